@@ -1,0 +1,68 @@
+#include "commandline.h"
+
+#include <QCoreApplication>
+#include <cstring>
+
+namespace modeldesk::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printHelp(QTextStream &out) {
+    out << "Usage: modeldesk [PROJECT | --example NAME]      open the designer (GUI)\n"
+        << "       modeldesk COMMAND [ARGS...]              run headless, no window\n\n"
+        << "Commands:\n";
+    for (const Command &command : commands())
+        out << "  " << QString::fromUtf8(command.synopsis) << "\n      " << QString::fromUtf8(command.summary)
+            << "\n";
+    out << "  --help       show this help\n"
+        << "  --version    print the version\n\n"
+        << "Exit codes: 0 success, 1 problems found or an operation failed, 2 a file cannot be read or "
+           "parsed,\n"
+        << "            64 wrong usage. Errors go to stderr and name the file and the cause.\n";
+}
+
+} // namespace
+
+const QList<Command> &commands() {
+    static const QList<Command> list{
+        {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
+         &runValidate},
+    };
+    return list;
+}
+
+bool isHeadless(int argc, char **argv) {
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    if (!std::strcmp(first, "--help") || !std::strcmp(first, "-h") || !std::strcmp(first, "--version") ||
+        !std::strcmp(first, "help"))
+        return true;
+    for (const Command &command : commands())
+        if (!std::strcmp(first, command.name))
+            return true;
+    return false;
+}
+
+int run(const QStringList &arguments) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString name = arguments.value(1);
+    if (name == u"--help"_s || name == u"-h"_s || name == u"help"_s) {
+        printHelp(out);
+        return kOk;
+    }
+    if (name == u"--version"_s) {
+        out << "modeldesk " << QCoreApplication::applicationVersion() << "\n";
+        return kOk;
+    }
+    for (const Command &command : commands())
+        if (name == QLatin1String(command.name))
+            return command.run(arguments.mid(2), out, err);
+    err << "modeldesk: unknown command \"" << name << "\"; see modeldesk --help\n";
+    return kUsage;
+}
+
+} // namespace modeldesk::cli

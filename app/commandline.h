@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace modeldesk::cli {
+
+// Exit codes shared by every subcommand (documented in the README and `modeldesk --help`).
+enum ExitCode { kOk = 0, kProblems = 1, kUnreadable = 2, kUsage = 64 };
+
+// One headless subcommand: `modeldesk NAME ...`. Runs on QCoreApplication and never opens a window.
+struct Command {
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+    int (*run)(const QStringList &arguments, QTextStream &out, QTextStream &err);
+};
+
+// The subcommands, in the order `--help` lists them.
+const QList<Command> &commands();
+// True when argv asks for a subcommand, --help or --version: main() then starts QCoreApplication only.
+bool isHeadless(int argc, char **argv);
+// Runs the subcommand named by arguments[1] (arguments[0] is the program).
+int run(const QStringList &arguments);
+
+// Subcommands, one file each.
+int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+} // namespace modeldesk::cli

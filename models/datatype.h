@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace modeldesk {
+
+// A Sequelize DataTypes value with its parameters, e.g. STRING(100), DECIMAL(10,2), ENUM('a','b').
+// Kept as plain data so that exporters and the save controller can map it per dialect.
+struct DataType {
+    enum class Kind {
+        String,
+        Char,
+        Text,
+        Integer,
+        BigInt,
+        SmallInt,
+        Float,
+        Double,
+        Decimal,
+        Boolean,
+        Date,
+        DateOnly,
+        Time,
+        Uuid,
+        Enum,
+        Json,
+        Blob
+    };
+
+    Kind kind = Kind::String;
+    int length = -1;    // STRING(n), CHAR(n); -1 = Sequelize's default (255 for STRING/CHAR)
+    int precision = -1; // DECIMAL(p,s); -1 = unspecified
+    int scale = -1;
+    QStringList values; // ENUM
+
+    static DataType string(int length = -1) { return {Kind::String, length, -1, -1, {}}; }
+    static DataType integer() { return {Kind::Integer, -1, -1, -1, {}}; }
+    static DataType ofKind(Kind kind) { return {kind, -1, -1, -1, {}}; }
+
+    // Parses the text form used in project files: "STRING", "STRING(100)", "DECIMAL(10,2)",
+    // "ENUM('new','paid')". On failure returns nullopt and sets *error to a message naming the problem.
+    static std::optional<DataType> parse(const QString &text, QString *error = nullptr);
+    // The canonical text form; parse(toString()) == *this.
+    QString toString() const;
+
+    static QString kindName(Kind kind);
+    static std::optional<Kind> kindFromName(const QString &name);
+    static QStringList kindNames();
+
+    // STRING and CHAR default to 255 like Sequelize.
+    int effectiveLength() const { return length > 0 ? length : 255; }
+    bool isIntegral() const {
+        return kind == Kind::Integer || kind == Kind::BigInt || kind == Kind::SmallInt;
+    }
+    bool isNumeric() const {
+        return isIntegral() || kind == Kind::Float || kind == Kind::Double || kind == Kind::Decimal;
+    }
+    bool isTextual() const { return kind == Kind::String || kind == Kind::Char || kind == Kind::Text; }
+
+    friend bool operator==(const DataType &, const DataType &) = default;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,34 @@
+# Shared by scripts/run and scripts/test: install what is missing, configure and build.
+# Sourced, not run. Works as root or as a user with sudo, on Debian 12.
+
+MODELDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODELDESK_BUILD=${MODELDESK_BUILD:-$MODELDESK_ROOT/build}
+
+BUILD_PACKAGES=(build-essential cmake ninja-build ccache qt6-base-dev qt6-svg-dev libgl-dev
+                libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql xvfb xauth)
+SERVER_PACKAGES=(postgresql mariadb-server)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the named Debian packages that are not installed yet; does nothing when all are there.
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "modeldesk: installing ${missing[*]}" >&2
+  as_root apt-get update -q >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
+
+# Configures (once) and builds every target.
+build_modeldesk() {
+  if [ ! -f "$MODELDESK_BUILD/build.ninja" ]; then
+    cmake -S "$MODELDESK_ROOT" -B "$MODELDESK_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      ${MODELDESK_CMAKE_ARGS:-} >&2
+  fi
+  cmake --build "$MODELDESK_BUILD" -j "$(nproc)" >&2
+}
