@@ -38,6 +38,7 @@ struct Column {
     std::optional<ColumnReference> references;
 
     bool isGenerated() const { return autoIncrement || origin == Origin::Timestamp; }
+    bool hasDefault() const { return !defaultValue.isUndefined(); }
 };
 
 struct Table {
