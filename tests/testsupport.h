@@ -1,0 +1,39 @@
+#pragma once
+
+// Helpers shared by the tests: the bundled examples, and the database servers that scripts/test starts.
+
+#include "projectfile.h"
+
+#include <QProcessEnvironment>
+#include <QTest>
+
+namespace modeldesk::test {
+
+inline Project loadExample(const QString &name)
+{
+    QString error;
+    auto project = ProjectFile::load(QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/") + name +
+                                         QStringLiteral(".modeldesk"),
+                                     &error);
+    if (!project)
+        qFatal("cannot load example %s: %s", qPrintable(name), qPrintable(error));
+    return *project;
+}
+
+// The URL of a server started by scripts/test (MODELDESK_TEST_PG_URL or MODELDESK_TEST_MYSQL_URL), or empty.
+inline QString serverUrl(const char *variable) { return qEnvironmentVariable(variable); }
+
+// True in CI (CI=true), where a test that needs a server must fail rather than skip.
+inline bool inCi() { return qEnvironmentVariable("CI") == QStringLiteral("true"); }
+
+} // namespace modeldesk::test
+
+// Use at the start of a test that needs a server: fails in CI when the server is missing, skips elsewhere
+// with the reason.
+#define MODELDESK_REQUIRE_SERVER(url, variable)                                                                    \
+    const QString url = modeldesk::test::serverUrl(variable);                                                      \
+    if (url.isEmpty()) {                                                                                           \
+        if (modeldesk::test::inCi())                                                                               \
+            QFAIL(variable " is not set: scripts/test starts the server and sets it");                             \
+        QSKIP(variable " is not set; run the suite with scripts/test, which starts the server");                   \
+    }
