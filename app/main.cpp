@@ -5,6 +5,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QPixmap>
+#include <QTextStream>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +38,12 @@ int main(int argc, char **argv) {
     parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
     const QCommandLineOption example(u"example"_s, u"Open a bundled example (seed or shop)."_s, u"name"_s);
     parser.addOption(example);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        u"Save a PNG of the window to FILE once it is shown, then quit (used by "
+        u"scripts/screenshots)."_s,
+        u"file"_s);
+    parser.addOption(screenshot);
     parser.process(app);
 
     modeldesk::MainWindow window;
@@ -43,5 +52,13 @@ int main(int argc, char **argv) {
         window.openExample(parser.value(example));
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().constFirst());
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(400, &window, [&window, file] {
+            const bool ok = window.grab().save(file);
+            QTextStream(ok ? stdout : stderr) << (ok ? "saved " : "cannot write ") << file << "\n";
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
     return QApplication::exec();
 }

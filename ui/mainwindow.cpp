@@ -1,53 +1,233 @@
 #include "mainwindow.h"
 
+#include "designer/diagramscene.h"
+#include "designer/diagramview.h"
+#include "document.h"
+#include "problemspanel.h"
 #include "projectfile.h"
-#include "resolvedschema.h"
-#include "schemavalidator.h"
+#include "properties/propertiespanel.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QListWidget>
+#include <QGraphicsItem>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
-#include <QStyle>
-#include <QTreeWidget>
+#include <QToolBar>
+#include <QUndoStack>
 
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = u"recentFiles"_s;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent) {
-    mOutline = new QTreeWidget(this);
-    mOutline->setHeaderLabels({tr("Name"), tr("Type / table"), tr("Details")});
-    mOutline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    mOutline->setAlternatingRowColors(true);
-    setCentralWidget(mOutline);
-
-    mProblems = new QListWidget(this);
-    auto *problemsDock = new QDockWidget(tr("Problems"), this);
-    problemsDock->setObjectName(u"problemsDock"_s);
-    problemsDock->setWidget(mProblems);
-    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-
+    : QMainWindow(parent)
+    , mDocument(new Document(this))
+    , mScene(new DiagramScene(mDocument, this))
+    , mView(new DiagramView(mScene, this)) {
+    setObjectName(u"mainWindow"_s);
+    setCentralWidget(mView);
+    createDocks();
+    createActions();
     createMenus();
-    resize(1000, 700);
-    setWindowTitle(tr("ModelDesk"));
-    statusBar()->showMessage(tr("Open a project or an example from the File menu."));
+    createToolBars();
+
+    mZoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(mZoomLabel);
+    connect(mView, &DiagramView::zoomChanged, this,
+            [this](double zoom) { mZoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
+    mZoomLabel->setText(tr("Zoom 100%"));
+
+    connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::resetDone, this, &MainWindow::restoreView);
+
+    QSettings settings;
+    resize(1280, 820);
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    updateRecentMenu();
+    newProject();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &objectName) const {
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createDocks() {
+    mProperties = new PropertiesPanel(mDocument, mScene, this);
+    auto *properties = new QDockWidget(tr("Properties"), this);
+    properties->setObjectName(u"propertiesDock"_s);
+    properties->setWidget(mProperties);
+    addDockWidget(Qt::RightDockWidgetArea, properties);
+
+    mProblems = new ProblemsPanel(mDocument, this);
+    auto *problems = new QDockWidget(tr("Problems"), this);
+    problems->setObjectName(u"problemsDock"_s);
+    problems->setWidget(mProblems);
+    addDockWidget(Qt::BottomDockWidgetArea, problems);
+    connect(mProblems, &ProblemsPanel::problemsChanged, mScene, &DiagramScene::setProblems);
+    connect(mProblems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    mScene->setProblems(mProblems->problems());
+    resizeDocks({properties}, {340}, Qt::Horizontal);
+    resizeDocks({problems}, {130}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString &name, const QString &text, auto slot, QKeySequence shortcut = {}) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    make(
+        u"actionNew"_s, tr("&New"),
+        [this] {
+            if (maybeSave())
+                newProject();
+        },
+        QKeySequence::New);
+    make(
+        u"actionOpen"_s, tr("&Open…"),
+        [this] {
+            if (!maybeSave())
+                return;
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Open Project"), {}, tr("ModelDesk projects (*.modeldesk);;All files (*)"));
+            if (!path.isEmpty())
+                openProject(path);
+        },
+        QKeySequence::Open);
+    make(
+        u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
+    make(
+        u"actionSaveAs"_s, tr("Save &As…"), [this] { saveAs(); }, QKeySequence::SaveAs);
+    make(
+        u"actionQuit"_s, tr("&Quit"), [this] { close(); }, QKeySequence::Quit);
+
+    QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(u"actionUndo"_s);
+    undo->setShortcut(QKeySequence::Undo);
+    addAction(undo);
+    QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(u"actionRedo"_s);
+    redo->setShortcut(QKeySequence::Redo);
+    addAction(redo);
+    make(
+        u"actionDelete"_s, tr("&Delete"), [this] { mScene->deleteSelection(); }, QKeySequence::Delete);
+    make(
+        u"actionSelectAll"_s, tr("Select &All"),
+        [this] {
+            for (QGraphicsItem *item : mScene->items())
+                if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                    item->setSelected(true);
+        },
+        QKeySequence::SelectAll);
+    make(
+        u"actionRename"_s, tr("&Rename Model"),
+        [this] {
+            const QStringList selected = mScene->selectedModelNames();
+            if (selected.size() == 1)
+                mScene->beginRename(selected.first());
+        },
+        QKeySequence(Qt::Key_F2));
+
+    make(
+        u"actionZoomIn"_s, tr("Zoom &In"), [this] { mView->zoomIn(); }, QKeySequence::ZoomIn);
+    make(
+        u"actionZoomOut"_s, tr("Zoom &Out"), [this] { mView->zoomOut(); }, QKeySequence::ZoomOut);
+    make(
+        u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
+        QKeySequence(Qt::CTRL | Qt::Key_0));
+    make(
+        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    make(
+        u"actionAutoLayout"_s, tr("&Auto-layout"),
+        [this] {
+            mScene->autoLayout();
+            mView->fitToContents();
+        },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    mToolGroup = new QActionGroup(this);
+    auto tool = [this, make](const QString &name, const QString &text, DiagramTool::Kind kind,
+                             QKeySequence key) {
+        QAction *a = make(
+            name, text, [this, kind] { mScene->setTool(kind); }, key);
+        a->setCheckable(true);
+        a->setData(int(kind));
+        mToolGroup->addAction(a);
+        return a;
+    };
+    tool(u"actionToolSelect"_s, tr("Select"), DiagramTool::Kind::Select, QKeySequence(Qt::Key_S))
+        ->setChecked(true);
+    tool(u"actionToolAddModel"_s, tr("Add Model"), DiagramTool::Kind::AddModel, QKeySequence(Qt::Key_M));
+    tool(u"actionToolLink"_s, tr("Draw Link"), DiagramTool::Kind::DrawLink, QKeySequence(Qt::Key_L));
+    connect(mScene, &DiagramScene::toolChanged, this, [this](DiagramTool::Kind kind) {
+        for (QAction *a : mToolGroup->actions())
+            if (a->data().toInt() == int(kind))
+                a->setChecked(true);
+    });
+    for (QAction *a : findChildren<QAction *>())
+        if (!a->shortcut().isEmpty())
+            a->setToolTip(
+                u"%1 (%2)"_s.arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
+    file->addAction(action(u"actionNew"_s));
+    file->addAction(action(u"actionOpen"_s));
     QMenu *examples = file->addMenu(tr("Open &Example"));
-    examples->addAction(tr("Seed: testUser hasOne test"), this, [this] { openExample(u"seed"_s); });
-    examples->addAction(tr("Shop: customers, orders, products"), this, [this] { openExample(u"shop"_s); });
+    examples->addAction(tr("Seed: testUser hasOne test"), this, [this] {
+        if (maybeSave())
+            openExample(u"seed"_s);
+    });
+    examples->addAction(tr("Shop: customers, orders, products"), this, [this] {
+        if (maybeSave())
+            openExample(u"shop"_s);
+    });
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    file->addAction(action(u"actionSave"_s));
+    file->addAction(action(u"actionSaveAs"_s));
+    file->addSeparator();
+    file->addAction(action(u"actionQuit"_s));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(u"actionUndo"_s));
+    edit->addAction(action(u"actionRedo"_s));
+    edit->addSeparator();
+    edit->addAction(action(u"actionDelete"_s));
+    edit->addAction(action(u"actionRename"_s));
+    edit->addAction(action(u"actionSelectAll"_s));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(u"actionZoomIn"_s));
+    view->addAction(action(u"actionZoomOut"_s));
+    view->addAction(action(u"actionZoomReset"_s));
+    view->addAction(action(u"actionFit"_s));
+    view->addSeparator();
+    view->addAction(action(u"actionAutoLayout"_s));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ModelDesk"), this, [this] {
@@ -59,11 +239,34 @@ void MainWindow::createMenus() {
     });
 }
 
-void MainWindow::openWithDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
-                                                      tr("ModelDesk projects (*.modeldesk);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
+void MainWindow::createToolBars() {
+    QToolBar *bar = addToolBar(tr("Design"));
+    bar->setObjectName(u"designToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const char *name : {"actionNew", "actionOpen", "actionSave"})
+        bar->addAction(action(QString::fromLatin1(name)));
+    bar->addSeparator();
+    bar->addAction(action(u"actionUndo"_s));
+    bar->addAction(action(u"actionRedo"_s));
+    bar->addSeparator();
+    for (QAction *a : mToolGroup->actions())
+        bar->addAction(a);
+    mLinkKind = new QComboBox(this);
+    mLinkKind->setObjectName(u"linkKindCombo"_s);
+    mLinkKind->setToolTip(tr("The kind of link the Draw Link tool creates"));
+    for (Link::Kind kind :
+         {Link::Kind::HasOne, Link::Kind::HasMany, Link::Kind::BelongsTo, Link::Kind::BelongsToMany})
+        mLinkKind->addItem(Link::kindName(kind), int(kind));
+    connect(mLinkKind, &QComboBox::currentIndexChanged, this,
+            [this] { mScene->setLinkKind(Link::Kind(mLinkKind->currentData().toInt())); });
+    bar->addWidget(mLinkKind);
+    bar->addSeparator();
+    bar->addAction(action(u"actionAutoLayout"_s));
+    bar->addAction(action(u"actionFit"_s));
+}
+
+void MainWindow::newProject() {
+    mDocument->reset(Project(), QString());
 }
 
 bool MainWindow::openProject(const QString &path) {
@@ -73,73 +276,130 @@ bool MainWindow::openProject(const QString &path) {
         QMessageBox::warning(this, tr("Cannot open project"), error);
         return false;
     }
-    showProject(*project, path, QFileInfo(path).fileName());
+    mDocument->reset(*project, QFileInfo(path).absoluteFilePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
 
 bool MainWindow::openExample(const QString &name) {
     QString error;
-    const QString resource = u":/examples/%1.modeldesk"_s.arg(name);
-    const auto project = ProjectFile::load(resource, &error);
+    const auto project = ProjectFile::load(u":/examples/%1.modeldesk"_s.arg(name), &error);
     if (!project) {
         QMessageBox::warning(this, tr("Cannot open example"),
                              tr("There is no bundled example called \"%1\" (try seed or shop).").arg(name));
         return false;
     }
-    // An example has no file of its own: saving it asks for a place.
-    showProject(*project, QString(), tr("%1 example").arg(name));
+    // An example has no file of its own: Save asks where to put it.
+    mDocument->reset(*project, QString(), tr("%1 example").arg(name));
     return true;
 }
 
-void MainWindow::showProject(const Project &project, const QString &path, const QString &displayName) {
-    mProject = project;
-    mFilePath = path;
-    setWindowTitle(tr("%1 — ModelDesk").arg(displayName));
-    refreshViews();
+bool MainWindow::save() {
+    if (mDocument->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!mDocument->save({}, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mDocument->filePath())), 5000);
+    return true;
 }
 
-void MainWindow::refreshViews() {
-    const ResolvedSchema resolved = SchemaResolver::resolve(mProject.schema);
-    mOutline->clear();
-    for (const Model &model : std::as_const(mProject.schema.models)) {
-        auto *modelItem =
-            new QTreeWidgetItem(mOutline, {model.name, model.effectiveTableName(), model.comment});
-        modelItem->setIcon(0, style()->standardIcon(QStyle::SP_DirIcon));
-        if (const Table *table = resolved.tableForModel(model.name)) {
-            for (const Column &column : table->columns) {
-                QStringList details;
-                if (column.primaryKey)
-                    details << tr("primary key");
-                if (column.references)
-                    details << tr("→ %1.%2").arg(column.references->table, column.references->column);
-                if (!column.nullable && !column.primaryKey)
-                    details << tr("required");
-                if (column.unique)
-                    details << tr("unique");
-                if (column.origin != Column::Origin::Declared)
-                    details << tr("added by Sequelize");
-                new QTreeWidgetItem(modelItem, {column.name, column.type.toString(), details.join(u", "_s)});
-            }
-        }
-        for (const ResolvedLink &link : resolved.links)
-            if (link.source == model.name)
-                new QTreeWidgetItem(modelItem, {link.as, Link::kindName(link.kind) + u' ' + link.target,
-                                                tr("foreign key %1").arg(link.foreignKey)});
-        modelItem->setExpanded(true);
+bool MainWindow::saveAs(const QString &chosen) {
+    QString path = chosen;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save Project"), mDocument->displayName(),
+                                            tr("ModelDesk projects (*.modeldesk)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".modeldesk"_s;
+    QString error;
+    if (!mDocument->save(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
     }
+    addRecentFile(mDocument->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
 
-    mProblems->clear();
-    const QList<Problem> problems = SchemaValidator::validate(mProject.schema);
-    for (const Problem &problem : problems) {
-        auto *item = new QListWidgetItem(problem.path + u": "_s + problem.message, mProblems);
-        item->setIcon(style()->standardIcon(problem.isError() ? QStyle::SP_MessageBoxCritical
-                                                              : QStyle::SP_MessageBoxWarning));
+bool MainWindow::maybeSave() {
+    if (!mDocument->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(mDocument->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
     }
-    if (problems.isEmpty())
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems"),
-                            mProblems);
-    statusBar()->showMessage(
-        tr("%1 models, %2 links").arg(mProject.schema.models.size()).arg(mProject.schema.links.size()));
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    event->accept();
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] — ModelDesk").arg(mDocument->displayName()));
+    setWindowModified(mDocument->isModified());
+}
+
+void MainWindow::addRecentFile(const QString &path) {
+    QSettings settings;
+    QStringList files = settings.value(kRecentKey).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    settings.setValue(kRecentKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!mRecentMenu)
+        return;
+    mRecentMenu->clear();
+    const QStringList files = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : files) {
+        mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        });
+    }
+    mRecentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showProblem(const Problem &problem) {
+    if (problem.link >= 0)
+        mScene->selectLink(problem.link);
+    else if (!problem.model.isEmpty())
+        mScene->selectModel(problem.model);
+    const QList<QGraphicsItem *> selected = mScene->selectedItems();
+    if (!selected.isEmpty())
+        mView->centerOn(selected.first());
+}
+
+void MainWindow::restoreView() {
+    updateTitle();
+    const Layout &layout = mDocument->project().layout;
+    if (mDocument->schema().models.isEmpty())
+        return;
+    // Files written before a view was saved (or by hand) have no zoom/center: fit instead.
+    if (layout.center.isNull() && qFuzzyCompare(layout.zoom, 1.0))
+        mView->fitToContents();
+    else {
+        mView->setZoom(layout.zoom);
+        mView->centerOn(layout.center);
+    }
 }
 
 } // namespace modeldesk

@@ -1,37 +1,69 @@
 #pragma once
 
-#include "project.h"
-
 #include <QMainWindow>
 
-class QListWidget;
-class QTreeWidget;
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QMenu;
 
 namespace modeldesk {
 
-// The application window. For now it shows the open project's models, links and validation problems; the
-// designer canvas and the data form plug in here.
+class DiagramScene;
+class DiagramView;
+class Document;
+class ProblemsPanel;
+class PropertiesPanel;
+struct Problem;
+
+// The application window: the designer canvas in the middle, properties on the right, problems below, and
+// the File/Edit/View/Help menus. It wires widgets to the Document; the editing itself lives in the scene,
+// the panels and the undo commands.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     bool openProject(const QString &path);
     bool openExample(const QString &name);
-    const Project &project() const { return mProject; }
-    QString filePath() const { return mFilePath; }
+    void newProject();
+    bool save();
+    bool saveAs(const QString &path = {});
+
+    Document *document() const { return mDocument; }
+    DiagramScene *scene() const { return mScene; }
+    DiagramView *view() const { return mView; }
+    ProblemsPanel *problemsPanel() const { return mProblems; }
+    PropertiesPanel *propertiesPanel() const { return mProperties; }
+    QAction *action(const QString &objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
     void createMenus();
-    void showProject(const Project &project, const QString &path, const QString &displayName);
-    void refreshViews();
-    void openWithDialog();
+    void createToolBars();
+    void createDocks();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecentFile(const QString &path);
+    bool maybeSave();
+    void showProblem(const Problem &problem);
+    void restoreView();
 
-    Project mProject;
-    QString mFilePath;
-    QTreeWidget *mOutline = nullptr;
-    QListWidget *mProblems = nullptr;
+    Document *mDocument;
+    DiagramScene *mScene;
+    DiagramView *mView;
+    ProblemsPanel *mProblems = nullptr;
+    PropertiesPanel *mProperties = nullptr;
+    QMenu *mRecentMenu = nullptr;
+    QActionGroup *mToolGroup = nullptr;
+    QComboBox *mLinkKind = nullptr;
+    QLabel *mZoomLabel = nullptr;
 };
 
 } // namespace modeldesk

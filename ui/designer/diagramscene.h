@@ -1,0 +1,91 @@
+#pragma once
+
+#include "diagramtool.h"
+#include "link.h"
+#include "schemavalidator.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <memory>
+
+namespace modeldesk {
+
+class Document;
+class LinkItem;
+class ModelItem;
+class LinkTool;
+
+// The designer canvas: one ModelItem per model and one LinkItem per link (or link pair), kept in sync with
+// the Document through its typed signals. User gestures become undo commands on the document's stack; the
+// scene never edits the Project itself.
+class DiagramScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(Document *document, QObject *parent = nullptr);
+    ~DiagramScene() override;
+
+    Document *document() const { return mDocument; }
+
+    void setTool(DiagramTool::Kind kind);
+    DiagramTool::Kind tool() const;
+    void setLinkKind(Link::Kind kind);
+    Link::Kind linkKind() const;
+
+    ModelItem *modelItem(const QString &name) const { return mModels.value(name); }
+    ModelItem *modelItemAt(const QPointF &scenePos) const;
+    QList<ModelItem *> modelItems() const { return mModels.values(); }
+    const QList<LinkItem *> &linkItems() const { return mLinks; }
+    LinkItem *linkItemFor(int linkIndex) const;
+    QList<ModelItem *> selectedModelItems() const;
+    QStringList selectedModelNames() const;
+    QList<int> selectedLinkIndices() const;
+
+    void selectModel(const QString &name);
+    void selectLink(int linkIndex);
+
+    // Gestures, each one undo step.
+    void addModelAt(const QPointF &scenePos);
+    void createLink(const QString &source, const QString &target, Link::Kind kind);
+    void deleteSelection();
+    void recordMove(const QMap<QString, QPointF> &before, const QMap<QString, QPointF> &after);
+    void autoLayout();
+    void beginRename(const QString &modelName);
+
+    void setProblems(const QList<Problem> &problems);
+    QMap<QString, QSizeF> boxSizes() const;
+
+    // The default QGraphicsScene mouse handling, for tools that build on it.
+    void defaultMousePress(QGraphicsSceneMouseEvent *event) { QGraphicsScene::mousePressEvent(event); }
+    void defaultMouseRelease(QGraphicsSceneMouseEvent *event) { QGraphicsScene::mouseReleaseEvent(event); }
+
+signals:
+    void toolChanged(DiagramTool::Kind kind);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void rebuild();
+    void addModelItem(const QString &name);
+    void removeModelItem(const QString &name);
+    void renameModelItem(const QString &oldName, const QString &newName);
+    void rebuildLinks();
+    void refreshContents();
+    void applyProblemMarks();
+
+    Document *mDocument;
+    QHash<QString, ModelItem *> mModels;
+    QList<LinkItem *> mLinks;
+    std::unique_ptr<DiagramTool> mTool;
+    Link::Kind mLinkKind = Link::Kind::HasOne;
+    QList<Problem> mProblems;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,113 @@
+#include "diagramview.h"
+
+#include <QGraphicsItem>
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace modeldesk {
+
+namespace {
+constexpr double kMinZoom = 0.05;
+constexpr double kMaxZoom = 4.0;
+} // namespace
+
+DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent) {
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void DiagramView::setZoom(double value) {
+    const double z = std::clamp(value, kMinZoom, kMaxZoom);
+    const double factor = z / zoom();
+    if (qFuzzyCompare(factor, 1.0))
+        return;
+    scale(factor, factor);
+    emit zoomChanged(z);
+}
+
+void DiagramView::fitToContents() {
+    QRectF rect;
+    const QList<QGraphicsItem *> selected = scene()->selectedItems();
+    for (QGraphicsItem *item : selected.isEmpty() ? scene()->items() : selected)
+        if (!item->parentItem())
+            rect |= item->sceneBoundingRect();
+    if (rect.isEmpty())
+        return;
+    rect.adjust(-40, -40, 40, 40);
+    const double z = std::min(viewport()->width() / rect.width(), viewport()->height() / rect.height());
+    setZoom(std::min(z, 1.5));
+    centerOn(rect.center());
+}
+
+void DiagramView::wheelEvent(QWheelEvent *event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = event->angleDelta().y() / 120.0;
+        setZoom(zoom() * std::pow(1.15, steps));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void DiagramView::keyPressEvent(QKeyEvent *event) {
+    // Space only pans when no in-place editor has the focus (it needs the space key).
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !scene()->focusItem()) {
+        mSpaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && mSpaceHeld) {
+        mSpaceHeld = false;
+        viewport()->unsetCursor();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event) {
+    if (event->button() == Qt::MiddleButton || (mSpaceHeld && event->button() == Qt::LeftButton)) {
+        mPanning = true;
+        mPanStart = event->pos();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event) {
+    if (mPanning) {
+        const QPoint delta = event->pos() - mPanStart;
+        mPanStart = event->pos();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
+    if (mPanning) {
+        mPanning = false;
+        if (mSpaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+} // namespace modeldesk

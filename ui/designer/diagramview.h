@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace modeldesk {
+
+// The canvas viewport: Ctrl+wheel zooms under the cursor, space-drag or the middle button pans, and the
+// zoom commands of the View menu land here.
+class DiagramView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit DiagramView(QGraphicsScene *scene, QWidget *parent = nullptr);
+
+    double zoom() const { return transform().m11(); }
+    void setZoom(double zoom);
+    void zoomIn() { setZoom(zoom() * 1.25); }
+    void zoomOut() { setZoom(zoom() / 1.25); }
+    void resetZoom() { setZoom(1.0); }
+    // Shows every box (or the selection, when there is one).
+    void fitToContents();
+
+signals:
+    void zoomChanged(double zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    bool mSpaceHeld = false;
+    bool mPanning = false;
+    QPoint mPanStart;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "link.h"
+
+#include <QGraphicsItem>
+
+namespace modeldesk {
+
+class ModelItem;
+
+// An edge between two model boxes, labelled in ORM terms ("hasOne · as user_test · userId") with its
+// cardinalities at the ends. A hasOne/hasMany and the belongsTo that mirrors it share one edge. It follows
+// its boxes (they call adjust() when they move) and is selectable.
+class LinkItem : public QGraphicsItem {
+public:
+    LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex = -1);
+    ~LinkItem() override;
+
+    int linkIndex() const { return mLinkIndex; }
+    int inverseIndex() const { return mInverseIndex; }
+    ModelItem *sourceItem() const { return mSource; }
+    ModelItem *targetItem() const { return mTarget; }
+    QString label() const { return mLabel; }
+    // Parallel edges between the same two boxes are drawn side by side.
+    void setOffset(double offset);
+    void setHasProblem(bool error);
+    void adjust();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    enum { Type = UserType + 2 };
+    int type() const override { return Type; }
+
+    static QString labelFor(const Link &link, bool hasInverse);
+
+private:
+    QPainterPath path() const;
+
+    ModelItem *mSource;
+    ModelItem *mTarget;
+    int mLinkIndex;
+    int mInverseIndex;
+    Link::Kind mKind;
+    QString mLabel;
+    double mOffset = 0;
+    bool mHasProblem = false;
+    QPointF mFrom;
+    QPointF mTo;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,55 @@
+#include "linktool.h"
+
+#include "diagramscene.h"
+#include "modelitem.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QPen>
+
+namespace modeldesk {
+
+LinkTool::LinkTool(DiagramScene *scene, Link::Kind kind)
+    : DiagramTool(scene)
+    , mLinkKind(kind) {
+}
+
+LinkTool::~LinkTool() {
+    deactivate();
+}
+
+bool LinkTool::mousePress(QGraphicsSceneMouseEvent *event) {
+    if (event->button() != Qt::LeftButton)
+        return false;
+    mFrom = mScene->modelItemAt(event->scenePos());
+    if (!mFrom)
+        return true;
+    mRubber = new QGraphicsLineItem(QLineF(event->scenePos(), event->scenePos()));
+    mRubber->setPen(QPen(QColor(0xf2, 0x9c, 0x1f), 2, Qt::DashLine));
+    mRubber->setZValue(1000);
+    mScene->addItem(mRubber);
+    return true;
+}
+
+bool LinkTool::mouseMove(QGraphicsSceneMouseEvent *event) {
+    if (mRubber)
+        mRubber->setLine(QLineF(mRubber->line().p1(), event->scenePos()));
+    return true;
+}
+
+bool LinkTool::mouseRelease(QGraphicsSceneMouseEvent *event) {
+    ModelItem *to = mFrom ? mScene->modelItemAt(event->scenePos()) : nullptr;
+    const QString from = mFrom ? mFrom->modelName() : QString();
+    deactivate();
+    if (to)
+        mScene->createLink(from, to->modelName(), mLinkKind);
+    return true;
+}
+
+void LinkTool::deactivate() {
+    delete mRubber;
+    mRubber = nullptr;
+    mFrom = nullptr;
+}
+
+} // namespace modeldesk

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "resolvedschema.h"
+
+#include <QGraphicsObject>
+
+namespace modeldesk {
+
+class LinkItem;
+
+// A model's box on the canvas: a header with the model and table names, and one row per column with its type
+// and markers (PK, FK, UQ, * for required). Columns Sequelize adds (id, timestamps, foreign keys not
+// declared) are drawn subtly. Zoomed far out it draws only its name, which keeps big designs fast.
+class ModelItem : public QGraphicsObject {
+    Q_OBJECT
+
+public:
+    struct Row {
+        QString name;
+        QString type;
+        bool primaryKey = false;
+        bool foreignKey = false;
+        bool unique = false;
+        bool required = false;
+        bool implied = false;
+    };
+
+    explicit ModelItem(const QString &modelName);
+
+    QString modelName() const { return mModelName; }
+    void setModelName(const QString &name);
+    // Rebuilds the rows from the resolved table (or clears them when the model has none).
+    void setContent(const QString &tableName, const QString &comment, const QList<Row> &rows);
+    static QList<Row> rowsFor(const Table &table);
+
+    void setHasProblem(bool error);
+    void addLink(LinkItem *link) { mLinks.append(link); }
+    void removeLink(LinkItem *link) { mLinks.removeAll(link); }
+    const QList<LinkItem *> &links() const { return mLinks; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QRectF headerRect() const;
+    // The box size a model with these rows gets; the auto-layout uses it without building items.
+    QSizeF boxSize() const { return mSize; }
+
+    enum { Type = UserType + 1 };
+    int type() const override { return Type; }
+
+signals:
+    void moved(ModelItem *item);
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    void relayout();
+
+    QString mModelName;
+    QString mTableName;
+    QString mComment;
+    QList<Row> mRows;
+    QSizeF mSize;
+    bool mHasProblem = false;
+    bool mHovered = false;
+    QList<LinkItem *> mLinks;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,44 @@
+#include "selecttool.h"
+
+#include "diagramscene.h"
+#include "modelitem.h"
+
+#include <QGraphicsSceneMouseEvent>
+
+namespace modeldesk {
+
+bool SelectTool::mousePress(QGraphicsSceneMouseEvent *event) {
+    mStart.clear();
+    // Let Qt update the selection first, then remember where every selected box started.
+    mScene->defaultMousePress(event);
+    for (ModelItem *item : mScene->selectedModelItems())
+        mStart.insert(item->modelName(), item->pos());
+    return true;
+}
+
+bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent *event) {
+    mScene->defaultMouseRelease(event);
+    QMap<QString, QPointF> before;
+    QMap<QString, QPointF> after;
+    for (auto it = mStart.cbegin(); it != mStart.cend(); ++it) {
+        ModelItem *item = mScene->modelItem(it.key());
+        if (item && item->pos() != it.value()) {
+            before.insert(it.key(), it.value());
+            after.insert(it.key(), item->pos());
+        }
+    }
+    mStart.clear();
+    if (!after.isEmpty())
+        mScene->recordMove(before, after);
+    return true;
+}
+
+bool AddModelTool::mousePress(QGraphicsSceneMouseEvent *event) {
+    if (event->button() != Qt::LeftButton)
+        return false;
+    mScene->addModelAt(event->scenePos());
+    mScene->setTool(Kind::Select);
+    return true;
+}
+
+} // namespace modeldesk
