@@ -1,0 +1,204 @@
+#include "databaseconnection.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("DatabaseConnection", text);
+}
+
+QString uniqueConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return u"modeldesk-%1-%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);
+}
+
+} // namespace
+
+DatabaseConnection::DatabaseConnection(ConnectionUrl url)
+    : mUrl(std::move(url))
+    , mName(uniqueConnectionName()) {
+}
+
+DatabaseConnection::~DatabaseConnection() {
+    close();
+    // removeDatabase() warns when a QSqlDatabase copy is alive; none are once close() has run.
+    QSqlDatabase::removeDatabase(mName);
+}
+
+QSqlDatabase DatabaseConnection::database() const {
+    return QSqlDatabase::database(mName, false);
+}
+
+bool DatabaseConnection::isOpen() const {
+    return !mLost && QSqlDatabase::contains(mName) && database().isOpen();
+}
+
+QString DatabaseConnection::describe(const QSqlError &error) {
+    QString text = error.databaseText().trimmed();
+    const QString driver = error.driverText().trimmed();
+    if (text.isEmpty())
+        text = driver;
+    else if (!driver.isEmpty() && !text.contains(driver))
+        text = driver + u": "_s + text;
+    if (!error.nativeErrorCode().isEmpty() && !text.contains(error.nativeErrorCode()))
+        text += u" ["_s + error.nativeErrorCode() + u']';
+    return text.isEmpty() ? tr("unknown database error") : text;
+}
+
+void DatabaseConnection::close() {
+    mStatements.clear();
+    if (QSqlDatabase::contains(mName)) {
+        QSqlDatabase db = database();
+        if (db.isOpen())
+            db.close();
+    }
+}
+
+bool DatabaseConnection::open(QString *error) {
+    close();
+    mLost = false;
+    QSqlDatabase db =
+        QSqlDatabase::contains(mName) ? database() : QSqlDatabase::addDatabase(dialect().qtDriver(), mName);
+    if (!db.isValid()) {
+        if (error)
+            *error = tr("the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)")
+                         .arg(dialect().qtDriver(), mUrl.kind == SqlDialect::Kind::Sqlite     ? u"sqlite"_s
+                                                    : mUrl.kind == SqlDialect::Kind::Postgres ? u"psql"_s
+                                                                                              : u"mysql"_s);
+        return false;
+    }
+    if (mUrl.kind == SqlDialect::Kind::Sqlite) {
+        db.setDatabaseName(mUrl.memory ? u":memory:"_s : mUrl.path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+    } else {
+        db.setHostName(mUrl.host);
+        if (mUrl.port > 0)
+            db.setPort(mUrl.port);
+        db.setDatabaseName(mUrl.database);
+        db.setUserName(mUrl.user);
+        db.setPassword(mUrl.password);
+        db.setConnectOptions(mUrl.kind == SqlDialect::Kind::Postgres ? u"connect_timeout=10"_s
+                                                                     : u"MYSQL_OPT_CONNECT_TIMEOUT=10"_s);
+    }
+    if (!db.open()) {
+        if (error)
+            *error = tr("cannot open %1: %2").arg(mUrl.displayString(), describe(db.lastError()));
+        db.close();
+        return false;
+    }
+    QString settingsError;
+    if (!applySessionSettings(&settingsError)) {
+        if (error)
+            *error = tr("cannot set up %1: %2").arg(mUrl.displayString(), settingsError);
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool DatabaseConnection::applySessionSettings(QString *error) {
+    switch (mUrl.kind) {
+    case SqlDialect::Kind::Sqlite:
+        // WAL lets readers and one writer work at once; synchronous=FULL makes a commit survive a power
+        // cut in WAL mode too (NORMAL may lose the last transactions).
+        return execute(u"PRAGMA foreign_keys = ON"_s, error) &&
+               (mUrl.memory || execute(u"PRAGMA journal_mode = WAL"_s, error)) &&
+               execute(u"PRAGMA synchronous = FULL"_s, error) &&
+               execute(u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs), error);
+    case SqlDialect::Kind::Postgres:
+        // Messages in a stable form for error reports; the values we bind carry their own offsets.
+        return execute(u"SET client_min_messages TO WARNING"_s, error);
+    case SqlDialect::Kind::MySql:
+        // Sequelize's MySQL dialect works in UTC and strict mode (an overlong value is an error, not a
+        // silently truncated row).
+        return execute(u"SET NAMES utf8mb4"_s, error) && execute(u"SET time_zone = '+00:00'"_s, error) &&
+               execute(u"SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')"_s, error);
+    }
+    return true;
+}
+
+bool DatabaseConnection::ensureOpen(QString *error) {
+    if (isOpen())
+        return true;
+    return open(error);
+}
+
+QSqlQuery *DatabaseConnection::prepared(const QString &sql, QString *error) {
+    const auto found = mStatements.constFind(sql);
+    if (found != mStatements.cend())
+        return found->get();
+    auto query = std::make_shared<QSqlQuery>(database());
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        if (error)
+            *error = describe(query->lastError());
+        return nullptr;
+    }
+    mStatements.insert(sql, query);
+    return query.get();
+}
+
+bool DatabaseConnection::execute(const QString &sql, QString *error) {
+    QSqlQuery query(database());
+    if (!query.exec(sql)) {
+        if (error)
+            *error = describe(query.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool DatabaseConnection::executeControl(const QString &sql, QString *error) {
+    // SQLite re-parses a statement on every exec(QString); the cached one costs nothing per save. PostgreSQL
+    // and MySQL cannot prepare BEGIN, and a plain exec is one round trip there anyway.
+    if (mUrl.kind != SqlDialect::Kind::Sqlite)
+        return execute(sql, error);
+    QSqlQuery *query = prepared(sql, error);
+    if (!query)
+        return false;
+    const bool ok = query->exec();
+    if (!ok && error)
+        *error = describe(query->lastError());
+    query->finish();
+    return ok;
+}
+
+bool DatabaseConnection::begin(QString *error) {
+    return executeControl(mUrl.kind == SqlDialect::Kind::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, error);
+}
+
+bool DatabaseConnection::commit(QString *error) {
+    return executeControl(u"COMMIT"_s, error);
+}
+
+void DatabaseConnection::rollback() {
+    if (isOpen())
+        executeControl(u"ROLLBACK"_s, nullptr);
+}
+
+bool DatabaseConnection::checkConnectionLost() {
+    if (!QSqlDatabase::contains(mName) || !database().isOpen()) {
+        mLost = true;
+        return true;
+    }
+    if (mUrl.kind == SqlDialect::Kind::Sqlite)
+        return false; // a file cannot go away under an open handle
+    QSqlQuery ping(database());
+    if (ping.exec(u"SELECT 1"_s))
+        return false;
+    ping.finish();
+    mLost = true;
+    close();
+    return true;
+}
+
+} // namespace modeldesk

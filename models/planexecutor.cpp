@@ -1,0 +1,155 @@
+#include "planexecutor.h"
+
+#include "fieldvalue.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("PlanExecutor", text);
+}
+
+// Frees the statement for its next use (SQLite keeps a finished statement's read lock until reset).
+struct Finisher {
+    QSqlQuery *query;
+    ~Finisher() { query->finish(); }
+};
+
+} // namespace
+
+bool PlanExecutor::canRunAsOneStatement(const SavePlan &plan) const {
+    return mConnection.dialect().kind() == SqlDialect::Kind::Postgres && !mHook && !plan.steps.isEmpty() &&
+           plan.insertsOnly();
+}
+
+QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> *values) const {
+    const SqlDialect dialect = mConnection.dialect();
+    QString with;
+    QString returned;
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        QString names;
+        QString items;
+        for (const PlanValue &value : step.values) {
+            if (!names.isEmpty()) {
+                names += u", "_s;
+                items += u", "_s;
+            }
+            names += dialect.quote(value.column);
+            if (value.isReference()) {
+                items += u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(value.fromColumn)).arg(value.fromStep);
+            } else {
+                items += u'?';
+                values->append(value);
+            }
+        }
+        QString insert = u"INSERT INTO "_s + dialect.quote(step.table);
+        insert += names.isEmpty() ? u" DEFAULT VALUES"_s : u" ("_s + names + u") VALUES ("_s + items + u')';
+        if (!step.generatedColumn.isEmpty()) {
+            insert += u" RETURNING "_s + dialect.quote(step.generatedColumn);
+            returned += (returned.isEmpty() ? QString() : u", "_s) +
+                        u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(step.generatedColumn)).arg(i);
+        }
+        with += (with.isEmpty() ? u"WITH "_s : u", "_s) + u"s%1 AS ("_s.arg(i) + insert + u')';
+    }
+    return with + u" SELECT "_s + (returned.isEmpty() ? u"1"_s : returned);
+}
+
+bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Rows *rows, int *failedStep, QString *error) {
+    rows->clear();
+    rows->resize(plan.steps.size());
+    if (oneStatement) {
+        *failedStep = -1;
+        return runAsOneStatement(plan, *rows, error);
+    }
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        if (mHook && !mHook(i, error)) {
+            *failedStep = i;
+            return false;
+        }
+        if (!runStep(plan, i, *rows, error)) {
+            *failedStep = i;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PlanExecutor::runStep(const SavePlan &plan, int index, Rows &rows, QString *error) {
+    const PlanStep &step = plan.steps.at(index);
+    QSqlQuery *query = mConnection.prepared(step.sql, error);
+    if (!query)
+        return false;
+    Finisher finisher{query};
+    QHash<QString, QVariant> &row = rows[index];
+    for (const PlanValue &value : step.values) {
+        const QVariant canonical =
+            value.isReference() ? rows.at(value.fromStep).value(value.fromColumn) : value.value;
+        query->addBindValue(FieldValue::toDatabase(value.type, canonical, mConnection.dialect()));
+        row.insert(value.column, canonical);
+    }
+    if (!query->exec()) {
+        *error = DatabaseConnection::describe(query->lastError());
+        return false;
+    }
+    if (step.action == PlanStep::Action::Update && query->numRowsAffected() == 0) {
+        *error = tr("there is no %1 row with this key").arg(step.table);
+        return false;
+    }
+    if (!step.generatedColumn.isEmpty()) {
+        QVariant key;
+        if (mConnection.dialect().kind() == SqlDialect::Kind::Postgres) {
+            if (query->next())
+                key = query->value(0);
+        } else {
+            key = query->lastInsertId();
+        }
+        if (!key.isValid() || key.isNull()) {
+            *error = tr("the database did not report the new key of %1").arg(step.table);
+            return false;
+        }
+        row.insert(step.generatedColumn, QVariant::fromValue<qint64>(key.toLongLong()));
+    }
+    return true;
+}
+
+bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *error) {
+    QList<PlanValue> values;
+    const QString sql = singleStatementSql(plan, &values);
+    QSqlQuery *query = mConnection.prepared(sql, error);
+    if (!query)
+        return false;
+    Finisher finisher{query};
+    for (const PlanValue &value : std::as_const(values))
+        query->addBindValue(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
+    if (!query->exec()) {
+        *error = DatabaseConnection::describe(query->lastError());
+        return false;
+    }
+    if (!query->next()) {
+        *error = tr("the database returned no keys");
+        return false;
+    }
+    int column = 0;
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        if (!step.generatedColumn.isEmpty())
+            rows[i].insert(step.generatedColumn,
+                           QVariant::fromValue<qint64>(query->value(column++).toLongLong()));
+    }
+    // Keys flowed inside the statement; fill them in for the saved graph.
+    for (int i = 0; i < plan.steps.size(); ++i)
+        for (const PlanValue &value : plan.steps.at(i).values)
+            rows[i].insert(value.column, value.isReference() ? rows.at(value.fromStep).value(value.fromColumn)
+                                                             : value.value);
+    return true;
+}
+
+} // namespace modeldesk

@@ -1,0 +1,420 @@
+#include "savecontroller.h"
+
+#include "fieldvalue.h"
+#include "schemavalidator.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("SaveController", text);
+}
+
+QString actionWord(PlanStep::Action action) {
+    switch (action) {
+    case PlanStep::Action::Insert:
+        return u"INSERT"_s;
+    case PlanStep::Action::Update:
+    case PlanStep::Action::Unlink:
+        return u"UPDATE"_s;
+    case PlanStep::Action::Delete:
+        return u"DELETE"_s;
+    }
+    return {};
+}
+
+// How deep the input nests, so that an update returns the graph it was given.
+int depthOf(const ResolvedSchema &resolved, const QString &model, const QJsonObject &object) {
+    int depth = 0;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const ResolvedLink *link = resolved.link(model, it.key());
+        if (!link)
+            continue;
+        int below = 0;
+        const QJsonArray items = it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
+        for (const QJsonValue &item : items)
+            if (item.isObject())
+                below = std::max(below, depthOf(resolved, link->target, item.toObject()));
+        depth = std::max(depth, below + 1);
+    }
+    return depth;
+}
+
+QDateTime saveTime(SqlDialect dialect) {
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    // MySQL's DATETIME keeps whole seconds; returning what was stored beats returning what was sent.
+    if (dialect.kind() == SqlDialect::Kind::MySql)
+        now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    return now;
+}
+
+} // namespace
+
+QString SaveResult::errorString() const {
+    QStringList lines;
+    for (const RecordProblem &problem : problems)
+        lines << problem.toString();
+    return lines.join(u'\n');
+}
+
+SaveController::SaveController(const Schema &schema, DatabaseConnection &connection)
+    : mSchema(schema)
+    , mResolved(SchemaResolver::resolve(schema))
+    , mConnection(connection)
+    , mPlanner(mSchema, mResolved, connection.dialect())
+    , mExecutor(connection)
+    , mLoader(mResolved, connection) {
+}
+
+SaveController::~SaveController() = default;
+
+bool SaveController::isUsable(QString *error) const {
+    QStringList errors;
+    for (const Problem &problem : SchemaValidator::validate(mSchema))
+        if (problem.isError())
+            errors << problem.toString();
+    if (errors.isEmpty())
+        return true;
+    if (error)
+        *error = tr("the design has errors:\n%1").arg(errors.join(u'\n'));
+    return false;
+}
+
+QList<RecordProblem> SaveController::validate(const QString &model, const QJsonObject &record) const {
+    QList<RecordProblem> problems;
+    SavePlan plan;
+    mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, &problems);
+    return problems;
+}
+
+std::optional<SavePlan> SaveController::plan(const QString &model, const QJsonObject &record,
+                                             QList<RecordProblem> *problems) const {
+    SavePlan plan;
+    if (!mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, problems))
+        return std::nullopt;
+    return plan;
+}
+
+QString SaveController::planText(const SavePlan &plan) const {
+    if (!mSingleStatement || !mExecutor.canRunAsOneStatement(plan))
+        return plan.toText();
+    QList<PlanValue> values;
+    QString text = tr("One statement (PostgreSQL runs it atomically, no BEGIN/COMMIT needed):\n%1\n")
+                       .arg(mExecutor.singleStatementSql(plan, &values));
+    return text + tr("The same, step by step:\n") + plan.toText();
+}
+
+bool SaveController::openConnection(SaveResult *result) {
+    QString error;
+    if (mConnection.ensureOpen(&error))
+        return true;
+    result->problems << RecordProblem{QString(), error};
+    result->connectionLost = true;
+    return false;
+}
+
+void SaveController::fail(SaveResult *result, const QString &path, const QString &message, bool afterCommit) {
+    QString text = message;
+    if (mConnection.checkConnectionLost()) {
+        result->connectionLost = true;
+        text += afterCommit
+                    ? tr(" — the connection to %1 was lost during COMMIT, so whether the transaction "
+                         "was committed is unknown; the next operation reconnects")
+                          .arg(mConnection.url().displayString())
+                    : tr(" — the connection to %1 was lost; nothing was saved, and the next operation "
+                         "reconnects")
+                          .arg(mConnection.url().displayString());
+    }
+    result->problems << RecordProblem{path, text};
+}
+
+bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Rows *rows,
+                             SaveResult *result) {
+    const bool oneStatement = ownTransaction && mSingleStatement && mExecutor.canRunAsOneStatement(plan);
+    QString error;
+    if (ownTransaction && !oneStatement && !mConnection.begin(&error)) {
+        fail(result, QString(), tr("cannot start a transaction: %1").arg(error));
+        return false;
+    }
+    int failed = -1;
+    if (!mExecutor.run(plan, oneStatement, rows, &failed, &error)) {
+        if (ownTransaction && !oneStatement)
+            mConnection.rollback();
+        if (failed >= 0) {
+            const PlanStep &step = plan.steps.at(failed);
+            fail(result, step.path,
+                 tr("statement %1 (%2 %3) failed: %4")
+                     .arg(failed + 1)
+                     .arg(actionWord(step.action), step.table, error));
+        } else {
+            fail(result, QString(), tr("the save failed: %1").arg(error));
+        }
+        return false;
+    }
+    if (ownTransaction && !oneStatement && !mConnection.commit(&error)) {
+        mConnection.rollback();
+        fail(result, QString(), tr("COMMIT failed: %1").arg(error), true);
+        return false;
+    }
+    return true;
+}
+
+QJsonObject SaveController::graph(const SavePlan &plan, const PlanExecutor::Rows &rows, int record) const {
+    const PlanRecord &r = plan.records.at(record);
+    const Table *table = mResolved.tableForModel(r.model);
+    QJsonObject object;
+    if (r.step >= 0) {
+        const QHash<QString, QVariant> &row = rows.at(r.step);
+        for (const Column &column : table->columns) {
+            const auto found = row.constFind(column.name);
+            if (found != row.cend())
+                object.insert(column.attribute, FieldValue::toJson(column.type, *found));
+        }
+    } else if (const Column *key = table->column(r.keyColumn)) {
+        object.insert(key->attribute, FieldValue::toJson(key->type, r.key));
+    }
+    for (const PlanRecord::Children &group : r.children) {
+        if (group.toMany) {
+            QJsonArray items;
+            for (int child : group.records)
+                items.append(graph(plan, rows, child));
+            object.insert(group.alias, items);
+        } else if (!group.records.isEmpty()) {
+            object.insert(group.alias, graph(plan, rows, group.records.first()));
+        }
+    }
+    return object;
+}
+
+SaveResult SaveController::save(const QString &model, const QJsonObject &record) {
+    SaveResult result;
+    SavePlan plan;
+    if (!mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, &result.problems)) {
+        result.validationFailed = true;
+        return result;
+    }
+    if (!openConnection(&result))
+        return result;
+    PlanExecutor::Rows rows;
+    if (!execute(plan, true, &rows, &result))
+        return result;
+    result.ok = true;
+    result.record = graph(plan, rows, 0);
+    return result;
+}
+
+QList<SaveResult> SaveController::saveBatch(const QString &model, const QList<QJsonObject> &records) {
+    QList<SaveResult> results(records.size());
+    QList<SavePlan> plans(records.size());
+    QList<int> valid;
+    const QDateTime now = saveTime(mConnection.dialect());
+    for (int i = 0; i < records.size(); ++i) {
+        if (mPlanner.planCreate(model, records.at(i), now, &plans[i], &results[i].problems))
+            valid << i;
+        else
+            results[i].validationFailed = true;
+    }
+    if (valid.isEmpty())
+        return results;
+    if (valid.size() == 1) {
+        results[valid.first()] = save(model, records.at(valid.first()));
+        return results;
+    }
+    SaveResult batch;
+    if (!openConnection(&batch)) {
+        for (int i : std::as_const(valid))
+            results[i] = batch;
+        return results;
+    }
+    QString error;
+    bool ok = mConnection.begin(&error);
+    QList<PlanExecutor::Rows> rows(records.size());
+    for (int i : std::as_const(valid)) {
+        if (!ok)
+            break;
+        int failed = -1;
+        ok = mExecutor.run(plans.at(i), false, &rows[i], &failed, &error);
+    }
+    if (ok)
+        ok = mConnection.commit(&error);
+    if (!ok) {
+        // Something in the batch failed: undo it and save one by one, so the good ones land and the bad
+        // one is reported precisely.
+        mConnection.rollback();
+        for (int i : std::as_const(valid))
+            results[i] = save(model, records.at(i));
+        return results;
+    }
+    for (int i : std::as_const(valid)) {
+        results[i].ok = true;
+        results[i].record = graph(plans.at(i), rows.at(i), 0);
+    }
+    return results;
+}
+
+SaveResult SaveController::update(const QString &model, const QJsonObject &record) {
+    SaveResult result;
+    const QDateTime now = saveTime(mConnection.dialect());
+    {
+        SavePlan check;
+        if (!mPlanner.planUpdate(model, record, now, {}, &check, &result.problems)) {
+            result.validationFailed = true;
+            return result;
+        }
+    }
+    if (!openConnection(&result))
+        return result;
+    QString error;
+    if (!mConnection.begin(&error)) {
+        fail(&result, QString(), tr("cannot start a transaction: %1").arg(error));
+        return result;
+    }
+    // Planned inside the transaction, so the children it removes are the ones there now.
+    SavePlan plan;
+    const SavePlanner::ExistingKeys existing = [this](const ResolvedLink &link, const QVariant &key,
+                                                      QString *lookupError) {
+        return mLoader.linkedKeys(link, key, lookupError);
+    };
+    if (!mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems)) {
+        mConnection.rollback();
+        result.validationFailed = true;
+        return result;
+    }
+    PlanExecutor::Rows rows;
+    int failed = -1;
+    if (!mExecutor.run(plan, false, &rows, &failed, &error)) {
+        mConnection.rollback();
+        const PlanStep &step = plan.steps.at(failed);
+        fail(&result, step.path,
+             tr("statement %1 (%2 %3) failed: %4")
+                 .arg(failed + 1)
+                 .arg(actionWord(step.action), step.table, error));
+        return result;
+    }
+    if (!mConnection.commit(&error)) {
+        mConnection.rollback();
+        fail(&result, QString(), tr("COMMIT failed: %1").arg(error), true);
+        return result;
+    }
+    const std::optional<QJsonObject> reloaded =
+        mLoader.load(model, plan.records.first().key, depthOf(mResolved, model, record), &error);
+    result.ok = true;
+    result.record = reloaded.value_or(QJsonObject());
+    return result;
+}
+
+std::optional<QVariant> SaveController::keyValue(const QString &model, const QJsonValue &key,
+                                                 SaveResult *result) const {
+    const Table *table = mResolved.tableForModel(model);
+    if (!table) {
+        result->problems << RecordProblem{QString(), tr("the design has no model \"%1\"").arg(model)};
+        return std::nullopt;
+    }
+    const Column *column = table->primaryKey.size() == 1 ? table->column(table->primaryKey.first()) : nullptr;
+    if (!column) {
+        result->problems << RecordProblem{QString(), tr("%1 has no single-column primary key").arg(model)};
+        return std::nullopt;
+    }
+    const FieldCheck check = FieldValue::check(*column, key);
+    if (!check.ok() || check.isNull()) {
+        result->problems << RecordProblem{column->attribute,
+                                          check.ok() ? tr("a key is needed") : check.message};
+        return std::nullopt;
+    }
+    return check.value;
+}
+
+SaveResult SaveController::load(const QString &model, const QJsonValue &key, int depth) {
+    SaveResult result;
+    const std::optional<QVariant> value = keyValue(model, key, &result);
+    if (!value) {
+        result.validationFailed = true;
+        return result;
+    }
+    if (!openConnection(&result))
+        return result;
+    QString error;
+    const std::optional<QJsonObject> record = mLoader.load(model, *value, depth, &error);
+    if (!record) {
+        if (error.isEmpty())
+            result.problems << RecordProblem{QString(),
+                                             tr("there is no %1 with key %2").arg(model, value->toString())};
+        else
+            fail(&result, QString(), tr("reading %1 failed: %2").arg(model, error));
+        return result;
+    }
+    result.ok = true;
+    result.record = *record;
+    return result;
+}
+
+SaveResult SaveController::remove(const QString &model, const QJsonValue &key) {
+    SaveResult result;
+    const std::optional<QVariant> value = keyValue(model, key, &result);
+    if (!value) {
+        result.validationFailed = true;
+        return result;
+    }
+    if (!openConnection(&result))
+        return result;
+    const Table &table = *mResolved.tableForModel(model);
+    const Column &keyColumn = *table.column(table.primaryKey.first());
+    const SqlDialect dialect = mConnection.dialect();
+    QString sql;
+    QList<QVariant> values;
+    if (!table.deletedAtColumn.isEmpty()) {
+        // paranoid: Sequelize marks the record deleted and keeps it.
+        sql = u"UPDATE %1 SET %2 = ? WHERE %3 = ?"_s.arg(
+            dialect.quote(table.name), dialect.quote(table.deletedAtColumn), dialect.quote(keyColumn.name));
+        values << FieldValue::toDatabase(DataType::ofKind(DataType::Kind::Date), saveTime(dialect), dialect);
+    } else {
+        sql = u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(table.name), dialect.quote(keyColumn.name));
+    }
+    values << FieldValue::toDatabase(keyColumn.type, *value, dialect);
+    QString error;
+    if (!mConnection.begin(&error)) {
+        fail(&result, QString(), tr("cannot start a transaction: %1").arg(error));
+        return result;
+    }
+    QSqlQuery *query = mConnection.prepared(sql, &error);
+    bool ok = query != nullptr;
+    int affected = 0;
+    if (query) {
+        for (const QVariant &v : std::as_const(values))
+            query->addBindValue(v);
+        ok = query->exec();
+        if (!ok)
+            error = DatabaseConnection::describe(query->lastError());
+        affected = query->numRowsAffected();
+        query->finish();
+    }
+    if (!ok) {
+        mConnection.rollback();
+        fail(&result, QString(), tr("deleting %1 %2 failed: %3").arg(model, value->toString(), error));
+        return result;
+    }
+    if (affected == 0) {
+        mConnection.rollback();
+        result.problems << RecordProblem{QString(),
+                                         tr("there is no %1 with key %2").arg(model, value->toString())};
+        return result;
+    }
+    if (!mConnection.commit(&error)) {
+        mConnection.rollback();
+        fail(&result, QString(), tr("COMMIT failed: %1").arg(error), true);
+        return result;
+    }
+    result.ok = true;
+    result.record.insert(keyColumn.attribute, FieldValue::toJson(keyColumn.type, *value));
+    return result;
+}
+
+} // namespace modeldesk

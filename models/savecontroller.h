@@ -1,0 +1,88 @@
+#pragma once
+
+#include "databaseconnection.h"
+#include "planexecutor.h"
+#include "recordloader.h"
+#include "resolvedschema.h"
+#include "saveplan.h"
+#include "saveplanner.h"
+#include "schema.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <memory>
+#include <optional>
+
+namespace modeldesk {
+
+// What a save, update or delete came to. On failure nothing was written: `problems` holds either every
+// validation problem (no SQL ran) or the one failing statement's record path and the database's message.
+struct SaveResult {
+    bool ok = false;
+    QJsonObject record; // the saved graph with every generated key (the reloaded graph after update)
+    QList<RecordProblem> problems; // empty when ok
+    bool validationFailed = false; // the problems are about the input; nothing reached the database
+    bool connectionLost = false;   // the server went away; the next operation reconnects
+
+    QString errorString() const;
+};
+
+// Saves a nested record — a parent with its linked children, shaped like Sequelize's create(..., {include})
+// value — in one transaction, all or nothing; also updates, loads and deletes such graphs. Serves the entry
+// form, the CLI and bulk import alike. The schema and connection must outlive it.
+class SaveController {
+public:
+    SaveController(const Schema &schema, DatabaseConnection &connection);
+    ~SaveController();
+
+    // False (with *error listing them) when the design has errors that make saving impossible.
+    bool isUsable(QString *error) const;
+
+    // Every problem of `record` as a `model`, with paths; empty when it can be saved. Runs no SQL.
+    QList<RecordProblem> validate(const QString &model, const QJsonObject &record) const;
+    // The statements save() would run, in order, with their bound values and the keys flowing between them.
+    std::optional<SavePlan> plan(const QString &model, const QJsonObject &record,
+                                 QList<RecordProblem> *problems) const;
+    // The statement text as it is sent: on PostgreSQL a plain save is one data-modifying CTE.
+    QString planText(const SavePlan &plan) const;
+
+    SaveResult save(const QString &model, const QJsonObject &record);
+    // Many graphs in one transaction (bulk import). If one fails, the transaction is rolled back and the
+    // graphs are saved one by one, so each result says exactly which failed and the others still land.
+    QList<SaveResult> saveBatch(const QString &model, const QList<QJsonObject> &records);
+    // A graph whose records carry their keys: changed fields are updated, new children inserted, children no
+    // longer listed removed per the link's onDelete; one transaction. Returns the graph as reloaded.
+    SaveResult update(const QString &model, const QJsonObject &record);
+    // The record with key `key` (a JSON number or string), links followed `depth` levels.
+    SaveResult load(const QString &model, const QJsonValue &key, int depth = 1);
+    // Deletes the record; the database applies each link's onDelete to the records that refer to it (as
+    // created by sync). A paranoid model's record gets deletedAt instead.
+    SaveResult remove(const QString &model, const QJsonValue &key);
+
+    // On PostgreSQL, a plain save (inserts only) runs as one statement instead of BEGIN…COMMIT. On by
+    // default.
+    void setSingleStatement(bool enabled) { mSingleStatement = enabled; }
+    // Test hook: called before statement i of a save runs; return false to make it fail (forces one
+    // statement per step, so every step can be targeted).
+    void setStepHook(PlanExecutor::StepHook hook) { mExecutor.setStepHook(std::move(hook)); }
+
+    const ResolvedSchema &resolvedSchema() const { return mResolved; }
+    DatabaseConnection &connection() { return mConnection; }
+
+private:
+    bool openConnection(SaveResult *result);
+    bool execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Rows *rows, SaveResult *result);
+    void fail(SaveResult *result, const QString &path, const QString &message, bool afterCommit = false);
+    QJsonObject graph(const SavePlan &plan, const PlanExecutor::Rows &rows, int record) const;
+    std::optional<QVariant> keyValue(const QString &model, const QJsonValue &key, SaveResult *result) const;
+
+    const Schema &mSchema;
+    ResolvedSchema mResolved;
+    DatabaseConnection &mConnection;
+    SavePlanner mPlanner;
+    PlanExecutor mExecutor;
+    RecordLoader mLoader;
+    bool mSingleStatement = true;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,515 @@
+#include "saveplanner.h"
+
+#include "fieldvalue.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+#include <QUuid>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("SavePlanner", text);
+}
+
+QString join(const QString &path, const QString &key) {
+    return path.isEmpty() ? key : path + u'.' + key;
+}
+
+QString indexed(const QString &path, qsizetype index) {
+    return path + u'[' + QString::number(index) + u']';
+}
+
+PlanValue literal(const Column &column, QVariant value) {
+    PlanValue v;
+    v.column = column.name;
+    v.type = column.type;
+    v.value = std::move(value);
+    return v;
+}
+
+QString kindWord(Link::Kind kind) {
+    return Link::kindName(kind);
+}
+
+} // namespace
+
+struct SavePlanner::Context {
+    bool update = false;
+    QDateTime now;
+    const ExistingKeys *existing = nullptr;
+    SavePlan *plan = nullptr;
+    QList<RecordProblem> *problems = nullptr;
+
+    void problem(const QString &path, const QString &message) const { problems->append({path, message}); }
+};
+
+SavePlanner::SavePlanner(const Schema &schema, const ResolvedSchema &resolved, SqlDialect dialect)
+    : mSchema(schema)
+    , mResolved(resolved)
+    , mDialect(dialect) {
+}
+
+QString SavePlanner::primaryKeyColumn(const Table &table) const {
+    return table.primaryKey.size() == 1 ? table.primaryKey.first() : QString();
+}
+
+QString SavePlanner::insertSql(const Table &table, const QStringList &columns,
+                               const QString &generated) const {
+    QString sql = u"INSERT INTO "_s + mDialect.quote(table.name);
+    if (columns.isEmpty()) {
+        sql += mDialect.kind() == SqlDialect::Kind::MySql ? u" () VALUES ()"_s : u" DEFAULT VALUES"_s;
+    } else {
+        QString names;
+        QString marks;
+        for (const QString &column : columns) {
+            if (!names.isEmpty()) {
+                names += u", "_s;
+                marks += u", "_s;
+            }
+            names += mDialect.quote(column);
+            marks += u'?';
+        }
+        sql += u" ("_s + names + u") VALUES ("_s + marks + u')';
+    }
+    // PostgreSQL hands the new key back with the insert itself: no second round trip for lastval().
+    if (!generated.isEmpty() && mDialect.kind() == SqlDialect::Kind::Postgres)
+        sql += u" RETURNING "_s + mDialect.quote(generated);
+    return sql;
+}
+
+PlanValue SavePlanner::keyOf(const Context &context, int record, const QString &column) const {
+    const PlanRecord &r = context.plan->records.at(record);
+    PlanValue value;
+    value.column = column;
+    if (r.step < 0) {
+        value.value = r.key;
+        return value;
+    }
+    const PlanStep &step = context.plan->steps.at(r.step);
+    if (step.generatedColumn == column) {
+        value.fromStep = r.step;
+        value.fromColumn = column;
+        return value;
+    }
+    for (const PlanValue &v : step.values)
+        if (v.column == column) {
+            value = v;
+            value.column = column;
+            return value;
+        }
+    return value; // not given: NULL, as Sequelize would bind
+}
+
+bool SavePlanner::planCreate(const QString &model, const QJsonObject &record, const QDateTime &now,
+                             SavePlan *plan, QList<RecordProblem> *problems) const {
+    Context context;
+    context.now = now;
+    context.plan = plan;
+    context.problems = problems;
+    const qsizetype before = problems->size();
+    if (!mResolved.tableForModel(model)) {
+        context.problem(QString(), tr("the design has no model \"%1\"").arg(model));
+        return false;
+    }
+    planRecord(context, model, record, QString(), {});
+    return problems->size() == before;
+}
+
+bool SavePlanner::planUpdate(const QString &model, const QJsonObject &record, const QDateTime &now,
+                             const ExistingKeys &existing, SavePlan *plan,
+                             QList<RecordProblem> *problems) const {
+    Context context;
+    context.update = true;
+    context.now = now;
+    context.existing = existing ? &existing : nullptr;
+    context.plan = plan;
+    context.problems = problems;
+    const qsizetype before = problems->size();
+    const Table *table = mResolved.tableForModel(model);
+    if (!table) {
+        context.problem(QString(), tr("the design has no model \"%1\"").arg(model));
+        return false;
+    }
+    const Column *key = table->column(primaryKeyColumn(*table));
+    if (!key || record.value(key->attribute).isNull() || record.value(key->attribute).isUndefined()) {
+        context.problem(QString(), tr("an update needs the record's primary key (%1)")
+                                       .arg(key ? key->attribute : tr("a single-column key")));
+        return false;
+    }
+    planRecord(context, model, record, QString(), {});
+    return problems->size() == before;
+}
+
+int SavePlanner::planRecord(Context &context, const QString &model, const QJsonObject &object,
+                            const QString &path, const QList<PlanValue> &overrides) const {
+    const Table &table = *mResolved.tableForModel(model);
+    const Model *design = mSchema.model(model);
+    const int record = int(context.plan->records.size());
+    context.plan->records.append(PlanRecord{path, model});
+
+    const QString keyColumnName = primaryKeyColumn(table);
+    const Column *keyColumn = table.column(keyColumnName);
+    const QJsonValue givenKey = keyColumn ? object.value(keyColumn->attribute) : QJsonValue();
+    const bool updating = context.update && keyColumn && !givenKey.isNull() && !givenKey.isUndefined();
+
+    // Sort the keys into fields and links; anything else is a mistake worth naming.
+    QList<const ResolvedLink *> belongsTo, children, manyToMany;
+    QHash<QString, QJsonValue> linkValues;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (table.columnForAttribute(it.key()))
+            continue;
+        const ResolvedLink *link = mResolved.link(model, it.key());
+        if (!link) {
+            context.problem(join(path, it.key()),
+                            tr("unknown key: %1 has no field or link named \"%2\"").arg(model, it.key()));
+            continue;
+        }
+        const QJsonValue value = it.value();
+        linkValues.insert(link->as, value);
+        if (value.isNull())
+            continue; // no linked record, as in Sequelize
+        const bool wantsArray = link->kind == Link::Kind::HasMany || link->kind == Link::Kind::BelongsToMany;
+        if (wantsArray && !value.isArray()) {
+            context.problem(join(path, it.key()),
+                            tr("%1 link \"%2\" takes a list").arg(kindWord(link->kind), link->as));
+            continue;
+        }
+        if (!wantsArray && !value.isObject()) {
+            context.problem(join(path, it.key()),
+                            tr("%1 link \"%2\" takes one object").arg(kindWord(link->kind), link->as));
+            continue;
+        }
+        if (link->kind == Link::Kind::BelongsTo)
+            belongsTo << link;
+        else if (link->kind == Link::Kind::BelongsToMany)
+            manyToMany << link;
+        else
+            children << link;
+    }
+
+    // belongsTo targets go first: their keys become this record's foreign keys.
+    QList<PlanValue> ownOverrides = overrides;
+    QList<PlanRecord::Children> links;
+    for (const ResolvedLink *link : std::as_const(belongsTo)) {
+        const int target = planRecord(context, link->target, linkValues.value(link->as).toObject(),
+                                      join(path, link->as), {});
+        const Table &targetTable = *mResolved.tableForModel(link->target);
+        const Column *targetKey = targetTable.columnForAttribute(link->targetKey);
+        PlanValue fk = keyOf(context, target, targetKey ? targetKey->name : link->targetKey);
+        fk.column = link->foreignKeyColumn;
+        ownOverrides.erase(std::remove_if(ownOverrides.begin(), ownOverrides.end(),
+                                          [&](const PlanValue &v) { return v.column == fk.column; }),
+                           ownOverrides.end());
+        ownOverrides << fk;
+        links << PlanRecord::Children{link->as, false, {target}};
+    }
+
+    // This record's own values.
+    PlanStep step;
+    step.action = updating ? PlanStep::Action::Update : PlanStep::Action::Insert;
+    step.path = path;
+    step.model = model;
+    step.table = table.name;
+    step.record = record;
+    QStringList columns;
+    bool changes = false; // an update with nothing of its own to change writes nothing
+    for (const Column &column : table.columns) {
+        const auto overridden = std::find_if(ownOverrides.cbegin(), ownOverrides.cend(),
+                                             [&](const PlanValue &v) { return v.column == column.name; });
+        const Field *field =
+            design && column.fieldIndex >= 0 ? &design->fields.at(column.fieldIndex) : nullptr;
+        const bool given = object.contains(column.attribute);
+        if (overridden != ownOverrides.cend()) {
+            PlanValue value = *overridden;
+            value.type = column.type;
+            step.values << value;
+            columns << column.name;
+            changes = true;
+            continue;
+        }
+        if (updating) {
+            if (column.name == table.updatedAtColumn) {
+                step.values << literal(column, context.now);
+            } else if (given && column.name != keyColumnName && column.name != table.createdAtColumn) {
+                const FieldCheck check = FieldValue::check(column, object.value(column.attribute), field);
+                if (!check.ok())
+                    context.problem(join(path, column.attribute), check.message);
+                step.values << literal(column, check.value);
+                changes = true;
+            } else {
+                continue;
+            }
+            columns << column.name;
+            continue;
+        }
+        QVariant value;
+        if (given && column.name != table.updatedAtColumn) {
+            const FieldCheck check = FieldValue::check(column, object.value(column.attribute), field);
+            if (!check.ok())
+                context.problem(join(path, column.attribute), check.message);
+            value = check.value;
+            if (check.ok() && value.isNull() && column.autoIncrement)
+                continue; // {"id": null}: let the database number it
+        } else if (column.autoIncrement) {
+            step.generatedColumn = column.name;
+            continue;
+        } else if (column.name == table.createdAtColumn || column.name == table.updatedAtColumn) {
+            value = context.now;
+        } else if (column.name == table.deletedAtColumn) {
+            value = QVariant();
+        } else if (column.hasDefault()) {
+            const QJsonValue def = column.defaultValue;
+            const QString fn = def.toObject().value(u"fn"_s).toString();
+            if (fn == u"NOW"_s) {
+                value = FieldValue::check(column, context.now.toString(Qt::ISODateWithMs)).value;
+            } else if (fn == u"UUIDV4"_s || fn == u"UUIDV1"_s) {
+                // Sequelize generates these in the application; so do we (a v4 UUID for both).
+                value = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            } else {
+                const FieldCheck check = FieldValue::check(column, def);
+                if (!check.ok())
+                    context.problem(join(path, column.attribute),
+                                    tr("the default value does not fit: %1").arg(check.message));
+                value = check.value;
+            }
+        } else {
+            const FieldCheck check = FieldValue::check(column, QJsonValue::Undefined, field);
+            if (!check.ok())
+                context.problem(join(path, column.attribute), check.message);
+        }
+        step.values << literal(column, value);
+        columns << column.name;
+    }
+    if (updating) {
+        const FieldCheck key = FieldValue::check(*keyColumn, givenKey);
+        if (!key.ok())
+            context.problem(join(path, keyColumn->attribute), key.message);
+        context.plan->records[record].key = key.value;
+        context.plan->records[record].keyColumn = keyColumnName;
+        // Nothing of its own changes: no statement, the key is referenced as given.
+        if (changes) {
+            QString sets;
+            for (const QString &column : std::as_const(columns))
+                sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column) + u" = ?"_s;
+            step.sql = u"UPDATE %1 SET %2 WHERE %3 = ?"_s.arg(mDialect.quote(table.name), sets,
+                                                              mDialect.quote(keyColumnName));
+            step.values << literal(*keyColumn, key.value);
+        }
+    } else {
+        step.sql = insertSql(table, columns, step.generatedColumn);
+    }
+    if (!step.sql.isEmpty()) {
+        context.plan->records[record].step = int(context.plan->steps.size());
+        context.plan->steps << step;
+    }
+
+    // hasOne/hasMany children, each with its foreign key set to this record's key (whatever it said).
+    for (const ResolvedLink *link : std::as_const(children)) {
+        const QString linkPath = join(path, link->as);
+        const Column *sourceKey = table.columnForAttribute(link->sourceKey);
+        PlanValue fk = keyOf(context, record, sourceKey ? sourceKey->name : link->sourceKey);
+        fk.column = link->foreignKeyColumn;
+        const QJsonValue value = linkValues.value(link->as);
+        QList<QJsonObject> items;
+        if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                if (!array.at(i).isObject())
+                    context.problem(indexed(linkPath, i),
+                                    tr("each item of \"%1\" must be an object").arg(link->as));
+                items << array.at(i).toObject();
+            }
+        } else {
+            items << value.toObject();
+        }
+        PlanRecord::Children group{link->as, link->kind == Link::Kind::HasMany, {}};
+        QSet<QString> keptKeys;
+        const Table &targetTable = *mResolved.tableForModel(link->target);
+        const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString itemPath = group.toMany ? indexed(linkPath, i) : linkPath;
+            group.records << planRecord(context, link->target, items.at(i), itemPath, {fk});
+            if (targetKey && items.at(i).contains(targetKey->attribute))
+                keptKeys.insert(items.at(i).value(targetKey->attribute).toVariant().toString());
+        }
+        links << group;
+        if (!updating || !context.existing || !targetKey)
+            continue;
+        QString error;
+        const auto existing = (*context.existing)(*link, context.plan->records.at(record).key, &error);
+        if (!existing) {
+            context.problem(linkPath, error);
+            continue;
+        }
+        for (const QVariant &old : *existing) {
+            if (keptKeys.contains(old.toString()))
+                continue;
+            PlanStep removal;
+            removal.path = linkPath;
+            removal.model = link->target;
+            removal.table = targetTable.name;
+            const QString onDelete = link->onDelete.toUpper();
+            if (onDelete == u"CASCADE"_s) {
+                removal.action = PlanStep::Action::Delete;
+                removal.sql = u"DELETE FROM %1 WHERE %2 = ?"_s.arg(mDialect.quote(targetTable.name),
+                                                                   mDialect.quote(targetKey->name));
+            } else if (onDelete == u"SET NULL"_s) {
+                removal.action = PlanStep::Action::Unlink;
+                removal.sql = u"UPDATE %1 SET %2 = NULL WHERE %3 = ?"_s.arg(
+                    mDialect.quote(targetTable.name), mDialect.quote(link->foreignKeyColumn),
+                    mDialect.quote(targetKey->name));
+            } else {
+                context.problem(linkPath,
+                                tr("%1 %2 is no longer listed, but the link's onDelete is %3, so it "
+                                   "cannot be removed")
+                                    .arg(link->target, old.toString(), link->onDelete));
+                continue;
+            }
+            removal.values << literal(*targetKey, FieldValue::fromDatabase(targetKey->type, old, mDialect));
+            context.plan->steps << removal;
+        }
+    }
+
+    for (const ResolvedLink *link : std::as_const(manyToMany))
+        planBelongsToMany(context, record, *link, linkValues.value(link->as), join(path, link->as));
+    for (const PlanRecord::Children &group : std::as_const(links))
+        context.plan->records[record].children << group;
+    return record;
+}
+
+void SavePlanner::planBelongsToMany(Context &context, int record, const ResolvedLink &link,
+                                    const QJsonValue &value, const QString &path) const {
+    const Table &sourceTable = *mResolved.tableForModel(mSchema.model(link.source)->name);
+    const Table &targetTable = *mResolved.tableForModel(link.target);
+    const Table &junction = *mResolved.table(link.throughTable);
+    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : mSchema.model(link.throughModel);
+    const Column *sourceKey = sourceTable.columnForAttribute(link.sourceKey);
+    const Column *targetKey = targetTable.columnForAttribute(link.targetKey);
+    if (!sourceKey || !targetKey) {
+        context.problem(path, tr("the link \"%1\" has no usable keys").arg(link.as));
+        return;
+    }
+    PlanValue ownKey = keyOf(context, record, sourceKey->name);
+    ownKey.column = link.foreignKeyColumn;
+
+    QList<QVariant> existing;
+    const bool updating =
+        context.plan->records.at(record).step < 0 ||
+        context.plan->steps.at(context.plan->records.at(record).step).action == PlanStep::Action::Update;
+    if (context.update && updating && context.existing) {
+        QString error;
+        const auto found = (*context.existing)(link, context.plan->records.at(record).key, &error);
+        if (!found) {
+            context.problem(path, error);
+            return;
+        }
+        existing = *found;
+    }
+    QSet<QString> existingText;
+    for (const QVariant &v : std::as_const(existing))
+        existingText.insert(v.toString());
+
+    PlanRecord::Children group{link.as, true, {}};
+    QSet<QString> kept;
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = indexed(path, i);
+        const QJsonValue item = items.at(i);
+        QJsonObject object = item.toObject();
+        QJsonObject throughValues;
+        if (throughModel && object.contains(throughModel->name)) {
+            throughValues = object.value(throughModel->name).toObject();
+            object.remove(throughModel->name);
+        }
+        PlanValue other;
+        int target = -1;
+        if (!item.isObject() ||
+            (object.size() == 1 && object.contains(targetKey->attribute) && !context.update) ||
+            (context.update && object.size() == 1 && object.contains(targetKey->attribute))) {
+            // An existing target named by its key: link it, do not insert it.
+            const FieldCheck key =
+                FieldValue::check(*targetKey, item.isObject() ? object.value(targetKey->attribute) : item);
+            if (!key.ok() || key.isNull()) {
+                context.problem(itemPath, key.ok() ? tr("a key cannot be null") : key.message);
+                continue;
+            }
+            target = int(context.plan->records.size());
+            context.plan->records.append(
+                PlanRecord{itemPath, link.target, -1, key.value, targetKey->name, {}});
+            other = literal(*targetKey, key.value);
+        } else {
+            target = planRecord(context, link.target, object, itemPath, {});
+            other = keyOf(context, target, targetKey->name);
+        }
+        group.records << target;
+        other.column = link.otherKeyColumn;
+        const QString otherText = other.isReference() ? QString() : other.value.toString();
+        if (!otherText.isEmpty())
+            kept.insert(otherText);
+        if (!otherText.isEmpty() && existingText.contains(otherText))
+            continue; // already linked
+
+        PlanStep row;
+        row.path = itemPath;
+        row.model = link.throughModel;
+        row.table = junction.name;
+        QStringList columns;
+        for (const Column &column : junction.columns) {
+            PlanValue v;
+            if (column.name == link.foreignKeyColumn) {
+                v = ownKey;
+            } else if (column.name == link.otherKeyColumn) {
+                v = other;
+            } else if (column.autoIncrement) {
+                row.generatedColumn = column.name;
+                continue;
+            } else if (column.name == junction.createdAtColumn || column.name == junction.updatedAtColumn) {
+                v = literal(column, context.now);
+            } else {
+                const Field *field = throughModel && column.fieldIndex >= 0
+                                         ? &throughModel->fields.at(column.fieldIndex)
+                                         : nullptr;
+                QJsonValue given = throughValues.value(column.attribute);
+                if (given.isUndefined() && column.hasDefault() && !column.defaultValue.isObject())
+                    given = column.defaultValue;
+                const FieldCheck check = FieldValue::check(column, given, field);
+                if (!check.ok())
+                    context.problem(join(join(itemPath, throughModel ? throughModel->name : junction.name),
+                                         column.attribute),
+                                    check.message);
+                v = literal(column, check.value);
+            }
+            v.column = column.name;
+            v.type = column.type;
+            row.values << v;
+            columns << column.name;
+        }
+        row.sql = insertSql(junction, columns, row.generatedColumn);
+        context.plan->steps << row;
+    }
+    for (const QVariant &old : std::as_const(existing)) {
+        if (kept.contains(old.toString()))
+            continue;
+        PlanStep removal;
+        removal.action = PlanStep::Action::Delete;
+        removal.path = path;
+        removal.model = link.throughModel;
+        removal.table = junction.name;
+        removal.sql = u"DELETE FROM %1 WHERE %2 = ? AND %3 = ?"_s.arg(mDialect.quote(junction.name),
+                                                                      mDialect.quote(link.foreignKeyColumn),
+                                                                      mDialect.quote(link.otherKeyColumn));
+        removal.values << ownKey
+                       << literal(*targetKey, FieldValue::fromDatabase(targetKey->type, old, mDialect));
+        removal.values.last().column = link.otherKeyColumn;
+        context.plan->steps << removal;
+    }
+    context.plan->records[record].children << group;
+}
+
+} // namespace modeldesk

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "resolvedschema.h"
+#include "saveplan.h"
+#include "sqldialect.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <functional>
+#include <optional>
+
+namespace modeldesk {
+
+// A problem with one value or key of a record, named by its path in the nested record ("user_test.code").
+struct RecordProblem {
+    QString path;
+    QString message;
+
+    QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
+    friend bool operator==(const RecordProblem &, const RecordProblem &) = default;
+};
+
+// Turns a nested record shaped like Sequelize's create(..., {include}) value into the statements that save
+// it, checking every key and value on the way and collecting all problems. Planning runs no SQL: updates
+// learn which children exist through a callback, so the same code serves validation, "Show SQL" and saving.
+class SavePlanner {
+public:
+    // Keys of the records currently linked to `parentKey` through `link`: target rows whose foreign key is
+    // the parent's key (hasOne/hasMany), or targets joined through the junction (belongsToMany). nullopt on
+    // a database error, with *error set.
+    using ExistingKeys = std::function<std::optional<QList<QVariant>>(
+        const ResolvedLink &link, const QVariant &parentKey, QString *error)>;
+
+    SavePlanner(const Schema &schema, const ResolvedSchema &resolved, SqlDialect dialect);
+
+    // Every record of the graph is inserted: belongsTo targets first, then the record, then its hasOne /
+    // hasMany children with their foreign key taken from it, then belongsToMany junction rows.
+    bool planCreate(const QString &model, const QJsonObject &record, const QDateTime &now, SavePlan *plan,
+                    QList<RecordProblem> *problems) const;
+    // A record with its primary key is updated (the given fields and updatedAt), one without is inserted.
+    // For each link the record names, children the database has but the record lacks are removed as the
+    // link's onDelete says (CASCADE: deleted, SET NULL: unlinked; RESTRICT/NO ACTION: a problem).
+    // Without `existing`, only checks (nothing is looked up).
+    bool planUpdate(const QString &model, const QJsonObject &record, const QDateTime &now,
+                    const ExistingKeys &existing, SavePlan *plan, QList<RecordProblem> *problems) const;
+
+    // Shared with the controller's loader and deleter.
+    QString insertSql(const Table &table, const QStringList &columns, const QString &generated) const;
+    QString primaryKeyColumn(const Table &table) const;
+
+private:
+    struct Context;
+    int planRecord(Context &context, const QString &model, const QJsonObject &object, const QString &path,
+                   const QList<PlanValue> &overrides) const;
+    void planBelongsToMany(Context &context, int record, const ResolvedLink &link, const QJsonValue &value,
+                           const QString &path) const;
+    PlanValue keyOf(const Context &context, int record, const QString &column) const;
+
+    const Schema &mSchema;
+    const ResolvedSchema &mResolved;
+    SqlDialect mDialect;
+};
+
+} // namespace modeldesk
