@@ -29,6 +29,13 @@ const QList<Command> &commands() {
     static const QList<Command> list{
         {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
          &runValidate},
+        {"sync", "sync PROJECT --db URL [--alter]",
+         "create the design's missing tables; report differences; --alter adds missing columns", &runSync},
+        {"save", "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
+         "save nested records (parent and linked children) in one transaction each; prints them with keys",
+         &runSave},
+        {"get", "get PROJECT --db URL --model NAME --id KEY [--depth N]",
+         "print a saved record and its linked records as JSON", &runGet},
     };
     return list;
 }

@@ -25,5 +25,8 @@ int run(const QStringList &arguments);
 
 // Subcommands, one file each.
 int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
+int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
+int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err);  // dbcommands.cpp
 
 } // namespace modeldesk::cli

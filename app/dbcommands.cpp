@@ -1,0 +1,346 @@
+// The database subcommands: sync, save and get. They share option parsing and the opening of a project and
+// a connection; the work itself is SchemaSync and SaveController in models/.
+#include "commandline.h"
+
+#include "connectionurl.h"
+#include "databaseconnection.h"
+#include "projectfile.h"
+#include "savecontroller.h"
+#include "schemasync.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+namespace modeldesk::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Parsed `PROJECT --name value --flag` arguments: one positional, options from an allowed list.
+struct Options {
+    QString project;
+    QHash<QString, QString> values;
+    QStringList flags;
+
+    QString value(const QString &name) const { return values.value(name); }
+    bool has(const QString &name) const { return values.contains(name) || flags.contains(name); }
+};
+
+std::optional<Options> parseOptions(const QStringList &arguments, const QStringList &valueOptions,
+                                    const QStringList &flagOptions, QTextStream &err) {
+    Options options;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString argument = arguments.at(i);
+        if (argument.startsWith(u"--"_s)) {
+            const QString name = argument.mid(2);
+            if (flagOptions.contains(name)) {
+                options.flags << name;
+            } else if (valueOptions.contains(name)) {
+                if (i + 1 >= arguments.size()) {
+                    err << "modeldesk: --" << name << " needs a value\n";
+                    return std::nullopt;
+                }
+                options.values.insert(name, arguments.at(++i));
+            } else {
+                err << "modeldesk: unknown option " << argument << "\n";
+                return std::nullopt;
+            }
+        } else if (options.project.isEmpty()) {
+            options.project = argument;
+        } else {
+            err << "modeldesk: unexpected argument \"" << argument << "\"\n";
+            return std::nullopt;
+        }
+    }
+    if (options.project.isEmpty()) {
+        err << "modeldesk: no PROJECT given\n";
+        return std::nullopt;
+    }
+    if (!options.values.contains(u"db"_s)) {
+        err << "modeldesk: --db URL is required (sqlite:FILE, postgres://USER@HOST:PORT/DB, mysql://...)\n";
+        return std::nullopt;
+    }
+    return options;
+}
+
+// The project, its database and a usable schema; or the exit code that says why not.
+struct Session {
+    Project project;
+    std::unique_ptr<DatabaseConnection> connection;
+};
+
+int openSession(const Options &options, Session *session, QTextStream &err) {
+    QString error;
+    auto project = ProjectFile::load(options.project, &error);
+    if (!project) {
+        err << error << "\n";
+        return kUnreadable;
+    }
+    session->project = std::move(*project);
+    const auto url = ConnectionUrl::parse(options.value(u"db"_s), &error);
+    if (!url) {
+        err << "modeldesk: --db: " << error << "\n";
+        return kUsage;
+    }
+    session->connection = std::make_unique<DatabaseConnection>(*url);
+    if (!session->connection->open(&error)) {
+        err << "modeldesk: " << error << "\n";
+        return kProblems;
+    }
+    return kOk;
+}
+
+bool readInput(const QString &name, QByteArray *data, QTextStream &err) {
+    QFile file;
+    const bool ok = name == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                   : (file.setFileName(name), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        err << "modeldesk: cannot read " << name << ": " << file.errorString() << "\n";
+        return false;
+    }
+    *data = file.readAll();
+    return true;
+}
+
+bool checkModel(const Session &session, const QString &model, QTextStream &err) {
+    if (model.isEmpty()) {
+        err << "modeldesk: --model NAME is required\n";
+        return false;
+    }
+    if (!session.project.schema.model(model)) {
+        QStringList names;
+        for (const Model &m : session.project.schema.models)
+            names << m.name;
+        err << "modeldesk: the project has no model \"" << model << "\" (it has: " << names.join(u", "_s)
+            << ")\n";
+        return false;
+    }
+    return true;
+}
+
+void printProblems(QTextStream &err, const QString &prefix, const SaveResult &result) {
+    for (const RecordProblem &problem : result.problems)
+        err << prefix << problem.toString() << "\n";
+}
+
+int saveOne(SaveController &controller, const QString &model, const QString &input, bool planOnly,
+            QTextStream &out, QTextStream &err) {
+    QByteArray data;
+    if (!readInput(input, &data, err))
+        return kUnreadable;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        err << input << ": not a JSON object"
+            << (parseError.error != QJsonParseError::NoError
+                    ? u" (%1 at offset %2)"_s.arg(parseError.errorString()).arg(parseError.offset)
+                    : QString())
+            << "\n";
+        return kUnreadable;
+    }
+    if (planOnly) {
+        QList<RecordProblem> problems;
+        const auto plan = controller.plan(model, document.object(), &problems);
+        for (const RecordProblem &problem : std::as_const(problems))
+            err << problem.toString() << "\n";
+        if (!plan)
+            return kProblems;
+        out << controller.planText(*plan);
+        return kOk;
+    }
+    const SaveResult result = controller.save(model, document.object());
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Indented));
+    return kOk;
+}
+
+// One graph per line; `batch` graphs per transaction. Output: one saved graph per line on stdout, failures
+// with their line numbers and a summary on stderr.
+int saveLines(SaveController &controller, const QString &model, const QString &input, int batch,
+              bool stopOnError, bool quiet, QTextStream &out, QTextStream &err) {
+    QFile file;
+    const bool opened = input == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                        : (file.setFileName(input), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        err << "modeldesk: cannot read " << input << ": " << file.errorString() << "\n";
+        return kUnreadable;
+    }
+    qint64 saved = 0, failed = 0, lineNumber = 0;
+    bool stop = false;
+    QElapsedTimer clock, progress;
+    clock.start();
+    progress.start();
+    QList<QJsonObject> pending;
+    QList<qint64> pendingLines;
+    auto flush = [&] {
+        if (pending.isEmpty())
+            return;
+        const QList<SaveResult> results = controller.saveBatch(model, pending);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const SaveResult &result = results.at(i);
+            if (result.ok) {
+                ++saved;
+                if (!quiet)
+                    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Compact))
+                        << "\n";
+            } else {
+                ++failed;
+                printProblems(err, u"line %1: "_s.arg(pendingLines.at(i)), result);
+                stop = stop || stopOnError;
+            }
+        }
+        pending.clear();
+        pendingLines.clear();
+        if (progress.elapsed() > 2000) {
+            err << "modeldesk: " << lineNumber << " lines, " << saved << " saved, " << failed << " failed\n";
+            err.flush();
+            progress.restart();
+        }
+    };
+    while (!stop && !file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        ++lineNumber;
+        if (line.isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            ++failed;
+            err << "line " << lineNumber << ": not a JSON object"
+                << (parseError.error != QJsonParseError::NoError ? u" (%1)"_s.arg(parseError.errorString())
+                                                                 : QString())
+                << "\n";
+            stop = stopOnError;
+            continue;
+        }
+        pending << document.object();
+        pendingLines << lineNumber;
+        if (pending.size() >= batch)
+            flush();
+    }
+    if (!stop)
+        flush();
+    out.flush();
+    const double seconds = std::max(clock.elapsed(), qint64(1)) / 1000.0;
+    err << "modeldesk: saved " << saved << ", failed " << failed << ", "
+        << QString::number((saved + failed) / seconds, 'f', 0) << " graphs/s ("
+        << QString::number(seconds, 'f', 2) << " s)" << (stop ? ", stopped at the first error" : "") << "\n";
+    return failed == 0 ? kOk : kProblems;
+}
+
+} // namespace
+
+// `modeldesk sync PROJECT --db URL [--alter]`
+int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const auto options = parseOptions(arguments, {u"db"_s}, {u"alter"_s}, err);
+    if (!options) {
+        err << "usage: modeldesk sync PROJECT --db URL [--alter]\n";
+        return kUsage;
+    }
+    Session session;
+    if (const int code = openSession(*options, &session, err); code != kOk)
+        return code;
+    SaveController check(session.project.schema, *session.connection);
+    QString error;
+    if (!check.isUsable(&error)) {
+        err << options->project << ": " << error << "\n";
+        return kProblems;
+    }
+    SchemaSync sync(session.project.schema, *session.connection);
+    const SyncReport report = sync.sync(options->has(u"alter"_s));
+    for (const QString &table : report.createdTables)
+        out << "created table " << table << "\n";
+    for (const QString &column : report.addedColumns)
+        out << "added column " << column << "\n";
+    for (const SyncDifference &difference : report.differences)
+        out << "differs: " << difference.toString() << "\n";
+    if (!report.ok) {
+        err << "modeldesk: sync of " << session.connection->url().displayString()
+            << " failed: " << report.error << "\n";
+        return kProblems;
+    }
+    if (report.createdTables.isEmpty() && report.addedColumns.isEmpty())
+        out << "nothing to create: " << session.connection->url().displayString() << " has every table\n";
+    return kOk;
+}
+
+// `modeldesk save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N]
+// [--stop-on-error])`
+int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const QString usage = u"usage: modeldesk save PROJECT --db URL --model NAME --json FILE|- [--plan]\n"
+                          "       modeldesk save PROJECT --db URL --model NAME --jsonl FILE|- [--batch N] "
+                          "[--stop-on-error] [--quiet]\n"_s;
+    const auto options = parseOptions(arguments, {u"db"_s, u"model"_s, u"json"_s, u"jsonl"_s, u"batch"_s},
+                                      {u"stop-on-error"_s, u"plan"_s, u"quiet"_s}, err);
+    if (!options || options->has(u"json"_s) == options->has(u"jsonl"_s)) {
+        if (options)
+            err << "modeldesk: give exactly one of --json and --jsonl\n";
+        err << usage;
+        return kUsage;
+    }
+    bool batchOk = true;
+    const int batch = options->has(u"batch"_s) ? options->value(u"batch"_s).toInt(&batchOk) : 1;
+    if (!batchOk || batch < 1) {
+        err << "modeldesk: --batch takes a number of graphs per transaction (1 or more)\n" << usage;
+        return kUsage;
+    }
+    Session session;
+    if (const int code = openSession(*options, &session, err); code != kOk)
+        return code;
+    const QString model = options->value(u"model"_s);
+    if (!checkModel(session, model, err))
+        return kUsage;
+    SaveController controller(session.project.schema, *session.connection);
+    QString error;
+    if (!controller.isUsable(&error)) {
+        err << options->project << ": " << error << "\n";
+        return kProblems;
+    }
+    if (options->has(u"json"_s))
+        return saveOne(controller, model, options->value(u"json"_s), options->has(u"plan"_s), out, err);
+    return saveLines(controller, model, options->value(u"jsonl"_s), batch, options->has(u"stop-on-error"_s),
+                     options->has(u"quiet"_s), out, err);
+}
+
+// `modeldesk get PROJECT --db URL --model NAME --id KEY [--depth N]`
+int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const auto options = parseOptions(arguments, {u"db"_s, u"model"_s, u"id"_s, u"depth"_s}, {}, err);
+    if (!options || !options->has(u"id"_s)) {
+        err << "usage: modeldesk get PROJECT --db URL --model NAME --id KEY [--depth N]\n";
+        return kUsage;
+    }
+    bool depthOk = true;
+    const int depth = options->has(u"depth"_s) ? options->value(u"depth"_s).toInt(&depthOk) : 1;
+    if (!depthOk || depth < 0) {
+        err << "modeldesk: --depth takes how many link levels to follow (0 or more)\n";
+        return kUsage;
+    }
+    Session session;
+    if (const int code = openSession(*options, &session, err); code != kOk)
+        return code;
+    const QString model = options->value(u"model"_s);
+    if (!checkModel(session, model, err))
+        return kUsage;
+    SaveController controller(session.project.schema, *session.connection);
+    // The key as text: the key column's check turns "42" into an integer or keeps a UUID as it is.
+    const SaveResult result = controller.load(model, options->value(u"id"_s), depth);
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Indented));
+    return kOk;
+}
+
+} // namespace modeldesk::cli
