@@ -367,6 +367,11 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
     if (!mTool->mouseRelease(event))
         QGraphicsScene::mouseReleaseEvent(event);
+    if (mPendingTool) {
+        const DiagramTool::Kind next = *mPendingTool;
+        mPendingTool.reset();
+        setTool(next);
+    }
 }
 
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {

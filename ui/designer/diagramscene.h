@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QPointer>
 #include <memory>
+#include <optional>
 
 namespace modeldesk {
 
@@ -30,6 +31,8 @@ public:
     Document *document() const { return mDocument; }
 
     void setTool(DiagramTool::Kind kind);
+    // Switches tools once the current mouse event is handled (for a tool that hands over by itself).
+    void requestTool(DiagramTool::Kind kind) { mPendingTool = kind; }
     DiagramTool::Kind tool() const;
     void setLinkKind(Link::Kind kind);
     Link::Kind linkKind() const;
@@ -84,6 +87,7 @@ private:
     QHash<QString, ModelItem *> mModels;
     QList<LinkItem *> mLinks;
     std::unique_ptr<DiagramTool> mTool;
+    std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
     QList<Problem> mProblems;
 };

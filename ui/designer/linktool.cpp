@@ -21,6 +21,7 @@ LinkTool::~LinkTool() {
 bool LinkTool::mousePress(QGraphicsSceneMouseEvent *event) {
     if (event->button() != Qt::LeftButton)
         return false;
+    event->accept(); // no rubber band while drawing a link
     mFrom = mScene->modelItemAt(event->scenePos());
     if (!mFrom)
         return true;

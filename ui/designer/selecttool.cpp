@@ -36,8 +36,10 @@ bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent *event) {
 bool AddModelTool::mousePress(QGraphicsSceneMouseEvent *event) {
     if (event->button() != Qt::LeftButton)
         return false;
+    event->accept(); // otherwise the view starts a rubber band and clears the new selection
     mScene->addModelAt(event->scenePos());
-    mScene->setTool(Kind::Select);
+    // Not setTool(): that would delete this tool while it runs. The scene switches after the release.
+    mScene->requestTool(Kind::Select);
     return true;
 }
 
