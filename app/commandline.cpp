@@ -36,6 +36,9 @@ const QList<Command> &commands() {
          &runSave},
         {"get", "get PROJECT --db URL --model NAME --id KEY [--depth N]",
          "print a saved record and its linked records as JSON", &runGet},
+        {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
+         "export the design (sql, sequelize, dbml, mermaid, json); to stdout without -o", &runExport},
+        {"formats", "formats", "list the export formats", &runFormats},
     };
     return list;
 }

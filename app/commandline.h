@@ -28,5 +28,7 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
 int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
 int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
 int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err);  // dbcommands.cpp
+int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace modeldesk::cli

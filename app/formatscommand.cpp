@@ -1,0 +1,32 @@
+#include "commandline.h"
+
+#include "exporterregistry.h"
+
+#include <QCoreApplication>
+
+namespace modeldesk::cli {
+
+using namespace Qt::StringLiterals;
+
+// `modeldesk formats`: the export formats, from the same registry the GUI's menus use.
+int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    if (!arguments.isEmpty()) {
+        err << "usage: modeldesk formats\n";
+        return kUsage;
+    }
+    for (const Exporter *exporter : ExporterRegistry::all()) {
+        QString target;
+        if (exporter->producesDirectory())
+            target = QCoreApplication::translate("FormatsCommand", "writes a folder: -o DIR");
+        else
+            target = QCoreApplication::translate("FormatsCommand", "writes .%1 to -o FILE or stdout")
+                         .arg(exporter->defaultExtension());
+        if (exporter->usesDialect())
+            target += u"; --dialect "_s + SqlDialect::names().join(u'|');
+        out << exporter->name().leftJustified(11) << exporter->description() << "\n"
+            << QString(11, u' ') << "(" << target << ")\n";
+    }
+    return kOk;
+}
+
+} // namespace modeldesk::cli
