@@ -1,5 +1,6 @@
 // ModelDesk: design Sequelize-style models, export them, and enter linked records.
 #include "commandline.h"
+#include "designer/diagramscene.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -44,6 +45,9 @@ int main(int argc, char **argv) {
         u"scripts/screenshots)."_s,
         u"file"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption select(u"select"_s, u"Select a model after opening (for screenshots)."_s,
+                                    u"model"_s);
+    parser.addOption(select);
     parser.process(app);
 
     modeldesk::MainWindow window;
@@ -52,6 +56,8 @@ int main(int argc, char **argv) {
         window.openExample(parser.value(example));
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().constFirst());
+    if (parser.isSet(select))
+        window.scene()->selectModel(parser.value(select));
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         QTimer::singleShot(400, &window, [&window, file] {

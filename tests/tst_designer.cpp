@@ -9,6 +9,8 @@
 #include "designer/linkitem.h"
 #include "designer/modelitem.h"
 #include "document.h"
+#include "exporterregistry.h"
+#include "exportmenu.h"
 #include "mainwindow.h"
 #include "problemspanel.h"
 #include "projectfile.h"
@@ -336,6 +338,41 @@ private slots:
         QVERIFY(!mWindow->isWindowModified());
         mWindow->scene()->addModelAt(QPointF(0, 0));
         QVERIFY(mWindow->isWindowModified());
+    }
+
+    // File ▸ Export lists the registry and writes what the exporter renders; a broken design is refused.
+    void exportMenuWritesEveryFormat() {
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        auto *menu = mWindow->findChild<ExportMenu *>(u"exportMenu"_s);
+        QVERIFY(menu);
+        QVERIFY(mWindow->findChild<QAction *>(u"actionExport_sql_postgres"_s));
+        QTemporaryDir dir;
+        for (const Exporter *exporter : ExporterRegistry::all()) {
+            QVERIFY(mWindow->findChild<QAction *>(u"actionExport_"_s + exporter->name()) ||
+                    exporter->name() == u"sql"_s);
+            const QString target = dir.filePath(exporter->name());
+            QString error;
+            QVERIFY2(menu->exportTo(*exporter, SqlDialect(SqlDialect::Kind::Postgres), target, &error),
+                     qPrintable(error));
+            ExportOptions options;
+            options.dialect = SqlDialect(SqlDialect::Kind::Postgres);
+            options.origin = mWindow->document()->displayName();
+            const auto files = exporter->render(mWindow->document()->project(), options, &error);
+            QVERIFY(files && !files->isEmpty());
+            QFile written(files->first().path.isEmpty() ? target : target + u'/' + files->first().path);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            QCOMPARE(written.readAll(), files->first().contents);
+        }
+        Document *doc = mWindow->document();
+        Model test = *doc->schema().model(u"test"_s);
+        Model broken = test;
+        broken.fields[0].type = DataType::ofKind(DataType::Kind::Enum);
+        doc->undoStack()->push(new ChangeModelCommand(doc, test, broken, u"break"_s));
+        QString error;
+        const QString refused = dir.filePath(u"refused.sql"_s);
+        QVERIFY(!menu->exportTo(*ExporterRegistry::find(u"sql"_s), SqlDialect(), refused, &error));
+        QVERIFY2(error.contains(u"ENUM needs at least one value"_s), qPrintable(error));
+        QVERIFY(!QFile::exists(refused));
     }
 
 private:

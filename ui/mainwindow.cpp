@@ -3,6 +3,7 @@
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "document.h"
+#include "exportmenu.h"
 #include "problemspanel.h"
 #include "projectfile.h"
 #include "properties/propertiespanel.h"
@@ -210,6 +211,11 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(action(u"actionSave"_s));
     file->addAction(action(u"actionSaveAs"_s));
+    auto *exportMenu = new ExportMenu(mDocument, this);
+    connect(exportMenu, &ExportMenu::exported, this, [this](const QString &target) {
+        statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
+    });
+    file->addMenu(exportMenu);
     file->addSeparator();
     file->addAction(action(u"actionQuit"_s));
 
