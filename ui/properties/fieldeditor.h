@@ -1,0 +1,71 @@
+#pragma once
+
+#include "field.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace modeldesk {
+
+// Edits one field of a model: name, type, allowNull (unset / yes / no), default, primary key,
+// auto-increment, unique, validate rules and comment. Text is applied when the editor is left or Return is
+// pressed; text that does not parse is not applied and the parser's message is shown. Each accepted edit is
+// emitted as the whole changed Field; the model editor turns it into one undo command.
+class FieldEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FieldEditor(QWidget *parent = nullptr);
+
+    // Shows `field` of `modelName`; `siblingNames` are the other fields' names, which a rename may not take.
+    // Keeps what the user is typing into a focused editor.
+    void setField(const QString &modelName, const Field &field, const QStringList &siblingNames);
+    // No field to edit (the model has none, or none is selected).
+    void clearField();
+    void focusName();
+    QString message() const;
+    QFormLayout *form() const { return mForm; }
+
+signals:
+    void changeRequested(const Field &after, const QString &description);
+
+private:
+    void commitName();
+    void commitType();
+    void commitAllowNull();
+    void commitDefault();
+    void commitFlag(bool Field::*flag, bool value, const QString &description);
+    void commitValidate();
+    void commitComment();
+    void insertRule(const QString &ruleName);
+    void request(const Field &after, const QString &description);
+    void showMessage(const QString &message);
+    QString qualifiedName() const;
+
+    QString mModelName;
+    Field mField;
+    QStringList mSiblingNames;
+    bool mHasField = false;
+
+    QLabel *mHeader;
+    QFormLayout *mForm;
+    QLineEdit *mName;
+    QComboBox *mType;
+    QComboBox *mAllowNull;
+    QComboBox *mDefault;
+    QCheckBox *mPrimaryKey;
+    QCheckBox *mAutoIncrement;
+    QCheckBox *mUnique;
+    QLineEdit *mValidate;
+    QToolButton *mAddRule;
+    QLineEdit *mComment;
+    QLabel *mMessage;
+};
+
+} // namespace modeldesk
