@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -758,6 +759,18 @@ void TstProperties::screenshots() {
         QVERIFY(window.grab().save(dir + u"/properties-window-model.png"_s));
         QVERIFY(modelShot.save(dir + u"/properties-model.png"_s));
         QVERIFY(linkShot.save(dir + u"/properties-link.png"_s));
+        // The field editor below the list, scrolled into view, showing a refused type.
+        window.scene()->selectModel(u"order"_s);
+        auto *type = window.propertiesPanel()->findChild<QComboBox *>(u"fieldTypeCombo"_s);
+        type->lineEdit()->setFocus();
+        type->lineEdit()->selectAll();
+        QTest::keyClicks(type->lineEdit(), u"ENUM(new)"_s);
+        QTest::keyClick(type->lineEdit(), Qt::Key_Return);
+        QTest::qWait(50); // the message changes the layout
+        auto *area = qobject_cast<QScrollArea *>(window.propertiesPanel()->currentWidget());
+        area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+        QTest::qWait(50);
+        QVERIFY(dock->grab().save(dir + u"/properties-field.png"_s));
         window.scene()->selectLink(4); // order belongsToMany product through orderItem
         QTest::qWait(50);
         QVERIFY(dock->grab().save(dir + u"/properties-link-many.png"_s));
