@@ -86,8 +86,11 @@ bool DatabaseConnection::open(QString *error) {
         db.setDatabaseName(mUrl.database);
         db.setUserName(mUrl.user);
         db.setPassword(mUrl.password);
-        db.setConnectOptions(mUrl.kind == SqlDialect::Kind::Postgres ? u"connect_timeout=10"_s
-                                                                     : u"MYSQL_OPT_CONNECT_TIMEOUT=10"_s);
+        // CLIENT_FOUND_ROWS: an UPDATE that leaves a row as it was still counts it, so "0 rows" means "no
+        // such record" on every engine.
+        db.setConnectOptions(mUrl.kind == SqlDialect::Kind::Postgres
+                                 ? u"connect_timeout=10"_s
+                                 : u"MYSQL_OPT_CONNECT_TIMEOUT=10;CLIENT_FOUND_ROWS"_s);
     }
     if (!db.open()) {
         if (error)
