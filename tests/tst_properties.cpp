@@ -573,6 +573,11 @@ void TstProperties::linkForeignKeyFollowsMirror() {
     QCOMPARE(mDocument->schema().links.at(1).foreignKey, u"authorId"_s);
     QCOMPARE(mPanel->linkEditor()->linkIndex(), 1);
     CHECK(verifyOneStep(second));
+
+    // Coming back to the edge later starts with its main link.
+    mScene->selectModel(u"test"_s);
+    mScene->selectLink(1);
+    QCOMPARE(mPanel->linkEditor()->linkIndex(), 0);
 }
 
 void TstProperties::linkKeyChangePlans() {

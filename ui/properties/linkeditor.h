@@ -23,8 +23,8 @@ class LinkEditor : public QWidget {
 public:
     explicit LinkEditor(Document *document, QWidget *parent = nullptr);
 
-    // Shows the edge made of `index` and its mirrored `inverseIndex` (-1 for none). Keeps editing the
-    // inverse when it was shown before; otherwise edits `index`.
+    // Shows the edge made of `index` and its mirrored `inverseIndex` (-1 for none; index -1 for no link).
+    // Keeps editing the inverse when it was shown before; otherwise edits `index`.
     void setLinks(int index, int inverseIndex);
     int linkIndex() const { return mIndex; }
     void sync();

@@ -72,6 +72,8 @@ void PropertiesPanel::showSelection() {
         mEmptyCheck.start();
         return;
     }
+    if (links.size() != 1 || !models.isEmpty())
+        mLinkEditor->setLinks(-1, -1); // coming back to a link edge starts with its main link again
     if (models.size() == 1 && links.isEmpty()) {
         mModelEditor->setModel(models.first());
         setCurrentWidget(mModelPage);
@@ -97,8 +99,10 @@ void PropertiesPanel::showSelection() {
 }
 
 void PropertiesPanel::showEmptyIfNothingSelected() {
-    if (mScene->selectedItems().isEmpty())
-        setCurrentWidget(mEmptyPage);
+    if (!mScene->selectedItems().isEmpty())
+        return;
+    mLinkEditor->setLinks(-1, -1);
+    setCurrentWidget(mEmptyPage);
 }
 
 void PropertiesPanel::followEditedLink(int index) {
