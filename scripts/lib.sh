@@ -7,6 +7,9 @@ MODELDESK_BUILD=${MODELDESK_BUILD:-$MODELDESK_ROOT/build}
 BUILD_PACKAGES=(build-essential cmake ninja-build ccache qt6-base-dev qt6-svg-dev libgl-dev
                 libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql xvfb xauth)
 SERVER_PACKAGES=(postgresql mariadb-server)
+# The export tests run exported files through the real tools: the engines' command-line clients
+# (postgresql and mariadb-server bring psql and mariadb) and Node.js + npm for Sequelize, DBML and Mermaid.
+TEST_PACKAGES=(sqlite3)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -22,6 +25,13 @@ ensure_packages() {
   echo "modeldesk: installing ${missing[*]}" >&2
   as_root apt-get update -q >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
+
+# Node.js and npm, unless both commands are already there (e.g. from NodeSource's nodejs, which bundles npm
+# and conflicts with Debian's npm package).
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  ensure_packages nodejs npm
 }
 
 # Configures (once) and builds every target.
