@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "exporterregistry.h"
+#include "exportsupport.h"
 #include "projectfile.h"
 #include "schemavalidator.h"
 
@@ -125,7 +126,7 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     }
     const QList<Problem> problems = SchemaValidator::validate(project->schema);
     for (const Problem &problem : problems)
-        err << args.project << ": " << problem.toString() << "\n";
+        err << args.project << ": " << exportsupport::singleLine(problem.toString()) << "\n";
     if (SchemaValidator::hasErrors(problems)) {
         err << "modeldesk export: " << tr("%1 has errors; fix them before exporting").arg(args.project)
             << "\n";

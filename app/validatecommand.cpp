@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "exportsupport.h"
 #include "projectfile.h"
 #include "schemavalidator.h"
 
@@ -21,7 +22,7 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     const QList<Problem> problems = SchemaValidator::validate(project->schema);
     for (const Problem &problem : problems)
-        out << path << ": " << problem.toString() << "\n";
+        out << path << ": " << exportsupport::singleLine(problem.toString()) << "\n"; // one line each
     return SchemaValidator::hasErrors(problems) ? kProblems : kOk;
 }
 
