@@ -23,18 +23,16 @@ QString label(const QString &text) {
     return u'"' + out + u'"';
 }
 
-// Entity references: bare when plain, quoted when Mermaid allows it, else an alias (see entityIds()).
+// Entity references: always quoted (a bare `one`, `many`, `class` or `style` would be read as a keyword),
+// or, for names Mermaid cannot quote (with '"', '%', '\' or control characters), an alias with a label.
 QHash<QString, QString> entityIds(const ResolvedSchema &schema, QStringList *declarations) {
-    static const QRegularExpression plain(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
     static const QRegularExpression quotable(u"^[^\"%\\\\\\x00-\\x1f\\x7f]+$"_s);
     QHash<QString, QString> ids;
     int aliasCount = 0;
     for (const Table &table : schema.tables) {
         QString id;
         QString declaration;
-        if (plain.match(table.name).hasMatch()) {
-            id = declaration = table.name;
-        } else if (quotable.match(table.name).hasMatch() && !table.name.trimmed().isEmpty()) {
+        if (quotable.match(table.name).hasMatch() && !table.name.trimmed().isEmpty()) {
             id = declaration = u'"' + table.name + u'"';
         } else {
             id = u"table%1"_s.arg(++aliasCount);
