@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "data/datapage.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "document.h"
@@ -22,7 +23,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -39,9 +42,13 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , mDocument(new Document(this))
     , mScene(new DiagramScene(mDocument, this))
-    , mView(new DiagramView(mScene, this)) {
+    , mView(new DiagramView(mScene, this))
+    , mDataPage(new DataPage(mDocument, this))
+    , mModes(new QStackedWidget(this)) {
     setObjectName(u"mainWindow"_s);
-    setCentralWidget(mView);
+    mModes->addWidget(mView);
+    mModes->addWidget(mDataPage);
+    setCentralWidget(mModes);
     createDocks();
     createActions();
     createMenus();
@@ -52,6 +59,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mView, &DiagramView::zoomChanged, this,
             [this](double zoom) { mZoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
     mZoomLabel->setText(tr("Zoom 100%"));
+    auto *whereLabel = new QLabel(this);
+    whereLabel->setObjectName(u"dataLocationLabel"_s);
+    statusBar()->addPermanentWidget(whereLabel);
+    connect(mDataPage, &DataPage::whereChanged, whereLabel,
+            [whereLabel](const QString &where) { whereLabel->setText(tr("Data: %1").arg(where)); });
 
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -65,7 +77,29 @@ MainWindow::MainWindow(QWidget *parent)
     newProject();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The document's last signals (its undo stack clearing) must not reach a half-destroyed window.
+    mDocument->disconnect(this);
+    mDocument->undoStack()->disconnect();
+}
+
+void MainWindow::setMode(Mode mode) {
+    mMode = mode;
+    const bool design = mode == Mode::Design;
+    action(design ? u"actionModeDesign"_s : u"actionModeData"_s)->setChecked(true);
+    mModes->setCurrentWidget(design ? static_cast<QWidget *>(mView) : mDataPage);
+    for (QDockWidget *dock : std::as_const(mDesignDocks))
+        dock->setVisible(design);
+    for (QToolBar *bar : std::as_const(mDesignBars))
+        bar->setVisible(design);
+    // In Data mode Ctrl+S saves the record (the page's own shortcut), not the project.
+    action(u"actionSave"_s)->setShortcut(design ? QKeySequence(QKeySequence::Save) : QKeySequence());
+    action(u"actionNew"_s)->setShortcut(design ? QKeySequence(QKeySequence::New) : QKeySequence());
+    if (!design) {
+        mDataPage->activate();
+        mDataPage->setFocus();
+    }
+}
 
 QAction *MainWindow::action(const QString &objectName) const {
     return findChild<QAction *>(objectName);
@@ -83,6 +117,7 @@ void MainWindow::createDocks() {
     problems->setObjectName(u"problemsDock"_s);
     problems->setWidget(mProblems);
     addDockWidget(Qt::BottomDockWidgetArea, problems);
+    mDesignDocks = {properties, problems};
     connect(mProblems, &ProblemsPanel::problemsChanged, mScene, &DiagramScene::setProblems);
     connect(mProblems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
     mScene->setProblems(mProblems->problems());
@@ -169,6 +204,19 @@ void MainWindow::createActions() {
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 
+    auto *modes = new QActionGroup(this);
+    QAction *designMode = make(
+        u"actionModeDesign"_s, tr("&Design"), [this] { setMode(Mode::Design); },
+        QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *dataMode = make(
+        u"actionModeData"_s, tr("D&ata"), [this] { setMode(Mode::Data); },
+        QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *a : {designMode, dataMode}) {
+        a->setCheckable(true);
+        modes->addAction(a);
+    }
+    designMode->setChecked(true);
+
     mToolGroup = new QActionGroup(this);
     auto tool = [this, make](const QString &name, const QString &text, DiagramTool::Kind kind,
                              QKeySequence key) {
@@ -188,6 +236,13 @@ void MainWindow::createActions() {
             if (a->data().toInt() == int(kind))
                 a->setChecked(true);
     });
+    // Keys that only mean something on the canvas must not fire while typing in a panel or the data form.
+    for (const char *name : {"actionDelete", "actionRename", "actionToolSelect", "actionToolAddModel",
+                             "actionToolLink", "actionSelectAll"}) {
+        QAction *a = action(QString::fromLatin1(name));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        mView->addAction(a);
+    }
     for (QAction *a : findChildren<QAction *>())
         if (!a->shortcut().isEmpty())
             a->setToolTip(
@@ -228,6 +283,9 @@ void MainWindow::createMenus() {
     edit->addAction(action(u"actionSelectAll"_s));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(u"actionModeDesign"_s));
+    view->addAction(action(u"actionModeData"_s));
+    view->addSeparator();
     view->addAction(action(u"actionZoomIn"_s));
     view->addAction(action(u"actionZoomOut"_s));
     view->addAction(action(u"actionZoomReset"_s));
@@ -246,7 +304,14 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createToolBars() {
+    QToolBar *modeBar = addToolBar(tr("Mode"));
+    modeBar->setObjectName(u"modeToolBar"_s);
+    modeBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    modeBar->addAction(action(u"actionModeDesign"_s));
+    modeBar->addAction(action(u"actionModeData"_s));
+
     QToolBar *bar = addToolBar(tr("Design"));
+    mDesignBars = {bar};
     bar->setObjectName(u"designToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (const char *name : {"actionNew", "actionOpen", "actionSave"})
@@ -401,7 +466,8 @@ void MainWindow::restoreView() {
         return;
     // Files written before a view was saved (or by hand) have no zoom/center: fit instead.
     if (layout.center.isNull() && qFuzzyCompare(layout.zoom, 1.0))
-        mView->fitToContents();
+        // After the window is laid out: fitting into a not yet sized viewport zooms to almost nothing.
+        QTimer::singleShot(0, mView, [this] { mView->fitToContents(); });
     else {
         mView->setZoom(layout.zoom);
         mView->centerOn(layout.center);

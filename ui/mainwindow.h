@@ -5,11 +5,15 @@
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDockWidget;
+class QStackedWidget;
+class QToolBar;
 class QLabel;
 class QMenu;
 
 namespace modeldesk {
 
+class DataPage;
 class DiagramScene;
 class DiagramView;
 class Document;
@@ -27,6 +31,10 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    enum class Mode { Design, Data };
+    void setMode(Mode mode);
+    Mode mode() const { return mMode; }
+
     bool openProject(const QString &path);
     bool openExample(const QString &name);
     void newProject();
@@ -38,6 +46,7 @@ public:
     DiagramView *view() const { return mView; }
     ProblemsPanel *problemsPanel() const { return mProblems; }
     PropertiesPanel *propertiesPanel() const { return mProperties; }
+    DataPage *dataPage() const { return mDataPage; }
     QAction *action(const QString &objectName) const;
 
 protected:
@@ -58,6 +67,11 @@ private:
     Document *mDocument;
     DiagramScene *mScene;
     DiagramView *mView;
+    DataPage *mDataPage;
+    QStackedWidget *mModes;
+    Mode mMode = Mode::Design;
+    QList<QDockWidget *> mDesignDocks;
+    QList<QToolBar *> mDesignBars;
     ProblemsPanel *mProblems = nullptr;
     PropertiesPanel *mProperties = nullptr;
     QMenu *mRecentMenu = nullptr;

@@ -1,0 +1,247 @@
+// The data form driven like a user would, offscreen: the seed scenario typed into real widgets and saved in
+// one transaction, on an SQLite file and on PostgreSQL; a failing child leaves nothing behind and is shown at
+// its field; loaded records update; delete follows onDelete.
+#include "commands/modelcommands.h"
+#include "connectionurl.h"
+#include "data/datapage.h"
+#include "data/recordsection.h"
+#include "data/valueeditor.h"
+#include "databaseconnection.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "testsupport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace modeldesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLineEdit *lineEdit(RecordSection *section, const QString &field) {
+    ValueEditor *editor = section->editor(field);
+    return editor ? editor->findChild<QLineEdit *>(u"input"_s) : nullptr;
+}
+
+void type(RecordSection *section, const QString &field, const QString &text) {
+    QLineEdit *edit = lineEdit(section, field);
+    QVERIFY2(edit, qPrintable(field));
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+// Counts rows with a throw-away connection of the test's own.
+qint64 countRows(const ConnectionUrl &url, const QString &table, const QString &where = {}) {
+    DatabaseConnection connection(url);
+    QString error;
+    if (!connection.open(&error))
+        qFatal("%s", qPrintable(error));
+    QSqlQuery q(connection.database());
+    q.exec(u"SELECT COUNT(*) FROM "_s + connection.dialect().quote(table) + where);
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TstDataEntry : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        mWindow = std::make_unique<MainWindow>();
+        mWindow->resize(1300, 850);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+    void cleanup() {
+        mWindow->document()->undoStack()->setClean();
+        mWindow.reset();
+    }
+
+    void seedOnSqliteFile() {
+        QTemporaryDir dir;
+        ConnectionUrl url;
+        url.path = dir.filePath(u"seed.db"_s);
+        runSeed(url);
+    }
+
+    void seedOnPostgres() {
+        MODELDESK_REQUIRE_SERVER(pgUrl, "MODELDESK_TEST_PG_URL")
+        QString error;
+        auto url = ConnectionUrl::parse(pgUrl, &error);
+        QVERIFY2(url, qPrintable(error));
+        // A database of its own, so the run starts empty and leaves nothing behind.
+        const QString name = u"dataentry_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        {
+            DatabaseConnection admin(*url);
+            QVERIFY(admin.open(&error));
+            QVERIFY2(admin.execute(u"CREATE DATABASE "_s + admin.dialect().quote(name), &error),
+                     qPrintable(error));
+        }
+        ConnectionUrl own = *url;
+        own.database = name;
+        runSeed(own);
+        mWindow.reset(); // closes the page's connection
+        DatabaseConnection admin(*url);
+        QVERIFY(admin.open(&error));
+        admin.execute(u"DROP DATABASE "_s + admin.dialect().quote(name), &error);
+        init();
+    }
+
+    void failingChildLeavesNothingAndIsShownAtItsField() {
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        // A unique code: the second save with the same code must fail at user_test.code.
+        Document *doc = mWindow->document();
+        Model test = *doc->schema().model(u"test"_s);
+        Model unique = test;
+        unique.field(u"code"_s)->unique = true;
+        doc->undoStack()->push(new ChangeModelCommand(doc, test, unique, u"unique code"_s));
+        QTemporaryDir dir;
+        ConnectionUrl url;
+        url.path = dir.filePath(u"unique.db"_s);
+        DataPage *page = mWindow->dataPage();
+        mWindow->setMode(MainWindow::Mode::Data);
+        QString error;
+        QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+        RecordSection *form = page->form();
+        type(form, u"name"_s, u"Pavitar"_s);
+        type(form->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+        QVERIFY(page->saveRecord());
+        page->newRecord();
+        type(form, u"name"_s, u"Second"_s);
+        type(form->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+        QVERIFY(!page->saveRecord());
+        QCOMPARE(countRows(url, u"testUsers"_s), 1); // the parent was not left behind
+        QCOMPARE(countRows(url, u"tests"_s), 1);
+        ValueEditor *code = form->childSection(u"user_test"_s)->editor(u"code"_s);
+        QVERIFY2(!code->problem().isEmpty(), qPrintable(page->messageLabel()->text()));
+        QVERIFY(page->messageLabel()->isVisible());
+        QVERIFY(page->messageLabel()->text().contains(u"Nothing was saved"_s));
+        QTRY_VERIFY(lineEdit(form->childSection(u"user_test"_s), u"code"_s)->hasFocus());
+    }
+
+    void typeErrorsCaughtBeforeAnySql() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        QTemporaryDir dir;
+        ConnectionUrl url;
+        url.path = dir.filePath(u"shop.db"_s);
+        DataPage *page = mWindow->dataPage();
+        mWindow->setMode(MainWindow::Mode::Data);
+        QString error;
+        QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+        page->setModel(u"customer"_s);
+        RecordSection *form = page->form();
+        type(form, u"name"_s, u"Ada"_s);
+        type(form, u"email"_s, u"not-an-email"_s);
+        QVERIFY(!form->editor(u"email"_s)->problem().isEmpty()); // checked as the user types
+        QVERIFY(!page->saveRecord());
+        QCOMPARE(countRows(url, u"customers"_s), 0);
+        type(form, u"email"_s, u"ada@example.com"_s);
+        QVERIFY(form->editor(u"email"_s)->problem().isEmpty());
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+        QCOMPARE(countRows(url, u"customers"_s), 1);
+        QCOMPARE(countRows(url, u"profiles"_s), 1); // the hasOne section was included (all fields optional)
+    }
+
+    void editLoadedGraphAndDelete() {
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        QTemporaryDir dir;
+        ConnectionUrl url;
+        url.path = dir.filePath(u"edit.db"_s);
+        DataPage *page = mWindow->dataPage();
+        mWindow->setMode(MainWindow::Mode::Data);
+        QString error;
+        QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+        RecordSection *form = page->form();
+        type(form, u"name"_s, u"Pavitar"_s);
+        type(form->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+        QVERIFY(page->saveRecord());
+        // Pick it from the list, change parent and child, save: an update in one transaction.
+        page->newRecord();
+        QTRY_COMPARE(page->recordList()->model()->rowCount(), 1);
+        page->recordList()->selectRow(0);
+        QCOMPARE(lineEdit(form, u"name"_s)->text(), u"Pavitar"_s);
+        QCOMPARE(lineEdit(form->childSection(u"user_test"_s), u"code"_s)->text(), u"1234"_s);
+        type(form, u"name"_s, u"Pavitar Singh"_s);
+        type(form->childSection(u"user_test"_s), u"code"_s, u"5678"_s);
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+        QCOMPARE(countRows(url, u"testUsers"_s), 1);
+        QCOMPARE(countRows(url, u"testUsers"_s, u" WHERE name = 'Pavitar Singh'"_s), 1);
+        QCOMPARE(countRows(url, u"tests"_s, u" WHERE code = '5678'"_s), 1);
+        QCOMPARE(countRows(url, u"tests"_s), 1);
+        // Delete: the hasOne's ON DELETE CASCADE takes the child along.
+        QVERIFY(page->deleteRecord(false));
+        QCOMPARE(countRows(url, u"testUsers"_s), 0);
+        QCOMPARE(countRows(url, u"tests"_s), 0);
+    }
+
+    void showSqlListsStatementsWithKeysFlowing() {
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        QTemporaryDir dir;
+        ConnectionUrl url;
+        url.path = dir.filePath(u"sql.db"_s);
+        DataPage *page = mWindow->dataPage();
+        mWindow->setMode(MainWindow::Mode::Data);
+        QString error;
+        QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+        type(page->form(), u"name"_s, u"Pavitar"_s);
+        type(page->form()->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+        const QString sql = page->sqlPreview(&error);
+        QVERIFY2(!sql.isEmpty(), qPrintable(error));
+        const qsizetype parent = sql.indexOf(u"INSERT INTO `testUsers`"_s);
+        const qsizetype child = sql.indexOf(u"INSERT INTO `tests`"_s);
+        QVERIFY2(parent >= 0 && child > parent, qPrintable(sql));
+        QVERIFY2(sql.contains(u"Pavitar"_s) && sql.contains(u"1234"_s), qPrintable(sql));
+        QCOMPARE(countRows(url, u"testUsers"_s), 0); // previewing runs nothing
+    }
+
+private:
+    void runSeed(const ConnectionUrl &url) {
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        DataPage *page = mWindow->dataPage();
+        mWindow->setMode(MainWindow::Mode::Data);
+        QString error;
+        QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+        QCOMPARE(page->model(), u"testUser"_s);
+        RecordSection *form = page->form();
+        QVERIFY(form->childSection(u"user_test"_s));
+        // The foreign key is set by the link, not typed.
+        QVERIFY(!form->childSection(u"user_test"_s)->editor(u"userId"_s));
+        type(form, u"name"_s, u"Pavitar"_s);
+        type(form, u"email"_s, u"1@gmail.com"_s);
+        type(form->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+        QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+        QVERIFY2(page->messageLabel()->text().startsWith(u"Saved testUser #"_s),
+                 qPrintable(page->messageLabel()->text()));
+
+        DatabaseConnection check(url);
+        QVERIFY(check.open(&error));
+        QSqlQuery q(check.database());
+        const SqlDialect d = check.dialect();
+        QVERIFY(q.exec(u"SELECT u.%1, u.%2, u.%3, t.%4, t.%5 FROM %6 u JOIN %7 t ON t.%5 = u.%1"_s.arg(
+            d.quote(u"id"_s), d.quote(u"name"_s), d.quote(u"email"_s), d.quote(u"code"_s),
+            d.quote(u"userId"_s), d.quote(u"testUsers"_s), d.quote(u"tests"_s))));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(1).toString(), u"Pavitar"_s);
+        QCOMPARE(q.value(2).toString(), u"1@gmail.com"_s);
+        QCOMPARE(q.value(3).toString(), u"1234"_s);
+        QCOMPARE(q.value(4).toLongLong(), q.value(0).toLongLong()); // tests.userId = the new user's id
+        QVERIFY(!q.next());
+        QCOMPARE(page->recordList()->model()->rowCount(), 1);
+    }
+
+    std::unique_ptr<MainWindow> mWindow;
+};
+
+QTEST_MAIN(TstDataEntry)
+#include "tst_dataentry.moc"

@@ -1,0 +1,470 @@
+#include "datapage.h"
+
+#include "connectdialog.h"
+#include "datasession.h"
+#include "document.h"
+#include "recordlistmodel.h"
+#include "recordsection.h"
+#include "schemavalidator.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString keyText(const QJsonValue &key) {
+    return key.isString() ? key.toString() : QString::number(key.toInteger());
+}
+
+} // namespace
+
+DataPage::DataPage(Document *document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+    , mWhere(new QLabel(this))
+    , mModelCombo(new QComboBox(this))
+    , mSearch(new QLineEdit(this))
+    , mList(new QTableView(this))
+    , mListModel(new RecordListModel(this))
+    , mScroll(new QScrollArea(this))
+    , mMessage(new QLabel(this))
+    , mSaveButton(new QPushButton(tr("Save"), this))
+    , mDeleteButton(new QPushButton(tr("Delete…"), this)) {
+    setObjectName(u"dataPage"_s);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Model"), this));
+    mModelCombo->setObjectName(u"modelCombo"_s);
+    mModelCombo->setMinimumContentsLength(16);
+    top->addWidget(mModelCombo);
+    top->addSpacing(16);
+    mWhere->setObjectName(u"whereLabel"_s);
+    mWhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    top->addWidget(mWhere, 1);
+    auto *connectButton = new QPushButton(tr("Connect…"), this);
+    top->addWidget(connectButton);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    mSearch->setObjectName(u"searchBox"_s);
+    mSearch->setPlaceholderText(tr("Search text fields…"));
+    mSearch->setClearButtonEnabled(true);
+    leftLayout->addWidget(mSearch);
+    mList->setObjectName(u"recordList"_s);
+    mList->setModel(mListModel);
+    mList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mList->setSelectionMode(QAbstractItemView::SingleSelection);
+    mList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mList->setSortingEnabled(true);
+    mList->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    mList->verticalHeader()->hide();
+    mList->setAlternatingRowColors(true);
+    leftLayout->addWidget(mList);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    mScroll->setWidgetResizable(true);
+    mScroll->setFrameShape(QFrame::NoFrame);
+    rightLayout->addWidget(mScroll, 1);
+    mMessage->setObjectName(u"messageLabel"_s);
+    mMessage->setWordWrap(true);
+    mMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mMessage->hide();
+    rightLayout->addWidget(mMessage);
+    auto *buttons = new QHBoxLayout;
+    auto *newButton = new QPushButton(tr("New"), this);
+    newButton->setToolTip(tr("Start a new record (Ctrl+N)"));
+    auto *revertButton = new QPushButton(tr("Revert"), this);
+    auto *sqlButton = new QPushButton(tr("Show SQL"), this);
+    sqlButton->setToolTip(
+        tr("The statements Save will run, in order, with the keys flowing from parent to children"));
+    mSaveButton->setObjectName(u"saveButton"_s);
+    mSaveButton->setToolTip(tr("Save the record and its linked records in one transaction (Ctrl+S)"));
+    mSaveButton->setDefault(true);
+    mDeleteButton->setObjectName(u"deleteButton"_s);
+    for (QPushButton *b : {newButton, revertButton, mDeleteButton})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    buttons->addWidget(sqlButton);
+    buttons->addWidget(mSaveButton);
+    rightLayout->addLayout(buttons);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(connectButton, &QPushButton::clicked, this, [this] {
+        ConnectDialog dialog(mSession ? mSession->url() : defaultUrl(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QString error;
+        if (!connectTo(dialog.url(), &error))
+            QMessageBox::warning(this, tr("Cannot connect"), error);
+    });
+    connect(mModelCombo, &QComboBox::activated, this, [this] { setModel(mModelCombo->currentText()); });
+    connect(mSearch, &QLineEdit::textChanged, this, &DataPage::refreshList);
+    connect(mList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = mList->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            loadRecord(mListModel->keyAt(rows.first().row()));
+    });
+    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
+    connect(newButton, &QPushButton::clicked, this, &DataPage::newRecord);
+    connect(revertButton, &QPushButton::clicked, this, &DataPage::revert);
+    connect(mSaveButton, &QPushButton::clicked, this, &DataPage::saveRecord);
+    connect(mDeleteButton, &QPushButton::clicked, this, [this] { deleteRecord(true); });
+    connect(sqlButton, &QPushButton::clicked, this, [this] {
+        QString error;
+        const QString sql = sqlPreview(&error);
+        if (sql.isEmpty()) {
+            showMessage(error, true);
+            return;
+        }
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("SQL that Save will run"));
+        auto *text = new QPlainTextEdit(sql, &dialog);
+        text->setReadOnly(true);
+        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        auto *box = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+        connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        auto *l = new QVBoxLayout(&dialog);
+        l->addWidget(text);
+        l->addWidget(box);
+        dialog.resize(760, 420);
+        dialog.exec();
+    });
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::newRecord);
+    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(document, &Document::schemaChanged, this, [this] { mStale = true; });
+    connect(document, &Document::filePathChanged, this, [this] { mStale = true; });
+}
+
+DataPage::~DataPage() = default;
+
+ConnectionUrl DataPage::defaultUrl() const {
+    ConnectionUrl url;
+    url.kind = SqlDialect::Kind::Sqlite;
+    if (!mDocument->filePath().isEmpty()) {
+        const QFileInfo info(mDocument->filePath());
+        url.path = info.absolutePath() + u'/' + info.completeBaseName() + u".db"_s;
+    } else {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/data"_s;
+        QDir().mkpath(dir);
+        QString name = mDocument->displayName();
+        name.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
+        url.path = dir + u'/' + name + u".db"_s;
+    }
+    return url;
+}
+
+QString DataPage::where() const {
+    return mSession ? mSession->where() : QString();
+}
+
+void DataPage::activate() {
+    if (!mStale && mSession)
+        return;
+    QString error;
+    // Keep a server the user chose; the default file follows the project.
+    const bool keep = mSession && mSession->url().kind != SqlDialect::Kind::Sqlite;
+    if (!connectTo(keep ? mSession->url() : defaultUrl(), &error))
+        showMessage(error, true);
+}
+
+bool DataPage::connectTo(const ConnectionUrl &url, QString *error) {
+    const QList<Problem> problems = SchemaValidator::validate(mDocument->schema());
+    if (SchemaValidator::hasErrors(problems)) {
+        *error = tr("The design has errors, so records cannot be saved yet. Fix them in Design mode (see the "
+                    "Problems panel).");
+        return false;
+    }
+    auto session = std::make_unique<DataSession>(mDocument->schema(), url);
+    if (!session->open(error))
+        return false;
+    mSession = std::move(session);
+    mStale = false;
+    if (!ensureTables(error)) {
+        mSession.reset();
+        return false;
+    }
+    mWhere->setText(tr("Data in %1").arg(mSession->where()));
+    emit whereChanged(mSession->where());
+    const QString current = mModel;
+    mModelCombo->clear();
+    for (const Model &m : mSession->schema().models)
+        mModelCombo->addItem(m.name);
+    setModel(mSession->schema().model(current) ? current : mModelCombo->itemText(0));
+    return true;
+}
+
+// Compares the design with the database and offers to create what is missing; never drops anything.
+bool DataPage::ensureTables(QString *error) {
+    const SyncReport report = mSession->sync().compare();
+    if (!report.ok) {
+        *error = report.error;
+        return false;
+    }
+    QStringList missing;
+    QStringList other;
+    bool onlyMissingTables = true;
+    int missingTables = 0;
+    for (const SyncDifference &d : report.differences) {
+        if (d.kind == SyncDifference::Kind::MissingTable || d.kind == SyncDifference::Kind::MissingColumn)
+            missing << d.toString();
+        else
+            other << d.toString();
+        if (d.kind == SyncDifference::Kind::MissingTable)
+            ++missingTables;
+        else
+            onlyMissingTables = false;
+    }
+    const bool fresh = onlyMissingTables && missingTables == int(mSession->resolved().tables.size());
+    if (!missing.isEmpty()) {
+        // A brand-new database gets its tables without a question; an existing one is asked first.
+        if (!fresh &&
+            QMessageBox::question(this, tr("Update the database?"),
+                                  tr("The database lacks what the design needs:\n\n%1\n\nCreate it now? "
+                                     "Nothing existing is changed or dropped.")
+                                      .arg(missing.join(u'\n'))) != QMessageBox::Yes) {
+            showMessage(tr("The database does not match the design; saving may fail."), true);
+            return true;
+        }
+        const SyncReport applied = mSession->sync().sync(true);
+        if (!applied.ok) {
+            *error = applied.error;
+            return false;
+        }
+        showMessage(fresh ? tr("Created the tables in %1.").arg(mSession->where())
+                          : tr("Added %1.").arg(missing.join(u", "_s)),
+                    false);
+    }
+    if (!other.isEmpty())
+        showMessage(tr("The database differs from the design (not changed): %1").arg(other.join(u"; "_s)),
+                    true);
+    return true;
+}
+
+void DataPage::setModel(const QString &model) {
+    mModel = model;
+    mModelCombo->setCurrentText(model);
+    mLoadedKey = QJsonValue(QJsonValue::Undefined);
+    mLoadedRecord = {};
+    rebuildForm();
+    refreshList();
+}
+
+void DataPage::rebuildForm() {
+    if (!mSession || mModel.isEmpty())
+        return;
+    DataSession *session = mSession.get();
+    auto choices = [session](const QString &model) {
+        QString error;
+        return session->browser().choices(model, {}, 500, &error).value_or(QList<RecordChoice>());
+    };
+    mForm = new RecordSection(session->schema(), session->resolved(), mModel, QString(), choices);
+    mForm->setTitle(mModel);
+    connect(mForm, &RecordSection::edited, this, [this] { mMessage->hide(); });
+    mScroll->setWidget(mForm); // deletes the previous form
+}
+
+void DataPage::refreshList() {
+    if (!mSession || mModel.isEmpty())
+        return;
+    DataSession *session = mSession.get();
+    BrowseQuery query;
+    query.model = mModel;
+    query.search = mSearch->text();
+    mListModel->reset(
+        [session](const BrowseQuery &q, QString *error) { return session->browser().page(q, error); }, query);
+    mList->resizeColumnsToContents();
+}
+
+void DataPage::showMessage(const QString &text, bool error) {
+    mMessage->setText(text);
+    mMessage->setStyleSheet(error ? u"color: #b33a3a; padding: 4px;"_s : u"color: #2a7550; padding: 4px;"_s);
+    mMessage->setVisible(!text.isEmpty());
+}
+
+void DataPage::showResult(const SaveResult &result) {
+    mForm->clearProblems();
+    QWidget *focus = mForm->showProblems(result.problems);
+    if (focus)
+        focus->setFocus();
+    QStringList lines;
+    for (const RecordProblem &p : result.problems)
+        lines << p.toString();
+    QString text = result.validationFailed ? tr("Nothing was saved. Fix these first:\n%1")
+                                           : tr("Nothing was saved (the transaction was rolled back):\n%1");
+    if (result.connectionLost)
+        text += u"\n"_s + tr("The connection was lost; the next save reconnects.");
+    showMessage(text.arg(lines.join(u'\n')), true);
+}
+
+bool DataPage::saveRecord() {
+    if (!mSession || !mForm) {
+        showMessage(tr("Not connected to a database."), true);
+        return false;
+    }
+    mForm->clearProblems();
+    if (!mForm->checkAll()) {
+        showMessage(tr("Nothing was saved. Some fields are not valid yet (marked in red)."), true);
+        return false;
+    }
+    const QJsonObject record = mForm->record();
+    const bool update = !mLoadedKey.isUndefined();
+    const SaveResult result =
+        update ? mSession->controller().update(mModel, record) : mSession->controller().save(mModel, record);
+    if (!result.ok) {
+        showResult(result);
+        return false;
+    }
+    const Table *table = mSession->resolved().tableForModel(mModel);
+    const QString pk = table && table->primaryKey.size() == 1
+                           ? table->column(table->primaryKey.first())->attribute
+                           : QString();
+    mLoadedKey = result.record.value(pk);
+    QStringList saved{u"%1 #%2"_s.arg(mModel, keyText(mLoadedKey))};
+    for (auto it = result.record.constBegin(); it != result.record.constEnd(); ++it)
+        if (it.value().isObject() && mSession->resolved().link(mModel, it.key()))
+            saved << u"%1 #%2"_s.arg(it.key(), keyText(it.value().toObject().value(u"id"_s)));
+    showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
+    loadRecord(mLoadedKey);
+    mForm->refreshChoices();
+    const QJsonValue key = mLoadedKey;
+    refreshList();
+    const int row = mListModel->rowOfKey(key);
+    if (row >= 0) {
+        const QSignalBlocker block(mList->selectionModel());
+        mList->selectRow(row);
+    }
+    return true;
+}
+
+bool DataPage::loadRecord(const QJsonValue &key) {
+    if (!mSession || !mForm || key.isUndefined())
+        return false;
+    const SaveResult result = mSession->controller().load(mModel, key, 2);
+    if (!result.ok) {
+        showResult(result);
+        return false;
+    }
+    mLoadedKey = key;
+    mLoadedRecord = result.record;
+    mForm->setRecord(result.record);
+    return true;
+}
+
+void DataPage::newRecord() {
+    mLoadedKey = QJsonValue(QJsonValue::Undefined);
+    mLoadedRecord = {};
+    if (mForm)
+        mForm->clearRecord();
+    const QSignalBlocker block(mList->selectionModel());
+    mList->selectionModel()->clear();
+    mMessage->hide();
+}
+
+void DataPage::revert() {
+    if (!mForm)
+        return;
+    if (mLoadedKey.isUndefined())
+        mForm->clearRecord();
+    else
+        mForm->setRecord(mLoadedRecord);
+    mMessage->hide();
+}
+
+QString DataPage::deleteConsequences() const {
+    QStringList lines;
+    for (const ResolvedLink &link : mSession->resolved().links) {
+        const bool parentSide = ((link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany) &&
+                                 link.source == mModel) ||
+                                (link.kind == Link::Kind::BelongsTo && link.target == mModel);
+        if (!parentSide)
+            continue;
+        const QString child = link.kind == Link::Kind::BelongsTo ? link.source : link.target;
+        if (link.onDelete == u"CASCADE"_s)
+            lines << tr("its %1 records are deleted too (ON DELETE CASCADE)").arg(child);
+        else if (link.onDelete == u"SET NULL"_s)
+            lines << tr("its %1 records stay, with %2 set to NULL").arg(child, link.foreignKey);
+        else
+            lines << tr("it cannot be deleted while %1 records refer to it (%2)").arg(child, link.onDelete);
+    }
+    lines.removeDuplicates();
+    return lines.join(u'\n');
+}
+
+bool DataPage::deleteRecord(bool confirm) {
+    if (!mSession || mLoadedKey.isUndefined()) {
+        showMessage(tr("Select a saved record to delete."), true);
+        return false;
+    }
+    if (confirm) {
+        const QString consequences = deleteConsequences();
+        const QString text = tr("Delete %1 #%2?").arg(mModel, keyText(mLoadedKey)) +
+                             (consequences.isEmpty() ? QString() : u"\n\n"_s + consequences);
+        if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
+            return false;
+    }
+    const SaveResult result = mSession->controller().remove(mModel, mLoadedKey);
+    if (!result.ok) {
+        showResult(result);
+        return false;
+    }
+    showMessage(tr("Deleted %1 #%2.").arg(mModel, keyText(mLoadedKey)), false);
+    newRecord();
+    refreshList();
+    mForm->refreshChoices();
+    return true;
+}
+
+QString DataPage::sqlPreview(QString *error) const {
+    if (!mSession || !mForm) {
+        *error = tr("Not connected to a database.");
+        return {};
+    }
+    QList<RecordProblem> problems;
+    const auto plan = mSession->controller().plan(mModel, mForm->record(), &problems);
+    if (!plan) {
+        QStringList lines;
+        for (const RecordProblem &p : problems)
+            lines << p.toString();
+        *error = tr("The record cannot be saved yet:\n%1").arg(lines.join(u'\n'));
+        return {};
+    }
+    return plan->toText();
+}
+
+} // namespace modeldesk

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "connectionurl.h"
+
+#include <QJsonObject>
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QScrollArea;
+class QTableView;
+
+namespace modeldesk {
+
+class DataSession;
+class Document;
+class RecordListModel;
+class RecordSection;
+struct SaveResult;
+
+// The Data mode: where the project's records live, a searchable list of one model's records, and the
+// master-detail form generated from the design. Save sends the whole graph to the save controller: one
+// transaction, all or nothing, with problems shown at the fields they are about.
+class DataPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DataPage(Document *document, QWidget *parent = nullptr);
+    ~DataPage() override;
+
+    // Called when the mode becomes visible: (re)connects for the current design when needed.
+    void activate();
+    bool connectTo(const ConnectionUrl &url, QString *error);
+    // The SQLite file the project's data lives in by default: <project>.db beside it, or one in the user's
+    // data folder for an unsaved project.
+    ConnectionUrl defaultUrl() const;
+    QString where() const;
+
+    void setModel(const QString &model);
+    QString model() const { return mModel; }
+    bool saveRecord();
+    void newRecord();
+    void revert();
+    bool deleteRecord(bool confirm = true);
+    bool loadRecord(const QJsonValue &key);
+    // The statements Save would run, as text (what "Show SQL" displays).
+    QString sqlPreview(QString *error) const;
+
+    RecordSection *form() const { return mForm; }
+    QTableView *recordList() const { return mList; }
+    QLabel *messageLabel() const { return mMessage; }
+    QComboBox *modelCombo() const { return mModelCombo; }
+    QPushButton *saveButton() const { return mSaveButton; }
+    QLineEdit *searchBox() const { return mSearch; }
+
+signals:
+    void whereChanged(const QString &where);
+
+private:
+    void rebuildForm();
+    void refreshList();
+    void showMessage(const QString &text, bool error);
+    void showResult(const SaveResult &result);
+    bool ensureTables(QString *error);
+    QString deleteConsequences() const;
+
+    Document *mDocument;
+    std::unique_ptr<DataSession> mSession;
+    bool mStale = true;
+    QString mModel;
+    QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
+    QJsonObject mLoadedRecord;
+
+    QLabel *mWhere;
+    QComboBox *mModelCombo;
+    QLineEdit *mSearch;
+    QTableView *mList;
+    RecordListModel *mListModel;
+    QScrollArea *mScroll;
+    RecordSection *mForm = nullptr;
+    QLabel *mMessage;
+    QPushButton *mSaveButton;
+    QPushButton *mDeleteButton;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,112 @@
+#include "recordlistmodel.h"
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kPageSize = 200;
+} // namespace
+
+RecordListModel::RecordListModel(QObject *parent)
+    : QAbstractTableModel(parent) {
+}
+
+void RecordListModel::reset(const Fetch &fetch, const BrowseQuery &query) {
+    beginResetModel();
+    mFetch = fetch;
+    mQuery = query;
+    mQuery.offset = 0;
+    mQuery.limit = kPageSize;
+    mRows.clear();
+    mAttributes.clear();
+    mError.clear();
+    mAtEnd = !mFetch;
+    if (mFetch) {
+        if (const auto page = mFetch(mQuery, &mError)) {
+            mAttributes = page->attributes;
+            mKeyIndex = page->keyIndex;
+            mRows = page->rows;
+            mAtEnd = page->rows.size() < kPageSize;
+        } else {
+            mAtEnd = true;
+        }
+    }
+    endResetModel();
+    if (!mError.isEmpty())
+        emit failed(mError);
+}
+
+QJsonValue RecordListModel::keyAt(int row) const {
+    if (row < 0 || row >= mRows.size() || mKeyIndex < 0)
+        return QJsonValue(QJsonValue::Undefined);
+    return mRows.at(row).at(mKeyIndex);
+}
+
+int RecordListModel::rowOfKey(const QJsonValue &key) const {
+    for (int r = 0; r < mRows.size(); ++r)
+        if (mKeyIndex >= 0 && mRows.at(r).at(mKeyIndex) == key)
+            return r;
+    return -1;
+}
+
+int RecordListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(mRows.size());
+}
+
+int RecordListModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(mAttributes.size());
+}
+
+QVariant RecordListModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const QJsonValue v = mRows.at(index.row()).at(index.column());
+    if (v.isNull())
+        return role == Qt::DisplayRole ? QVariant(u"∅"_s) : QVariant(tr("NULL"));
+    if (v.isDouble())
+        return v.toDouble() == double(v.toInteger()) ? QVariant(v.toInteger()) : QVariant(v.toDouble());
+    if (v.isBool())
+        return v.toBool() ? u"true"_s : u"false"_s;
+    return v.toString();
+}
+
+QVariant RecordListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section < mAttributes.size())
+        return mAttributes.at(section);
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+bool RecordListModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && !mAtEnd;
+}
+
+void RecordListModel::fetchMore(const QModelIndex &parent) {
+    if (parent.isValid() || mAtEnd || !mFetch)
+        return;
+    BrowseQuery next = mQuery;
+    next.offset = int(mRows.size());
+    next.limit = kPageSize;
+    const auto page = mFetch(next, &mError);
+    if (!page) {
+        mAtEnd = true;
+        emit failed(mError);
+        return;
+    }
+    mAtEnd = page->rows.size() < kPageSize;
+    if (page->rows.isEmpty())
+        return;
+    beginInsertRows({}, int(mRows.size()), int(mRows.size() + page->rows.size() - 1));
+    mRows.append(page->rows);
+    endInsertRows();
+}
+
+void RecordListModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= mAttributes.size())
+        return;
+    mQuery.sortAttribute = mAttributes.at(column);
+    mQuery.descending = order == Qt::DescendingOrder;
+    reset(mFetch, mQuery);
+}
+
+} // namespace modeldesk

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "recordbrowser.h"
+
+#include <QAbstractTableModel>
+#include <functional>
+
+namespace modeldesk {
+
+// The record list of the data mode: rows arrive a page at a time as the view scrolls (fetchMore), so a
+// table of a million rows opens at once. Sorting and searching re-query through the fetch function.
+class RecordListModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    using Fetch = std::function<std::optional<RecordPage>(const BrowseQuery &, QString *error)>;
+
+    explicit RecordListModel(QObject *parent = nullptr);
+
+    // Starts over with a new model, search or order.
+    void reset(const Fetch &fetch, const BrowseQuery &query);
+    void refresh() { reset(mFetch, mQuery); }
+    QString lastError() const { return mError; }
+    QJsonValue keyAt(int row) const;
+    int rowOfKey(const QJsonValue &key) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    void failed(const QString &error);
+
+private:
+    Fetch mFetch;
+    BrowseQuery mQuery;
+    QStringList mAttributes;
+    QList<QList<QJsonValue>> mRows;
+    int mKeyIndex = -1;
+    bool mAtEnd = true;
+    QString mError;
+};
+
+} // namespace modeldesk

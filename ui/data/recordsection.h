@@ -1,0 +1,82 @@
+#pragma once
+
+#include "recordbrowser.h"
+#include "resolvedschema.h"
+#include "saveplanner.h"
+
+#include <QGroupBox>
+#include <QHash>
+#include <QJsonObject>
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace modeldesk {
+
+class ValueEditor;
+
+// The part of the entry form for one record of one model: an editor per field, and below them one part per
+// link, by alias: a nested section for a hasOne (recursively), an editable grid for a hasMany, a picker of
+// existing records (or a new one) for a belongsTo, a checklist for a belongsToMany. Foreign keys that links
+// set are never typed by hand. It turns its widgets into the nested record the save controller takes, fills
+// them from a loaded record, and puts each problem next to the field its path names.
+class RecordSection : public QGroupBox {
+    Q_OBJECT
+
+public:
+    // Lists the records a picker offers, for a model; the data page answers it from the database.
+    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model)>;
+
+    RecordSection(const Schema &schema, const ResolvedSchema &resolved, const QString &model,
+                  const QString &path, ChoiceProvider choices, QWidget *parent = nullptr,
+                  const QStringList &ancestors = {});
+
+    QString modelName() const { return mModel; }
+    // The record as Sequelize's create() takes it (with its key when it was loaded).
+    QJsonObject record() const;
+    void setRecord(const QJsonObject &record);
+    void clearRecord();
+    // Shows each problem at its field; returns the widget to focus for the first one (null if none matched).
+    QWidget *showProblems(const QList<RecordProblem> &problems);
+    void clearProblems();
+    // Checks every editor as if the user had typed; true when all pass.
+    bool checkAll();
+    // Reloads the picker and checklist entries (after a save added records).
+    void refreshChoices();
+    ValueEditor *editor(const QString &attribute) const { return mEditors.value(attribute); }
+    RecordSection *childSection(const QString &alias) const { return mChildren.value(alias); }
+    QTableWidget *childGrid(const QString &alias) const { return mGrids.value(alias); }
+    QComboBox *picker(const QString &alias) const { return mPickers.value(alias); }
+    QListWidget *checklist(const QString &alias) const { return mChecklists.value(alias); }
+
+signals:
+    void edited();
+
+private:
+    void addFields(const QStringList &hidden);
+    void addLinks();
+    QStringList linkSetFields() const;
+    QJsonObject gridRow(QTableWidget *grid, int row) const;
+    void fillChoices(QComboBox *combo, const QString &model);
+    QString fieldNamedIn(const QString &message) const;
+
+    const Schema &mSchema;
+    const ResolvedSchema &mResolved;
+    QString mModel;
+    QString mPath;
+    ChoiceProvider mChoices;
+    QStringList mAncestors;
+    QJsonValue mKey; // set when a loaded record is shown
+    QLabel *mKeyLabel = nullptr;
+    QHash<QString, ValueEditor *> mEditors;
+    QHash<QString, RecordSection *> mChildren; // hasOne, and belongsTo "new" sections
+    QHash<QString, QTableWidget *> mGrids;     // hasMany
+    QHash<QString, QComboBox *> mPickers;      // belongsTo
+    QHash<QString, QListWidget *> mChecklists; // belongsToMany
+    QStringList mFieldOrder;
+};
+
+} // namespace modeldesk
