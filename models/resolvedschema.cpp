@@ -2,6 +2,7 @@
 
 #include "inflection.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -248,6 +249,10 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
         tables.append(baseTable(model));
 
     ResolvedSchema out;
+    // Junction tables that Sequelize defines itself (`through` naming no model). Sequelize copies the source
+    // model's options into the association, so the junction is underscored when the link that first
+    // defines it comes from an underscored model: created_at, person_id. Later links reuse that model.
+    QHash<QString, Model> generatedJunctions;
     for (int i = 0; i < schema.links.size(); ++i) {
         const Link &link = schema.links.at(i);
         const Model *source = schema.model(link.source);
@@ -302,10 +307,14 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
                 throughModel ? findModelTable(tables, throughModel->name) : findTable(tables, link.through);
             bool keyFromLinks = false;
             if (!junction) {
+                Model junctionModel;
+                junctionModel.name = link.through;
+                junctionModel.underscored = source->underscored;
+                generatedJunctions.insert(link.through, junctionModel);
                 Table generated;
                 generated.name = link.through;
-                generated.createdAtColumn = u"createdAt"_s;
-                generated.updatedAtColumn = u"updatedAt"_s;
+                generated.createdAtColumn = junctionModel.createdAtName();
+                generated.updatedAtColumn = junctionModel.updatedAtName();
                 generated.columns.append(timestampColumn(generated.createdAtColumn, false));
                 generated.columns.append(timestampColumn(generated.updatedAtColumn, false));
                 tables.append(generated);
@@ -324,12 +333,27 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
             const Column *sourceKey = sourceTable->columnForAttribute(r.sourceKey);
             const Column *targetKey = targetTable->columnForAttribute(r.targetKey);
             const QString otherOnDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
+            const auto generatedModel = generatedJunctions.constFind(junction->name);
+            const Model *holder = throughModel                                  ? throughModel
+                                  : generatedModel != generatedJunctions.cend() ? &*generatedModel
+                                                                                : nullptr;
             r.foreignKeyColumn = addForeignKey(
-                *junction, throughModel, r.foreignKey, attributeType(*sourceTable, r.sourceKey),
+                *junction, holder, r.foreignKey, attributeType(*sourceTable, r.sourceKey),
                 {sourceTable->name, sourceKey ? sourceKey->name : r.sourceKey, r.onDelete, r.onUpdate});
             r.otherKeyColumn = addForeignKey(
-                *junction, throughModel, r.otherKey, attributeType(*targetTable, r.targetKey),
+                *junction, holder, r.otherKey, attributeType(*targetTable, r.targetKey),
                 {targetTable->name, targetKey ? targetKey->name : r.targetKey, otherOnDelete, r.onUpdate});
+            // Unlike the other links, belongsToMany lets its own onDelete/onUpdate override what an earlier
+            // link set on its foreignKey column (Sequelize: `this.options.onDelete || existing.onDelete`);
+            // only the otherKey column keeps what was there first.
+            for (Column &column : junction->columns) {
+                if (column.name != r.foreignKeyColumn || !column.references)
+                    continue;
+                if (!link.onDelete.isEmpty())
+                    column.references->onDelete = link.onDelete;
+                if (!link.onUpdate.isEmpty())
+                    column.references->onUpdate = link.onUpdate;
+            }
             if (keyFromLinks) {
                 for (Column &column : junction->columns) {
                     if (column.name == r.foreignKeyColumn || column.name == r.otherKeyColumn) {
