@@ -121,8 +121,24 @@ bool PlanExecutor::runStep(const SavePlan &plan, int index, Rows &rows, QString 
 }
 
 bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *error) {
+    QString shape;
     QList<PlanValue> values;
-    const QString sql = singleStatementSql(plan, &values);
+    for (const PlanStep &step : plan.steps) {
+        shape += step.sql;
+        shape += u'\n';
+        for (const PlanValue &value : step.values) {
+            if (value.isReference())
+                shape += QString::number(value.fromStep) + u'.' + value.fromColumn + u';';
+            else
+                values.append(value);
+        }
+    }
+    auto found = mOneStatementSql.constFind(shape);
+    if (found == mOneStatementSql.cend()) {
+        QList<PlanValue> ignored;
+        found = mOneStatementSql.insert(shape, singleStatementSql(plan, &ignored));
+    }
+    const QString sql = *found;
     QSqlQuery *query = mConnection.prepared(sql, error);
     if (!query)
         return false;

@@ -43,6 +43,9 @@ private:
 
     DatabaseConnection &mConnection;
     StepHook mHook;
+    // CTE text by plan shape (each step's statement and where its keys come from): bulk imports repeat a
+    // handful of shapes, and composing the CTE cost more than sending it.
+    QHash<QString, QString> mOneStatementSql;
 };
 
 } // namespace modeldesk

@@ -83,6 +83,17 @@ QString SavePlanner::insertSql(const Table &table, const QStringList &columns,
     return sql;
 }
 
+QString SavePlanner::cachedInsertSql(const Table &table, quint64 columnMask, const QStringList &columns,
+                                     const QString &generated) const {
+    if (table.columns.size() > 64)
+        return insertSql(table, columns, generated);
+    const QPair<const Table *, quint64> key(&table, columnMask);
+    auto found = mInsertSql.constFind(key);
+    if (found == mInsertSql.cend())
+        found = mInsertSql.insert(key, insertSql(table, columns, generated));
+    return *found;
+}
+
 PlanValue SavePlanner::keyOf(const Context &context, int record, const QString &column) const {
     const PlanRecord &r = context.plan->records.at(record);
     PlanValue value;
@@ -218,8 +229,10 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     step.table = table.name;
     step.record = record;
     QStringList columns;
+    quint64 columnMask = 0;
     bool changes = false; // an update with nothing of its own to change writes nothing
     for (const Column &column : table.columns) {
+        const quint64 bit = quint64(1) << ((&column - table.columns.constData()) % 64);
         const auto overridden = std::find_if(ownOverrides.cbegin(), ownOverrides.cend(),
                                              [&](const PlanValue &v) { return v.column == column.name; });
         const Field *field =
@@ -230,6 +243,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             value.type = column.type;
             step.values << value;
             columns << column.name;
+            columnMask |= bit;
             changes = true;
             continue;
         }
@@ -267,7 +281,9 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             const QJsonValue def = column.defaultValue;
             const QString fn = def.toObject().value(u"fn"_s).toString();
             if (fn == u"NOW"_s) {
-                value = FieldValue::check(column, context.now.toString(Qt::ISODateWithMs)).value;
+                value = column.type.kind == DataType::Kind::DateOnly ? QVariant(context.now.date())
+                        : column.type.kind == DataType::Kind::Time   ? QVariant(context.now.time())
+                                                                     : QVariant(context.now);
             } else if (fn == u"UUIDV4"_s || fn == u"UUIDV1"_s) {
                 // Sequelize generates these in the application; so do we (a v4 UUID for both).
                 value = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -285,6 +301,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         }
         step.values << literal(column, value);
         columns << column.name;
+        columnMask |= bit;
     }
     if (updating) {
         const FieldCheck key = FieldValue::check(*keyColumn, givenKey);
@@ -302,7 +319,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             step.values << literal(*keyColumn, key.value);
         }
     } else {
-        step.sql = insertSql(table, columns, step.generatedColumn);
+        step.sql = cachedInsertSql(table, columnMask, columns, step.generatedColumn);
     }
     if (!step.sql.isEmpty()) {
         context.plan->records[record].step = int(context.plan->steps.size());
@@ -460,7 +477,9 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         row.model = link.throughModel;
         row.table = junction.name;
         QStringList columns;
+        quint64 columnMask = 0;
         for (const Column &column : junction.columns) {
+            const quint64 bit = quint64(1) << ((&column - junction.columns.constData()) % 64);
             PlanValue v;
             if (column.name == link.foreignKeyColumn) {
                 v = ownKey;
@@ -489,8 +508,9 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
             v.type = column.type;
             row.values << v;
             columns << column.name;
+            columnMask |= bit;
         }
-        row.sql = insertSql(junction, columns, row.generatedColumn);
+        row.sql = cachedInsertSql(junction, columnMask, columns, row.generatedColumn);
         context.plan->steps << row;
     }
     for (const QVariant &old : std::as_const(existing)) {
