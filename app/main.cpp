@@ -45,6 +45,8 @@ int main(int argc, char **argv) {
         u"scripts/screenshots)."_s,
         u"file"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption mode(u"mode"_s, u"Start in design or data mode."_s, u"design|data"_s);
+    parser.addOption(mode);
     const QCommandLineOption select(u"select"_s, u"Select a model after opening (for screenshots)."_s,
                                     u"model"_s);
     parser.addOption(select);
@@ -56,6 +58,8 @@ int main(int argc, char **argv) {
         window.openExample(parser.value(example));
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().constFirst());
+    if (parser.value(mode) == u"data"_s)
+        window.setMode(modeldesk::MainWindow::Mode::Data);
     if (parser.isSet(select))
         window.scene()->selectModel(parser.value(select));
     if (parser.isSet(screenshot)) {

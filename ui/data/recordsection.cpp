@@ -93,6 +93,7 @@ RecordSection::RecordSection(const Schema &schema, const ResolvedSchema &resolve
     form->addRow(tr("Key"), mKeyLabel);
     addFields(linkSetFields());
     addLinks();
+    layout->addStretch(1); // extra height goes below the form, not between its rows
 }
 
 // Foreign keys that a link fills in: the one to the parent this section hangs under, and those that a
@@ -198,6 +199,10 @@ void RecordSection::addLinks() {
             break;
         }
         case Link::Kind::BelongsTo: {
+            // Under a parent whose hasOne/hasMany sets this same key, the picker would only repeat the
+            // parent.
+            if (mirrorsParentLink(link))
+                break;
             auto *row = new QWidget(this);
             auto *rowLayout = new QFormLayout(row);
             rowLayout->setContentsMargins(0, 0, 0, 0);
@@ -452,6 +457,16 @@ bool RecordSection::checkAll() {
         if (child->isVisible() && (!child->isCheckable() || child->isChecked()))
             ok = child->checkAll() && ok;
     return ok;
+}
+
+bool RecordSection::mirrorsParentLink(const ResolvedLink &link) const {
+    if (mAncestors.isEmpty() || link.target != mAncestors.last())
+        return false;
+    for (const ResolvedLink &other : mResolved.links)
+        if ((other.kind == Link::Kind::HasOne || other.kind == Link::Kind::HasMany) &&
+            other.source == link.target && other.target == mModel && other.foreignKey == link.foreignKey)
+            return true;
+    return false;
 }
 
 QString RecordSection::fieldNamedIn(const QString &message) const {

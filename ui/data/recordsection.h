@@ -62,6 +62,7 @@ private:
     QJsonObject gridRow(QTableWidget *grid, int row) const;
     void fillChoices(QComboBox *combo, const QString &model);
     QString fieldNamedIn(const QString &message) const;
+    bool mirrorsParentLink(const ResolvedLink &link) const;
 
     const Schema &mSchema;
     const ResolvedSchema &mResolved;
