@@ -40,6 +40,9 @@ const QList<Command> &commands() {
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json); to stdout without -o", &runExport},
         {"formats", "formats", "list the export formats", &runFormats},
+        {"generate", "generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE",
+         "write a synthetic design of N models with F fields each and L links (for big-design tests)",
+         &runGenerate},
     };
     return list;
 }

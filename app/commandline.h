@@ -30,5 +30,6 @@ int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err); /
 int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err);  // dbcommands.cpp
 int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace modeldesk::cli

@@ -1,0 +1,121 @@
+#include "commandline.h"
+
+#include "designgenerator.h"
+#include "projectfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <algorithm>
+#include <functional>
+
+namespace modeldesk::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("GenerateCommand", text);
+}
+
+int usage(QTextStream &err, const QString &message) {
+    err << "modeldesk generate: " << message << "\n"
+        << "usage: modeldesk generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE\n";
+    return kUsage;
+}
+
+} // namespace
+
+// `modeldesk generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE`: writes a synthetic
+// design for trying big schemas and for the benchmarks. The same arguments always write the same bytes.
+int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    DesignGenerator::Options options;
+    QString output;
+    // Numeric options with their bounds: big enough for stress tests, small enough to stay in memory.
+    struct NumberOption {
+        QString name;
+        qint64 min;
+        qint64 max;
+        std::function<void(qint64)> set;
+    };
+    const QList<NumberOption> numbers{
+        {u"--models"_s, 0, 100000,
+         [&](qint64 v) {
+             options.models = int(v);
+         }},
+        {u"--fields"_s, 1, 500,
+         [&](qint64 v) {
+             options.fields = int(v);
+         }},
+        {u"--links"_s, 0, 1000000,
+         [&](qint64 v) {
+             options.links = int(v);
+         }},
+        {u"--seed"_s, 0, 0xffffffffLL,
+         [&](qint64 v) {
+             options.seed = quint32(v);
+         }},
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString name = arguments.at(i);
+        QString value;
+        const qsizetype equals = name.indexOf(u'=');
+        const bool inlineValue = name.startsWith(u"--"_s) && equals > 0;
+        if (inlineValue) {
+            value = name.mid(equals + 1);
+            name = name.left(equals);
+        }
+        if (name == u"--no-layout"_s && !inlineValue) {
+            options.layout = false;
+            continue;
+        }
+        auto takeValue = [&]() -> bool {
+            if (inlineValue)
+                return true;
+            if (i + 1 >= arguments.size())
+                return false;
+            value = arguments.at(++i);
+            return true;
+        };
+        if (name == u"-o"_s || name == u"--output"_s) {
+            if (!takeValue())
+                return usage(err, tr("%1 needs a value").arg(name));
+            output = value;
+            continue;
+        }
+        const auto number = std::find_if(numbers.cbegin(), numbers.cend(),
+                                         [&](const NumberOption &o) { return o.name == name; });
+        if (number == numbers.cend())
+            return usage(err, tr("unknown argument \"%1\"").arg(arguments.at(i)));
+        if (!takeValue())
+            return usage(err, tr("%1 needs a value").arg(name));
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (!ok || n < number->min || n > number->max)
+            return usage(err, tr("%1 takes a whole number from %2 to %3, not \"%4\"")
+                                  .arg(name)
+                                  .arg(number->min)
+                                  .arg(number->max)
+                                  .arg(value));
+        number->set(n);
+    }
+    if (output.isEmpty())
+        return usage(err, tr("give the file to write with -o FILE"));
+
+    const Project project = DesignGenerator::generate(options);
+    QString error;
+    if (!ProjectFile::save(output, project, &error)) {
+        err << "modeldesk generate: " << error << "\n";
+        return kProblems;
+    }
+    out << tr("%1: %2 models, %3 fields each, %4 links")
+               .arg(QDir::toNativeSeparators(output))
+               .arg(project.schema.models.size())
+               .arg(options.fields)
+               .arg(project.schema.links.size())
+        << "\n";
+    return kOk;
+}
+
+} // namespace modeldesk::cli
