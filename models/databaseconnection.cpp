@@ -43,12 +43,13 @@ bool DatabaseConnection::isOpen() const {
 }
 
 QString DatabaseConnection::describe(const QSqlError &error) {
-    QString text = error.databaseText().trimmed();
-    const QString driver = error.driverText().trimmed();
+    // The server's words when there are any; the driver's ("Unable to fetch row") add nothing to them.
+    // PostgreSQL's text spans lines ("ERROR:  …\nDETAIL:  …"); one line reads better in a report.
+    QString text = error.databaseText().simplified();
     if (text.isEmpty())
-        text = driver;
-    else if (!driver.isEmpty() && !text.contains(driver))
-        text = driver + u": "_s + text;
+        text = error.driverText().simplified();
+    if (text.startsWith(u"ERROR: "_s))
+        text.remove(0, 7);
     if (!error.nativeErrorCode().isEmpty() && !text.contains(error.nativeErrorCode()))
         text += u" ["_s + error.nativeErrorCode() + u']';
     return text.isEmpty() ? tr("unknown database error") : text;

@@ -148,6 +148,17 @@ bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExec
     if (!mExecutor.run(plan, oneStatement, rows, &failed, &error)) {
         if (ownTransaction && !oneStatement)
             mConnection.rollback();
+        if (failed < 0 && oneStatement && !mConnection.checkConnectionLost()) {
+            // The single statement does not say which record failed: replay the steps in a transaction that
+            // is rolled back anyway, to name it. Only failures pay for this.
+            QString stepError;
+            PlanExecutor::Rows replay;
+            if (mConnection.begin(&stepError)) {
+                if (!mExecutor.run(plan, false, &replay, &failed, &stepError))
+                    error = stepError;
+                mConnection.rollback();
+            }
+        }
         if (failed >= 0) {
             const PlanStep &step = plan.steps.at(failed);
             fail(result, step.path,
