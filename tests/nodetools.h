@@ -42,11 +42,13 @@ public:
         if (!manifest.isEmpty() && read(stamp) == manifest)
             return true;
         QFile::remove(cacheDir() + QStringLiteral("/package.json"));
-        if (!QFile::copy(scriptDir() + QStringLiteral("/package.json"), cacheDir() + QStringLiteral("/package.json"))) {
+        if (!QFile::copy(scriptDir() + QStringLiteral("/package.json"),
+                         cacheDir() + QStringLiteral("/package.json"))) {
             *error = QStringLiteral("cannot copy package.json into %1").arg(cacheDir());
             return false;
         }
-        qInfo("installing the Node.js test tools into %s (once; takes a few minutes)", qPrintable(cacheDir()));
+        qInfo("installing the Node.js test tools into %s (once; takes a few minutes)",
+              qPrintable(cacheDir()));
         QProcess npm;
         npm.setWorkingDirectory(cacheDir());
         npm.setProcessChannelMode(QProcess::MergedChannels);
