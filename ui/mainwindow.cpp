@@ -194,7 +194,7 @@ void MainWindow::createActions() {
         u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
         QKeySequence(Qt::CTRL | Qt::Key_0));
     make(
-        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(); },
+        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(true); },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     make(
         u"actionAutoLayout"_s, tr("&Auto-layout"),

@@ -31,9 +31,9 @@ void DiagramView::setZoom(double value) {
     emit zoomChanged(z);
 }
 
-void DiagramView::fitToContents() {
+void DiagramView::fitToContents(bool selectionOnly) {
     QRectF rect;
-    const QList<QGraphicsItem *> selected = scene()->selectedItems();
+    const QList<QGraphicsItem *> selected = selectionOnly ? scene()->selectedItems() : QList<QGraphicsItem *>();
     for (QGraphicsItem *item : selected.isEmpty() ? scene()->items() : selected)
         if (!item->parentItem())
             rect |= item->sceneBoundingRect();

@@ -17,8 +17,8 @@ public:
     void zoomIn() { setZoom(zoom() * 1.25); }
     void zoomOut() { setZoom(zoom() / 1.25); }
     void resetZoom() { setZoom(1.0); }
-    // Shows every box (or the selection, when there is one).
-    void fitToContents();
+    // Shows every box, or only the selected items when `selectionOnly` and something is selected.
+    void fitToContents(bool selectionOnly = false);
 
 signals:
     void zoomChanged(double zoom);
