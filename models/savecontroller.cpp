@@ -252,7 +252,9 @@ QList<SaveResult> SaveController::saveBatch(const QString &model, const QList<QJ
         if (!ok)
             break;
         int failed = -1;
-        ok = mExecutor.run(plans.at(i), false, &rows[i], &failed, &error);
+        // One round trip per graph on PostgreSQL inside the batch's transaction too.
+        const bool oneStatement = mSingleStatement && mExecutor.canRunAsOneStatement(plans.at(i));
+        ok = mExecutor.run(plans.at(i), oneStatement, &rows[i], &failed, &error);
     }
     if (ok)
         ok = mConnection.commit(&error);

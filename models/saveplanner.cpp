@@ -446,9 +446,7 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         }
         PlanValue other;
         int target = -1;
-        if (!item.isObject() ||
-            (object.size() == 1 && object.contains(targetKey->attribute) && !context.update) ||
-            (context.update && object.size() == 1 && object.contains(targetKey->attribute))) {
+        if (!item.isObject() || (object.size() == 1 && object.contains(targetKey->attribute))) {
             // An existing target named by its key: link it, do not insert it.
             const FieldCheck key =
                 FieldValue::check(*targetKey, item.isObject() ? object.value(targetKey->attribute) : item);
