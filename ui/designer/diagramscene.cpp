@@ -20,12 +20,18 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+const QRectF kDefaultSceneRect(-5000, -5000, 10000, 10000);
+constexpr double kSceneMargin = 3000;
+} // namespace
+
 DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
     , mTool(std::make_unique<SelectTool>(this)) {
-    // A large fixed scene rect avoids growing it (and re-indexing) as boxes move.
-    setSceneRect(-5000, -5000, 10000, 10000);
+    // A large fixed scene rect avoids growing it (and re-indexing) as boxes move; coverItem() widens it in
+    // big steps for designs that do not fit.
+    setSceneRect(kDefaultSceneRect);
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(document, &Document::resetDone, this, &DiagramScene::rebuild);
     connect(document, &Document::modelInserted, this,
@@ -86,19 +92,42 @@ void DiagramScene::rebuild() {
     mLinks.clear();
     clear();
     mModels.clear();
-    for (const Model &model : mDocument->schema().models)
-        addModelItem(model.name);
+    setSceneRect(kDefaultSceneRect);
+    // Boxes get their content as they are created, and links are made once the boxes are in place: no box
+    // is laid out twice and no link follows a box that is still growing.
+    const ResolvedSchema resolved = SchemaResolver::resolve(mDocument->schema());
+    const QHash<QString, const Table *> tables = tablesByModel(resolved);
+    for (const Model &model : mDocument->schema().models) {
+        if (ModelItem *item = addModelItem(model.name)) {
+            const Table *table = tables.value(model.name);
+            item->setContent(model.effectiveTableName(), model.comment,
+                             table ? ModelItem::rowsFor(*table) : QList<ModelItem::Row>());
+        }
+    }
     rebuildLinks();
-    refreshContents();
 }
 
-void DiagramScene::addModelItem(const QString &name) {
+ModelItem *DiagramScene::addModelItem(const QString &name) {
     if (mModels.contains(name))
-        return;
+        return nullptr;
     auto *item = new ModelItem(name);
     item->setPos(mDocument->position(name));
     addItem(item);
     mModels.insert(name, item);
+    connect(item, &ModelItem::moved, this, &DiagramScene::coverItem);
+    coverItem(item);
+    return item;
+}
+
+void DiagramScene::coverItem(ModelItem *item) {
+    // The scene rect is fixed (growing it on every move would re-index the scene), but it must hold every
+    // box so the view can scroll to all of them: widen it generously when a box gets near its edge.
+    const QRectF box = item->sceneBoundingRect();
+    const QRectF inner =
+        sceneRect().adjusted(kSceneMargin / 2, kSceneMargin / 2, -kSceneMargin / 2, -kSceneMargin / 2);
+    if (inner.contains(box))
+        return;
+    setSceneRect(sceneRect() | box.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
 void DiagramScene::removeModelItem(const QString &name) {
@@ -126,7 +155,24 @@ void DiagramScene::rebuildLinks() {
     mLinks.clear();
     const QList<Link> &links = mDocument->schema().links;
 
-    // A hasOne/hasMany and the belongsTo that mirrors it (same models, same key) share one edge.
+    // A hasOne/hasMany and the belongsTo that mirrors it (same models, same key) share one edge, as do two
+    // belongsToMany through the same junction. Each link is filed under the key its mirror would look it up
+    // by, so that pairing is one hash lookup per link (big designs have thousands).
+    auto mirrorKey = [](Link::Kind kind, const QString &source, const QString &target, const QString &key) {
+        return QString(QChar(u'0' + int(kind))) + source + u'\n' + target + u'\n' + key;
+    };
+    struct Candidates {
+        QList<int> indices; // ascending
+        qsizetype next = 0; // entries before this are used up or precede every link still to be paired
+    };
+    QHash<QString, Candidates> mirrors;
+    for (int j = 0; j < links.size(); ++j) {
+        const Link &other = links.at(j);
+        if (other.kind == Link::Kind::BelongsTo)
+            mirrors[mirrorKey(other.kind, other.source, other.target, other.foreignKey)].indices.append(j);
+        else if (other.kind == Link::Kind::BelongsToMany)
+            mirrors[mirrorKey(other.kind, other.source, other.target, other.through)].indices.append(j);
+    }
     QSet<int> absorbed;
     QHash<QString, int> pairCount;
     for (int i = 0; i < links.size(); ++i) {
@@ -137,17 +183,25 @@ void DiagramScene::rebuildLinks() {
         ModelItem *target = mModels.value(link.target);
         if (!source || !target)
             continue;
+        // The first later link, not yet paired, that mirrors this one.
         int inverse = -1;
-        for (int j = 0; j < links.size() && inverse < 0; ++j) {
-            const Link &other = links.at(j);
-            if (j == i || absorbed.contains(j) || other.source != link.target || other.target != link.source)
-                continue;
-            const bool mirrors = (link.foreignKeyOnTarget() && other.kind == Link::Kind::BelongsTo &&
-                                  other.foreignKey == link.foreignKey) ||
-                                 (link.kind == Link::Kind::BelongsToMany &&
-                                  other.kind == Link::Kind::BelongsToMany && other.through == link.through);
-            if (mirrors && j > i)
+        Candidates *candidates = nullptr;
+        if (link.foreignKeyOnTarget())
+            candidates =
+                &mirrors[mirrorKey(Link::Kind::BelongsTo, link.target, link.source, link.foreignKey)];
+        else if (link.kind == Link::Kind::BelongsToMany)
+            candidates =
+                &mirrors[mirrorKey(Link::Kind::BelongsToMany, link.target, link.source, link.through)];
+        if (candidates) {
+            while (candidates->next < candidates->indices.size()) {
+                const int j = candidates->indices.at(candidates->next);
+                if (j <= i || absorbed.contains(j)) {
+                    ++candidates->next;
+                    continue;
+                }
                 inverse = j;
+                break;
+            }
         }
         if (inverse >= 0)
             absorbed.insert(inverse);
@@ -166,18 +220,32 @@ void DiagramScene::rebuildLinks() {
     applyProblemMarks();
 }
 
+QHash<QString, const Table *> DiagramScene::tablesByModel(const ResolvedSchema &resolved) {
+    QHash<QString, const Table *> tables;
+    tables.reserve(resolved.tables.size());
+    for (const Table &table : resolved.tables)
+        if (!table.model.isEmpty() && !tables.contains(table.model))
+            tables.insert(table.model, &table);
+    return tables;
+}
+
 void DiagramScene::refreshContents() {
+    // One resolve for the whole schema (foreign key rows depend on every link), then only the boxes whose
+    // rows changed are laid out again, and only their links follow.
     const ResolvedSchema resolved = SchemaResolver::resolve(mDocument->schema());
+    const QHash<QString, const Table *> tables = tablesByModel(resolved);
     for (const Model &model : mDocument->schema().models) {
         ModelItem *item = mModels.value(model.name);
         if (!item)
             continue;
-        const Table *table = resolved.tableForModel(model.name);
-        item->setContent(model.effectiveTableName(), model.comment,
-                         table ? ModelItem::rowsFor(*table) : QList<ModelItem::Row>());
+        const Table *table = tables.value(model.name);
+        if (!item->setContent(model.effectiveTableName(), model.comment,
+                              table ? ModelItem::rowsFor(*table) : QList<ModelItem::Row>()))
+            continue;
+        for (LinkItem *link : item->links())
+            link->adjust();
+        coverItem(item);
     }
-    for (LinkItem *link : std::as_const(mLinks))
-        link->adjust();
 }
 
 ModelItem *DiagramScene::modelItemAt(const QPointF &scenePos) const {
@@ -386,7 +454,18 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
         beginRename(item->modelName());
 }
 
+void DiagramScene::setPrintMode(bool on) {
+    if (mPrintMode == on)
+        return;
+    mPrintMode = on;
+    update();
+}
+
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
+    if (mPrintMode) { // images: white paper, no grid
+        painter->fillRect(rect, Qt::white);
+        return;
+    }
     painter->fillRect(rect, QColor(0xf6, 0xf7, 0xf9));
     const double lod = painter->worldTransform().m11();
     if (lod < 0.5)

@@ -2,6 +2,7 @@
 
 #include "diagramtool.h"
 #include "link.h"
+#include "resolvedschema.h"
 #include "schemavalidator.h"
 
 #include <QGraphicsScene>
@@ -58,6 +59,9 @@ public:
     void beginRename(const QString &modelName);
 
     void setProblems(const QList<Problem> &problems);
+    // How images are drawn: a white background without the grid. DiagramImage turns it on while rendering.
+    void setPrintMode(bool on);
+    bool printMode() const { return mPrintMode; }
     QMap<QString, QSizeF> boxSizes() const;
 
     // The default QGraphicsScene mouse handling, for tools that build on it.
@@ -76,7 +80,9 @@ protected:
 
 private:
     void rebuild();
-    void addModelItem(const QString &name);
+    ModelItem *addModelItem(const QString &name);
+    void coverItem(ModelItem *item);
+    static QHash<QString, const Table *> tablesByModel(const ResolvedSchema &resolved);
     void removeModelItem(const QString &name);
     void renameModelItem(const QString &oldName, const QString &newName);
     void rebuildLinks();
@@ -90,6 +96,7 @@ private:
     std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
     QList<Problem> mProblems;
+    bool mPrintMode = false;
 };
 
 } // namespace modeldesk

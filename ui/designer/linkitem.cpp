@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
@@ -30,11 +31,24 @@ QPointF borderPoint(const QRectF &rect, const QPointF &towards) {
     return c + d * s;
 }
 
-QFont labelFont() {
-    QFont f;
-    f.setPointSizeF(8.5);
-    return f;
+const QFont &labelFont() {
+    static const QFont font = [] {
+        QFont f;
+        f.setPointSizeF(8.5);
+        return f;
+    }();
+    return font;
 }
+
+const QFontMetricsF &labelMetrics() {
+    static const QFontMetricsF metrics(labelFont());
+    return metrics;
+}
+
+// Zoomed out further than this, a link is just its line.
+constexpr double kLineOnlyDetail = 0.4;
+// Labels are readable from here on.
+constexpr double kLabelDetail = 0.7;
 
 QString sourceEnd(Link::Kind kind) {
     return kind == Link::Kind::HasOne || kind == Link::Kind::HasMany ? u"1"_s : u"N"_s;
@@ -59,7 +73,11 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
     , mLinkIndex(linkIndex)
     , mInverseIndex(inverseIndex)
     , mKind(link.kind)
-    , mLabel(labelFor(link, inverseIndex >= 0)) {
+    , mLabel(labelFor(link, inverseIndex >= 0))
+    , mLabelWidth(labelMetrics().horizontalAdvance(mLabel))
+    , mStaticLabel(mLabel) {
+    mStaticLabel.setTextFormat(Qt::PlainText);
+    mStaticLabel.setPerformanceHint(QStaticText::AggressiveCaching);
     setFlags(ItemIsSelectable);
     setZValue(-1); // under the boxes
     setAcceptHoverEvents(true);
@@ -102,21 +120,29 @@ void LinkItem::setHasProblem(bool error) {
 void LinkItem::adjust() {
     const QRectF a = mSource->sceneBoundingRect().adjusted(3, 3, -3, -3);
     const QRectF b = mTarget->sceneBoundingRect().adjusted(3, 3, -3, -3);
-    prepareGeometryChange();
+    QPointF from;
+    QPointF to;
     if (mSource == mTarget) {
-        mFrom = QPointF(a.right(), a.top() + 14 + mOffset);
-        mTo = QPointF(a.right() - 30 - mOffset, a.top());
-        return;
+        from = QPointF(a.right(), a.top() + 14 + mOffset);
+        to = QPointF(a.right() - 30 - mOffset, a.top());
+    } else {
+        QLineF centres(a.center(), b.center());
+        const QPointF normal =
+            centres.length() > 0 ? QPointF(-centres.dy(), centres.dx()) / centres.length() : QPointF();
+        const QPointF shift = normal * mOffset;
+        from = borderPoint(a, b.center() + shift) + shift;
+        to = borderPoint(b, a.center() + shift) + shift;
     }
-    QLineF centres(a.center(), b.center());
-    const QPointF normal =
-        centres.length() > 0 ? QPointF(-centres.dy(), centres.dx()) / centres.length() : QPointF();
-    const QPointF shift = normal * mOffset;
-    mFrom = borderPoint(a, b.center() + shift) + shift;
-    mTo = borderPoint(b, a.center() + shift) + shift;
+    // The scene refreshes every link after each edit; most did not move, and re-indexing them would cost.
+    if (from == mFrom && to == mTo && !mPath.isEmpty())
+        return;
+    prepareGeometryChange();
+    mFrom = from;
+    mTo = to;
+    updateGeometry();
 }
 
-QPainterPath LinkItem::path() const {
+void LinkItem::updateGeometry() {
     QPainterPath p(mFrom);
     if (mSource == mTarget) {
         const QPointF corner(mFrom.x() + 40 + mOffset, mTo.y() - 40 - mOffset);
@@ -126,33 +152,46 @@ QPainterPath LinkItem::path() const {
     } else {
         p.lineTo(mTo);
     }
-    return p;
+    mPath = p;
+    // Room for the arrow head, the end labels and the label in the middle.
+    const double pad = std::max(30.0, mLabelWidth / 2 + 10);
+    const QPointF mid = pointAt(0.5);
+    mBounds =
+        mPath.boundingRect().adjusted(-30, -30, 30, 30) | QRectF(mid.x() - pad, mid.y() - 12, 2 * pad, 24);
+}
+
+QPointF LinkItem::pointAt(double t) const {
+    // QPainterPath::pointAtPercent measures the whole path; a straight line needs no measuring.
+    return mSource == mTarget ? mPath.pointAtPercent(t) : mFrom + (mTo - mFrom) * t;
 }
 
 QRectF LinkItem::boundingRect() const {
-    const QFontMetricsF fm(labelFont());
-    const double pad = std::max(60.0, fm.horizontalAdvance(mLabel) / 2 + 10);
-    return path().boundingRect().adjusted(-pad, -30, pad, 30);
+    return mBounds;
 }
 
 QPainterPath LinkItem::shape() const {
     QPainterPathStroker stroker;
     stroker.setWidth(10);
-    QPainterPath s = stroker.createStroke(path());
-    const QFontMetricsF fm(labelFont());
-    const QPointF mid = path().pointAtPercent(0.5);
-    s.addRect(QRectF(mid.x() - fm.horizontalAdvance(mLabel) / 2 - 4, mid.y() - 9,
-                     fm.horizontalAdvance(mLabel) + 8, 18));
+    QPainterPath s = stroker.createStroke(mPath);
+    const QPointF mid = pointAt(0.5);
+    s.addRect(QRectF(mid.x() - mLabelWidth / 2 - 4, mid.y() - 9, mLabelWidth + 8, 18));
     return s;
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const double lod = ModelItem::levelOfDetail(option, painter);
     const QColor color = isSelected() ? kSelectedColor : (mHasProblem ? kErrorColor : kLineColor);
-    const QPainterPath p = path();
-    if (lod < 0.4) { // far out: just the line
-        painter->setPen(QPen(color, 1.5 / lod));
-        painter->drawPath(p);
+    const QPainterPath &p = mPath;
+    if (lod < kLineOnlyDetail) {
+        // Far out: a one- or two-pixel line without antialiasing; thousands of them stay cheap.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        QPen pen(color, isSelected() ? 2 : 1);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        if (mSource == mTarget)
+            painter->drawPath(p);
+        else
+            painter->drawLine(mFrom, mTo);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
@@ -161,18 +200,18 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawPath(p);
 
     // Arrow head at the target: the direction of `Source.hasOne(Target)`.
-    const double angle =
-        std::atan2(mTo.y() - p.pointAtPercent(0.95).y(), mTo.x() - p.pointAtPercent(0.95).x());
+    const QPointF before = pointAt(0.95);
+    const double angle = std::atan2(mTo.y() - before.y(), mTo.x() - before.x());
     const QPointF tip = mTo;
     const QPointF left = tip - QPointF(std::cos(angle - 0.4), std::sin(angle - 0.4)) * 10;
     const QPointF right = tip - QPointF(std::cos(angle + 0.4), std::sin(angle + 0.4)) * 10;
     painter->setBrush(color);
     painter->drawPolygon(QPolygonF{tip, left, right});
 
-    if (lod < 0.7)
+    if (lod < kLabelDetail)
         return;
     painter->setFont(labelFont());
-    const QFontMetricsF fm(labelFont());
+    const QFontMetricsF &fm = labelMetrics();
     // Cardinalities just outside each box, beside the line.
     auto endLabel = [&](const QPointF &at, const QPointF &towards, const QString &text) {
         QLineF dir(at, towards);
@@ -186,16 +225,19 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(color);
         painter->drawText(r, Qt::AlignCenter, text);
     };
-    endLabel(mFrom, p.pointAtPercent(0.2), sourceEnd(mKind));
-    endLabel(mTo, p.pointAtPercent(0.8), targetEnd(mKind));
+    endLabel(mFrom, pointAt(0.2), sourceEnd(mKind));
+    endLabel(mTo, pointAt(0.8), targetEnd(mKind));
 
-    const QPointF mid = p.pointAtPercent(0.5);
-    const QRectF labelRect(mid.x() - fm.horizontalAdvance(mLabel) / 2 - 5, mid.y() - 9,
-                           fm.horizontalAdvance(mLabel) + 10, 18);
+    const QPointF mid = pointAt(0.5);
+    const QRectF labelRect(mid.x() - mLabelWidth / 2 - 5, mid.y() - 9, mLabelWidth + 10, 18);
     painter->setPen(QPen(color, 1));
     painter->setBrush(QColor(0xff, 0xff, 0xff, 235));
     painter->drawRoundedRect(labelRect, 4, 4);
-    painter->drawText(labelRect, Qt::AlignCenter, mLabel);
+    // On screen the label's layout is prepared once (QStaticText); vector output gets real text.
+    if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster)
+        painter->drawStaticText(QPointF(mid.x() - mLabelWidth / 2, mid.y() - fm.height() / 2), mStaticLabel);
+    else
+        painter->drawText(labelRect, Qt::AlignCenter, mLabel);
 }
 
 } // namespace modeldesk

@@ -3,6 +3,8 @@
 #include "link.h"
 
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStaticText>
 
 namespace modeldesk {
 
@@ -10,7 +12,9 @@ class ModelItem;
 
 // An edge between two model boxes, labelled in ORM terms ("hasOne · as user_test · userId") with its
 // cardinalities at the ends. A hasOne/hasMany and the belongsTo that mirrors it share one edge. It follows
-// its boxes (they call adjust() when they move) and is selectable.
+// its boxes (they call adjust() when they move) and is selectable. Its geometry is computed in adjust() and
+// kept, because the scene asks for boundingRect() far more often than anything moves; zoomed out it draws
+// only the line, and the label's text layout is prepared once.
 class LinkItem : public QGraphicsItem {
 public:
     LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex = -1);
@@ -36,7 +40,8 @@ public:
     static QString labelFor(const Link &link, bool hasInverse);
 
 private:
-    QPainterPath path() const;
+    void updateGeometry();
+    QPointF pointAt(double t) const; // t in [0, 1] along the link
 
     ModelItem *mSource;
     ModelItem *mTarget;
@@ -48,6 +53,10 @@ private:
     bool mHasProblem = false;
     QPointF mFrom;
     QPointF mTo;
+    QPainterPath mPath;
+    QRectF mBounds;
+    double mLabelWidth = 0;
+    QStaticText mStaticLabel;
 };
 
 } // namespace modeldesk

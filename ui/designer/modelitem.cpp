@@ -4,6 +4,8 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -18,6 +20,9 @@ constexpr double kHeaderHeight = 40;
 constexpr double kPadding = 10;
 constexpr double kBadgeWidth = 26;
 constexpr double kMinWidth = 190;
+// Below this zoom a box is a tile with its name; below kRowDetail it shows its header but no rows.
+constexpr double kFarDetail = 0.4;
+constexpr double kRowDetail = 0.7;
 
 const QColor kHeaderColor(0x2f, 0x6f, 0xb3);
 const QColor kHeaderErrorColor(0xb3, 0x3a, 0x3a);
@@ -26,24 +31,41 @@ const QColor kSelectedColor(0xf2, 0x9c, 0x1f);
 const QColor kTypeColor(0x6b, 0x75, 0x80);
 const QColor kImpliedColor(0x9a, 0xa1, 0xa8);
 
-QFont nameFont() {
-    QFont f;
-    f.setPointSizeF(10.5);
-    f.setBold(true);
+// Fonts and their metrics are built once: relayout() runs for every box of a design when it opens.
+struct Fonts {
+    QFont name;
+    QFont small;
+    QFont row;
+    QFont implied;
+    QFontMetricsF nameMetrics;
+    QFontMetricsF smallMetrics;
+    QFontMetricsF rowMetrics;
+};
+
+const Fonts &fonts() {
+    static const Fonts f = [] {
+        QFont name;
+        name.setPointSizeF(10.5);
+        name.setBold(true);
+        QFont small;
+        small.setPointSizeF(8);
+        QFont row;
+        row.setPointSizeF(9);
+        QFont implied = row;
+        implied.setItalic(true);
+        return Fonts{
+            name, small, row, implied, QFontMetricsF(name), QFontMetricsF(small), QFontMetricsF(row)};
+    }();
     return f;
 }
 
-QFont smallFont() {
-    QFont f;
-    f.setPointSizeF(8);
-    return f;
-}
-
-QFont rowFont(bool implied) {
-    QFont f;
-    f.setPointSizeF(9);
-    f.setItalic(implied);
-    return f;
+// Type names repeat across thousands of rows; measure each once.
+double typeWidth(const QString &type) {
+    static QHash<QString, double> widths;
+    auto it = widths.constFind(type);
+    if (it == widths.cend())
+        it = widths.insert(type, fonts().rowMetrics.horizontalAdvance(type));
+    return *it;
 }
 
 } // namespace
@@ -61,12 +83,15 @@ void ModelItem::setModelName(const QString &name) {
     relayout();
 }
 
-void ModelItem::setContent(const QString &tableName, const QString &comment, const QList<Row> &rows) {
+bool ModelItem::setContent(const QString &tableName, const QString &comment, const QList<Row> &rows) {
+    if (tableName == mTableName && comment == mComment && rows == mRows)
+        return false;
     mTableName = tableName;
     mComment = comment;
     mRows = rows;
     setToolTip(comment);
     relayout();
+    return true;
 }
 
 QList<ModelItem::Row> ModelItem::rowsFor(const Table &table) {
@@ -96,20 +121,34 @@ void ModelItem::setHasProblem(bool error) {
 }
 
 void ModelItem::relayout() {
-    const QFontMetricsF nameMetrics(nameFont());
-    const QFontMetricsF smallMetrics(smallFont());
+    const Fonts &f = fonts();
+    const double nameWidth = f.nameMetrics.horizontalAdvance(mModelName);
     double width =
-        std::max(nameMetrics.horizontalAdvance(mModelName), smallMetrics.horizontalAdvance(mTableName)) +
-        2 * kPadding;
-    const QFontMetricsF rowMetrics(rowFont(false));
+        std::max(nameWidth, f.smallMetrics.horizontalAdvance(tr("table %1").arg(mTableName))) + 2 * kPadding;
+    const double starWidth = f.rowMetrics.horizontalAdvance(u" *"_s);
     for (const Row &row : std::as_const(mRows)) {
-        const double w = kPadding + kBadgeWidth + rowMetrics.horizontalAdvance(row.name + u" *"_s) + 18 +
-                         rowMetrics.horizontalAdvance(row.type) + (row.unique ? 24 : 0) + kPadding;
+        const double w = kPadding + kBadgeWidth + f.rowMetrics.horizontalAdvance(row.name) + starWidth + 18 +
+                         typeWidth(row.type) + (row.unique ? 24 : 0) + kPadding;
         width = std::max(width, w);
     }
-    prepareGeometryChange();
-    mSize = QSizeF(std::ceil(std::max(kMinWidth, width)), kHeaderHeight + mRows.size() * kRowHeight + 6);
+    const QSizeF size(std::ceil(std::max(kMinWidth, width)), kHeaderHeight + mRows.size() * kRowHeight + 6);
+    // Far out the name fills the tile's width (up to a limit), so that it stays readable longest.
+    const double fit = nameWidth > 0 ? (size.width() - 12) / nameWidth : 1;
+    mFarPointSize = std::clamp(f.name.pointSizeF() * fit, f.name.pointSizeF(), 40.0);
+    if (size != mSize) {
+        prepareGeometryChange();
+        mSize = size;
+    }
     update();
+}
+
+double ModelItem::levelOfDetail(const QStyleOptionGraphicsItem *option, const QPainter *painter) {
+    // Vector output (SVG, PDF) keeps every detail: whoever reads it can zoom in.
+    const QPaintEngine::Type engine =
+        painter->paintEngine() ? painter->paintEngine()->type() : QPaintEngine::Raster;
+    if (engine == QPaintEngine::SVG || engine == QPaintEngine::Pdf)
+        return 1.0;
+    return option->levelOfDetailFromTransform(painter->worldTransform());
 }
 
 QRectF ModelItem::boundingRect() const {
@@ -122,22 +161,32 @@ QRectF ModelItem::headerRect() const {
 
 void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const QRectF box(QPointF(0, 0), mSize);
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const double lod = levelOfDetail(option, painter);
     const QColor header = mHasProblem ? kHeaderErrorColor : kHeaderColor;
-    painter->setRenderHint(QPainter::Antialiasing, lod > 0.3);
 
-    // Far out, a box is a coloured tile with its name: readable and cheap.
-    if (lod < 0.4) {
-        painter->setPen(isSelected() ? QPen(kSelectedColor, 3 / lod) : Qt::NoPen);
-        painter->setBrush(header);
-        painter->drawRect(box);
-        QFont f = nameFont();
-        f.setPointSizeF(std::min(48.0, 10.5 / std::max(lod, 0.05) * 0.8));
-        painter->setFont(f);
+    // Far out, a box is a coloured tile with its name: cheap, and readable as long as anything is.
+    if (lod < kFarDetail) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(box, header);
+        if (isSelected()) {
+            QPen pen(kSelectedColor, 3); // in pixels, whatever the zoom
+            pen.setCosmetic(true);
+            painter->setPen(pen);
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(box);
+        }
+        // Text a few pixels high is noise, and laying it out is what makes a far-out paint slow.
+        const double pixelHeight = mFarPointSize * painter->device()->logicalDpiY() / 72.0 * lod;
+        if (pixelHeight < 5)
+            return;
+        QFont font = fonts().name;
+        font.setPointSizeF(mFarPointSize);
+        painter->setFont(font);
         painter->setPen(Qt::white);
         painter->drawText(box.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap, mModelName);
         return;
     }
+    painter->setRenderHint(QPainter::Antialiasing, true);
 
     painter->setPen(
         QPen(isSelected() ? kSelectedColor : (mHovered ? header : kBorderColor), isSelected() ? 2.5 : 1));
@@ -151,39 +200,40 @@ void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->fillPath(headerPath.united(bottomHalf), header);
 
     painter->setPen(Qt::white);
-    painter->setFont(nameFont());
+    const Fonts &f = fonts();
+    painter->setFont(f.name);
     painter->drawText(QRectF(kPadding, 3, mSize.width() - 2 * kPadding, 20), Qt::AlignLeft | Qt::AlignVCenter,
                       mModelName);
-    painter->setFont(smallFont());
+    painter->setFont(f.small);
     painter->setPen(QColor(0xdd, 0xe8, 0xf5));
     painter->drawText(QRectF(kPadding, 21, mSize.width() - 2 * kPadding, 16),
                       Qt::AlignLeft | Qt::AlignVCenter, tr("table %1").arg(mTableName));
 
-    if (lod < 0.7) // names only; the rows would be unreadable
+    if (lod < kRowDetail) // names only; the rows would be unreadable
         return;
     double y = kHeaderHeight + 3;
     for (const Row &row : std::as_const(mRows)) {
         const QRectF rowRect(kPadding, y, mSize.width() - 2 * kPadding, kRowHeight);
         if (row.primaryKey || row.foreignKey) {
-            painter->setFont(smallFont());
+            painter->setFont(f.small);
             painter->setPen(row.primaryKey ? QColor(0xb0, 0x7d, 0x00) : QColor(0x7b, 0x4f, 0xb5));
             painter->drawText(QRectF(rowRect.left(), y, kBadgeWidth, kRowHeight),
                               Qt::AlignLeft | Qt::AlignVCenter, row.primaryKey ? u"PK"_s : u"FK"_s);
         }
-        painter->setFont(rowFont(row.implied));
+        painter->setFont(row.implied ? f.implied : f.row);
         painter->setPen(row.implied ? kImpliedColor : QColor(0x20, 0x25, 0x2b));
         const QRectF nameRect = rowRect.adjusted(kBadgeWidth, 0, 0, 0);
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                           row.required ? row.name + u" *"_s : row.name);
         double right = rowRect.right();
         if (row.unique) {
-            painter->setFont(smallFont());
+            painter->setFont(f.small);
             painter->setPen(QColor(0x1c, 0x8a, 0x7a));
             painter->drawText(QRectF(right - 20, y, 20, kRowHeight), Qt::AlignRight | Qt::AlignVCenter,
                               u"UQ"_s);
             right -= 24;
         }
-        painter->setFont(rowFont(row.implied));
+        painter->setFont(row.implied ? f.implied : f.row);
         painter->setPen(row.implied ? kImpliedColor : kTypeColor);
         painter->drawText(QRectF(rowRect.left(), y, right - rowRect.left(), kRowHeight),
                           Qt::AlignRight | Qt::AlignVCenter, row.type);

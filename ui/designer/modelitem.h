@@ -10,7 +10,9 @@ class LinkItem;
 
 // A model's box on the canvas: a header with the model and table names, and one row per column with its type
 // and markers (PK, FK, UQ, * for required). Columns Sequelize adds (id, timestamps, foreign keys not
-// declared) are drawn subtly. Zoomed far out it draws only its name, which keeps big designs fast.
+// declared) are drawn subtly. Level of detail keeps big designs fast: zoomed out it draws its header only,
+// and far out a plain tile with its name (when the name would be readable at all). Painting goes through a
+// device-coordinate cache, so panning and repainting blit a pixmap instead of laying out text again.
 class ModelItem : public QGraphicsObject {
     Q_OBJECT
 
@@ -23,15 +25,20 @@ public:
         bool unique = false;
         bool required = false;
         bool implied = false;
+        friend bool operator==(const Row &, const Row &) = default;
     };
 
     explicit ModelItem(const QString &modelName);
 
     QString modelName() const { return mModelName; }
     void setModelName(const QString &name);
-    // Rebuilds the rows from the resolved table (or clears them when the model has none).
-    void setContent(const QString &tableName, const QString &comment, const QList<Row> &rows);
+    // Rebuilds the rows from the resolved table (or clears them when the model has none). Returns false,
+    // touching nothing, when the content is what the box already shows: the scene refreshes every box after
+    // each edit, and only the changed ones may pay for a relayout and a new cache.
+    bool setContent(const QString &tableName, const QString &comment, const QList<Row> &rows);
     static QList<Row> rowsFor(const Table &table);
+    const QList<Row> &rows() const { return mRows; }
+    QString tableName() const { return mTableName; }
 
     void setHasProblem(bool error);
     void addLink(LinkItem *link) { mLinks.append(link); }
@@ -41,6 +48,8 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     QRectF headerRect() const;
+    // How much detail to paint: the zoom for the screen and PNG images, full detail for SVG and PDF.
+    static double levelOfDetail(const QStyleOptionGraphicsItem *option, const QPainter *painter);
     // The box size a model with these rows gets; the auto-layout uses it without building items.
     QSizeF boxSize() const { return mSize; }
 
@@ -63,6 +72,7 @@ private:
     QString mComment;
     QList<Row> mRows;
     QSizeF mSize;
+    double mFarPointSize = 10; // the name's font size on the far-out tile, fitted to the box
     bool mHasProblem = false;
     bool mHovered = false;
     QList<LinkItem *> mLinks;
