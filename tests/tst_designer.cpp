@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QGraphicsTextItem>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QTemporaryDir>
@@ -143,20 +144,26 @@ private slots:
         stack->redo();
         QCOMPARE(doc->schema(), withLink);
 
-        // Alias and key as the seed has them; the FK field renamed to match.
-        Link hasOne = doc->schema().links.at(0);
-        hasOne.as = u"user_test"_s;
-        hasOne.foreignKey = u"userId"_s;
-        Link belongsTo = doc->schema().links.at(1);
-        belongsTo.foreignKey = u"userId"_s;
-        stack->beginMacro(u"seed keys"_s);
-        stack->push(new ChangeLinkCommand(doc, 0, hasOne, u"alias"_s));
-        stack->push(new ChangeLinkCommand(doc, 1, belongsTo, u"key"_s));
-        Model t = *doc->schema().model(u"test"_s);
-        Model t2 = t;
-        t2.field(u"testUserId"_s)->name = u"userId"_s;
-        stack->push(new ChangeModelCommand(doc, t, t2, u"rename key"_s));
-        stack->endMacro();
+        // Alias and key as the seed has them, typed into the properties panel: the mirrored belongsTo and the
+        // foreign key field the link added follow the key.
+        scene->selectLink(0);
+        auto *alias = mWindow->findChild<QLineEdit *>(u"linkAliasEdit"_s);
+        auto *key = mWindow->findChild<QLineEdit *>(u"linkForeignKeyEdit"_s);
+        QTRY_VERIFY(alias && alias->isVisible() && key && key->isVisible());
+        const int beforePanel = stack->count();
+        alias->setFocus();
+        alias->selectAll();
+        QTest::keyClicks(alias, u"user_test"_s);
+        QTest::keyClick(alias, Qt::Key_Return);
+        key->setFocus();
+        key->selectAll();
+        QTest::keyClicks(key, u"userId"_s);
+        QTest::keyClick(key, Qt::Key_Return);
+        QCOMPARE(stack->count(), beforePanel + 2); // one step per edit
+        QCOMPARE(doc->schema().links.at(0).as, u"user_test"_s);
+        QCOMPARE(doc->schema().links.at(0).foreignKey, u"userId"_s);
+        QCOMPARE(doc->schema().links.at(1).foreignKey, u"userId"_s);
+        QVERIFY(doc->schema().model(u"test"_s)->field(u"userId"_s));
 
         // Save, reopen: the same schema; and its SQL is the seed's.
         QTemporaryDir dir;
@@ -299,8 +306,15 @@ private slots:
     void autoLayoutPutsParentsAbove() {
         QVERIFY(mWindow->openExample(u"shop"_s));
         Document *doc = mWindow->document();
+        // Pile every box at the origin first (the example is already laid out).
+        QMap<QString, QPointF> before, piled;
+        for (const Model &m : doc->schema().models) {
+            before.insert(m.name, doc->position(m.name));
+            piled.insert(m.name, QPointF(0, 0));
+        }
+        doc->undoStack()->push(new MoveModelsCommand(doc, before, piled));
         mWindow->action(u"actionAutoLayout"_s)->trigger();
-        QCOMPARE(doc->undoStack()->count(), 1);
+        QCOMPARE(doc->undoStack()->count(), 2);
         auto y = [&](const char *name) {
             return doc->position(QString::fromLatin1(name)).y();
         };
