@@ -9,8 +9,7 @@
 
 namespace modeldesk::test {
 
-inline Project loadExample(const QString &name)
-{
+inline Project loadExample(const QString &name) {
     QString error;
     auto project = ProjectFile::load(QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/") + name +
                                          QStringLiteral(".modeldesk"),
@@ -20,20 +19,37 @@ inline Project loadExample(const QString &name)
     return *project;
 }
 
+// A bundled example ("seed", "shop") or the hostile-names fixture ("hostile") of the export tests.
+inline Project loadProject(const QString &name) {
+    if (name == QStringLiteral("hostile")) {
+        QString error;
+        auto project =
+            ProjectFile::load(QStringLiteral(MODELDESK_TEST_DATA "/export/hostile.modeldesk"), &error);
+        if (!project)
+            qFatal("%s", qPrintable(error));
+        return *project;
+    }
+    return loadExample(name);
+}
+
 // The URL of a server started by scripts/test (MODELDESK_TEST_PG_URL or MODELDESK_TEST_MYSQL_URL), or empty.
-inline QString serverUrl(const char *variable) { return qEnvironmentVariable(variable); }
+inline QString serverUrl(const char *variable) {
+    return qEnvironmentVariable(variable);
+}
 
 // True in CI (CI=true), where a test that needs a server must fail rather than skip.
-inline bool inCi() { return qEnvironmentVariable("CI") == QStringLiteral("true"); }
+inline bool inCi() {
+    return qEnvironmentVariable("CI") == QStringLiteral("true");
+}
 
 } // namespace modeldesk::test
 
 // Use at the start of a test that needs a server: fails in CI when the server is missing, skips elsewhere
 // with the reason.
-#define MODELDESK_REQUIRE_SERVER(url, variable)                                                                    \
-    const QString url = modeldesk::test::serverUrl(variable);                                                      \
-    if (url.isEmpty()) {                                                                                           \
-        if (modeldesk::test::inCi())                                                                               \
-            QFAIL(variable " is not set: scripts/test starts the server and sets it");                             \
-        QSKIP(variable " is not set; run the suite with scripts/test, which starts the server");                   \
+#define MODELDESK_REQUIRE_SERVER(url, variable)                                                              \
+    const QString url = modeldesk::test::serverUrl(variable);                                                \
+    if (url.isEmpty()) {                                                                                     \
+        if (modeldesk::test::inCi())                                                                         \
+            QFAIL(variable " is not set: scripts/test starts the server and sets it");                       \
+        QSKIP(variable " is not set; run the suite with scripts/test, which starts the server");             \
     }

@@ -23,18 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Project loadProject(const QString &example) {
-    const QString path =
-        example == u"hostile"_s
-            ? QStringLiteral(MODELDESK_TEST_DATA "/export/hostile.modeldesk")
-            : QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/") + example + u".modeldesk"_s;
-    QString error;
-    const auto project = ProjectFile::load(path, &error);
-    if (!project)
-        qFatal("%s", qPrintable(error));
-    return *project;
-}
-
 // Runs the exported script through sqlite3 / psql / mariadb, as a user would.
 bool runClient(const QString &engine, const ConnectionUrl &url, const QString &urlText, const QString &script,
                QString *error) {

@@ -19,18 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Project loadProject(const QString &example) {
-    const QString path =
-        example == u"hostile"_s
-            ? QStringLiteral(MODELDESK_TEST_DATA "/export/hostile.modeldesk")
-            : QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/") + example + u".modeldesk"_s;
-    QString error;
-    const auto project = ProjectFile::load(path, &error);
-    if (!project)
-        qFatal("%s", qPrintable(error));
-    return *project;
-}
-
 // Exports `format` into `dir` and returns the written path (the file, or the directory).
 QString exportTo(const QTemporaryDir &dir, const Project &project, const QString &format,
                  const QString &dialect) {

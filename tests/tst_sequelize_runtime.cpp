@@ -24,18 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Project loadProject(const QString &example) {
-    const QString path =
-        example == u"hostile"_s
-            ? QStringLiteral(MODELDESK_TEST_DATA "/export/hostile.modeldesk")
-            : QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/") + example + u".modeldesk"_s;
-    QString error;
-    const auto project = ProjectFile::load(path, &error);
-    if (!project)
-        qFatal("%s", qPrintable(error));
-    return *project;
-}
-
 QByteArray readFile(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
