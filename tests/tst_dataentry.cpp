@@ -197,7 +197,8 @@ private slots:
         QCOMPARE(countRows(url, u"testUsers"_s), 0); // previewing runs nothing
     }
 
-    // The shop: a hasMany grid, a belongsTo picker and a belongsToMany checklist with UUID keys.
+    // The shop: a hasMany grid, a belongsTo picker and a belongsToMany grid (through orderItem) with UUID
+    // keys.
     void shopGridPickerAndChecklist() {
         QTemporaryDir dir;
         const ConnectionUrl url = sqliteIn(dir, u"shop.db"_s);
@@ -237,21 +238,26 @@ private slots:
         const int ada = customer->findText(u"Ada"_s, Qt::MatchStartsWith);
         QVERIFY(ada > 0);
         customer->setCurrentIndex(ada);
-        QListWidget *products = form->checklist(u"products"_s);
-        QVERIFY(products && products->count() == 1);
-        products->item(0)->setCheckState(Qt::Checked);
+        // products goes through orderItem, which has fields of its own: a grid of linked products.
+        QTableWidget *products = form->junctionGrid(u"products"_s);
+        QVERIFY(products);
+        QTest::mouseClick(form->findChild<QPushButton *>(u"add_products"_s), Qt::LeftButton);
+        auto *product = qobject_cast<QComboBox *>(products->cellWidget(0, 0));
+        QVERIFY(product && product->count() == 2); // (none) and the tea
+        product->setCurrentIndex(1);
         type(form, u"total"_s, u"4.50"_s);
-        // The junction model orderItem requires a unitPrice, which a plain checklist cannot give: refused
-        // before any SQL, with the path of the missing value.
+        // unitPrice is required: refused before any SQL, shown in its cell.
         QVERIFY(!page->saveRecord());
         QVERIFY2(page->messageLabel()->text().contains(u"products[0].orderItem.unitPrice"_s),
                  qPrintable(page->messageLabel()->text()));
         QCOMPARE(countRows(url, u"orders"_s), 2);
-        // Without the product, the order saves, linked to Ada.
-        products->item(0)->setCheckState(Qt::Unchecked);
+        const int unitPrice = 2; // columns: product, quantity, unitPrice
+        QVERIFY(products->item(0, unitPrice) && !products->item(0, unitPrice)->toolTip().isEmpty());
+        products->setItem(0, unitPrice, new QTableWidgetItem(u"4.50"_s));
         QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
         QCOMPARE(countRows(url, u"orders"_s), 3);
         QCOMPARE(countRows(url, u"orders"_s, u" WHERE total = 4.5 AND customerId IS NOT NULL"_s), 1);
+        QCOMPARE(countRows(url, u"orderItems"_s, u" WHERE quantity = 1 AND unitPrice = 4.5"_s), 1);
     }
 
 private:

@@ -227,6 +227,12 @@ void RecordSection::addLinks() {
             break;
         }
         case Link::Kind::BelongsToMany: {
+            // Through a model with fields of its own (orderItem's quantity, unitPrice): a grid of linked
+            // records with those fields, since a checklist could not say them.
+            if (!junctionFields(link).isEmpty()) {
+                addJunctionGrid(link, title);
+                break;
+            }
             auto *box = new QGroupBox(title, this);
             auto *boxLayout = new QVBoxLayout(box);
             auto *list = new QListWidget(box);
@@ -242,6 +248,61 @@ void RecordSection::addLinks() {
         }
     }
     refreshChoices();
+}
+
+QList<Field> RecordSection::junctionFields(const ResolvedLink &link) const {
+    QList<Field> fields;
+    const Model *through = link.throughModel.isEmpty() ? nullptr : mSchema.model(link.throughModel);
+    if (!through)
+        return fields;
+    for (const Field &field : through->fields)
+        if (field.name != link.foreignKey && field.name != link.otherKey)
+            fields << field;
+    return fields;
+}
+
+void RecordSection::addJunctionGrid(const ResolvedLink &link, const QString &title) {
+    const QList<Field> fields = junctionFields(link);
+    auto *box = new QGroupBox(title, this);
+    auto *boxLayout = new QVBoxLayout(box);
+    auto *grid = new QTableWidget(0, int(fields.size()) + 1, box);
+    grid->setObjectName(u"junction_"_s + link.as);
+    QStringList headers{link.target};
+    for (const Field &f : fields)
+        headers << f.name + (!f.isNullable() && !f.hasDefault() ? u" *"_s : QString());
+    grid->setHorizontalHeaderLabels(headers);
+    grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    grid->setMinimumHeight(110);
+    connect(grid, &QTableWidget::cellChanged, this, &RecordSection::edited);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add %1").arg(link.target), box);
+    add->setObjectName(u"add_"_s + link.as);
+    auto *remove = new QPushButton(tr("Remove"), box);
+    remove->setObjectName(u"remove_"_s + link.as);
+    const QString target = link.target;
+    connect(add, &QPushButton::clicked, grid, [this, grid, target] { addJunctionRow(grid, target); });
+    connect(remove, &QPushButton::clicked, grid, [grid] {
+        if (grid->currentRow() >= 0)
+            grid->removeRow(grid->currentRow());
+    });
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    boxLayout->addWidget(grid);
+    boxLayout->addLayout(buttons);
+    static_cast<QVBoxLayout *>(layout())->addWidget(box);
+    mJunctionGrids.insert(link.as, grid);
+}
+
+int RecordSection::addJunctionRow(QTableWidget *grid, const QString &target) {
+    const int row = grid->rowCount();
+    grid->insertRow(row);
+    auto *combo = new QComboBox(grid);
+    fillChoices(combo, target);
+    combo->removeItem(combo->count() - 1); // no inline "New…" inside a grid row
+    grid->setCellWidget(row, 0, combo);
+    grid->setCurrentCell(row, 1);
+    return row;
 }
 
 void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
@@ -277,6 +338,13 @@ void RecordSection::refreshChoices() {
             }
         }
     }
+    for (const ResolvedLink &link : mResolved.links)
+        if (QTableWidget *grid = link.source == mModel ? mJunctionGrids.value(link.as) : nullptr)
+            for (int r = 0; r < grid->rowCount(); ++r)
+                if (auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(r, 0))) {
+                    fillChoices(combo, link.target);
+                    combo->removeItem(combo->count() - 1);
+                }
     for (RecordSection *child : std::as_const(mChildren))
         child->refreshChoices();
 }
@@ -349,6 +417,26 @@ QJsonObject RecordSection::record() const {
             }
             break;
         case Link::Kind::BelongsToMany:
+            if (QTableWidget *grid = mJunctionGrids.value(link.as)) {
+                const QList<Field> fields = junctionFields(link);
+                QJsonArray items;
+                for (int r = 0; r < grid->rowCount(); ++r) {
+                    auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(r, 0));
+                    if (!combo || !combo->currentData().isValid())
+                        continue;
+                    QJsonObject values;
+                    for (int c = 0; c < fields.size(); ++c) {
+                        const QTableWidgetItem *cell = grid->item(r, c + 1);
+                        const QJsonValue v = cellValue(fields.at(c), cell ? cell->text() : QString());
+                        if (!v.isNull())
+                            values.insert(fields.at(c).name, v);
+                    }
+                    items.append(QJsonObject{{link.targetKey, QJsonValue::fromVariant(combo->currentData())},
+                                             {link.throughModel, values}});
+                }
+                if (!items.isEmpty() || loaded)
+                    object.insert(link.as, items);
+            }
             if (QListWidget *list = mChecklists.value(link.as)) {
                 QJsonArray ids;
                 for (int i = 0; i < list->count(); ++i)
@@ -412,6 +500,22 @@ void RecordSection::setRecord(const QJsonObject &record) {
             }
             break;
         case Link::Kind::BelongsToMany:
+            if (QTableWidget *grid = mJunctionGrids.value(link.as)) {
+                const QSignalBlocker block(grid);
+                grid->setRowCount(0);
+                const QList<Field> fields = junctionFields(link);
+                for (const QJsonValue &item : value.toArray()) {
+                    const QJsonObject linked = item.toObject();
+                    const int row = addJunctionRow(grid, link.target);
+                    auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(row, 0));
+                    const QJsonValue key = item.isObject() ? linked.value(link.targetKey) : item;
+                    combo->setCurrentIndex(std::max(0, combo->findData(key.toVariant())));
+                    const QJsonObject values = linked.value(link.throughModel).toObject();
+                    for (int c = 0; c < fields.size(); ++c)
+                        grid->setItem(row, c + 1,
+                                      new QTableWidgetItem(cellText(values.value(fields.at(c).name))));
+                }
+            }
             if (QListWidget *list = mChecklists.value(link.as)) {
                 QSet<QString> keys;
                 for (const QJsonValue &item : value.toArray()) {
@@ -440,7 +544,7 @@ void RecordSection::clearProblems() {
         editor->setProblem({});
     for (RecordSection *child : std::as_const(mChildren))
         child->clearProblems();
-    for (QTableWidget *grid : std::as_const(mGrids))
+    for (QTableWidget *grid : QList<QTableWidget *>(mGrids.values()) + mJunctionGrids.values())
         for (int r = 0; r < grid->rowCount(); ++r)
             for (int c = 0; c < grid->columnCount(); ++c)
                 if (QTableWidgetItem *item = grid->item(r, c)) {
@@ -523,6 +627,24 @@ QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
                 if (!first) {
                     grid->setCurrentCell(row, c);
                     first = grid;
+                }
+            }
+        } else if (QTableWidget *junction = mJunctionGrids.value(head); junction && bracket == head.size()) {
+            const qsizetype close = path.indexOf(u']', bracket);
+            const int row = path.mid(bracket + 1, close - bracket - 1).toInt();
+            const QString field = path.mid(path.lastIndexOf(u'.') + 1);
+            for (int c = 1; c < junction->columnCount(); ++c) {
+                QString header = junction->horizontalHeaderItem(c)->text();
+                header.remove(u" *"_s);
+                if (header != field)
+                    continue;
+                if (!junction->item(row, c))
+                    junction->setItem(row, c, new QTableWidgetItem);
+                junction->item(row, c)->setBackground(QColor(0xf8, 0xd7, 0xd7));
+                junction->item(row, c)->setToolTip(problem.message);
+                if (!first) {
+                    junction->setCurrentCell(row, c);
+                    first = junction;
                 }
             }
         } else if (QComboBox *picker = mPickers.value(head); picker && !first) {

@@ -51,6 +51,7 @@ public:
     QTableWidget *childGrid(const QString &alias) const { return mGrids.value(alias); }
     QComboBox *picker(const QString &alias) const { return mPickers.value(alias); }
     QListWidget *checklist(const QString &alias) const { return mChecklists.value(alias); }
+    QTableWidget *junctionGrid(const QString &alias) const { return mJunctionGrids.value(alias); }
 
 signals:
     void edited();
@@ -63,6 +64,9 @@ private:
     void fillChoices(QComboBox *combo, const QString &model);
     QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
+    QList<Field> junctionFields(const ResolvedLink &link) const;
+    void addJunctionGrid(const ResolvedLink &link, const QString &title);
+    int addJunctionRow(QTableWidget *grid, const QString &target);
 
     const Schema &mSchema;
     const ResolvedSchema &mResolved;
@@ -73,10 +77,11 @@ private:
     QJsonValue mKey; // set when a loaded record is shown
     QLabel *mKeyLabel = nullptr;
     QHash<QString, ValueEditor *> mEditors;
-    QHash<QString, RecordSection *> mChildren; // hasOne, and belongsTo "new" sections
-    QHash<QString, QTableWidget *> mGrids;     // hasMany
-    QHash<QString, QComboBox *> mPickers;      // belongsTo
-    QHash<QString, QListWidget *> mChecklists; // belongsToMany
+    QHash<QString, RecordSection *> mChildren;     // hasOne, and belongsTo "new" sections
+    QHash<QString, QTableWidget *> mGrids;         // hasMany
+    QHash<QString, QComboBox *> mPickers;          // belongsTo
+    QHash<QString, QListWidget *> mChecklists;     // belongsToMany
+    QHash<QString, QTableWidget *> mJunctionGrids; // belongsToMany through a model with fields
     QStringList mFieldOrder;
 };
 
