@@ -38,7 +38,9 @@ const QList<Command> &commands() {
         {"get", "get PROJECT --db URL --model NAME --id KEY [--depth N]",
          "print a saved record and its linked records as JSON", &runGet},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
-         "export the design (sql, sequelize, dbml, mermaid, json); to stdout without -o", &runExport},
+         "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
+         "stdout without -o",
+         &runExport},
         {"formats", "formats", "list the export formats", &runFormats},
         {"generate", "generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE",
          "write a synthetic design of N models with F fields each and L links (for big-design tests)",

@@ -32,4 +32,12 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+// Diagram images (imageexport.cpp). `export` with --format png|svg|pdf draws the designer's canvas, which
+// needs a QApplication (on the offscreen platform when no display is asked for); main() asks first.
+bool needsGuiApplication(int argc, char **argv);
+int exportImage(const QString &projectPath, const QString &formatName, const QString &output,
+                QTextStream &err);
+// Every name --format accepts: the exporter registry's, then the image formats.
+QStringList exportFormatNames();
+
 } // namespace modeldesk::cli

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "diagramimage.h"
 #include "exporterregistry.h"
 #include "exportsupport.h"
 #include "projectfile.h"
@@ -71,7 +72,7 @@ bool parseArguments(const QStringList &arguments, ExportArguments *parsed, QStri
         return false;
     }
     if (parsed->format.isEmpty()) {
-        *error = tr("--format is required (one of %1)").arg(ExporterRegistry::names().join(u", "_s));
+        *error = tr("--format is required (one of %1)").arg(exportFormatNames().join(u", "_s));
         return false;
     }
     return true;
@@ -79,7 +80,7 @@ bool parseArguments(const QStringList &arguments, ExportArguments *parsed, QStri
 
 void printUsage(QTextStream &err) {
     err << "usage: modeldesk export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]\n"
-        << "       formats: " << ExporterRegistry::names().join(u", "_s) << " (see modeldesk formats)\n";
+        << "       formats: " << exportFormatNames().join(u", "_s) << " (see modeldesk formats)\n";
 }
 
 int usage(QTextStream &err, const QString &message) {
@@ -98,10 +99,17 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (!parseArguments(arguments, &args, &error))
         return usage(err, error);
 
+    if (DiagramImage::find(args.format)) {
+        if (!args.dialect.isEmpty())
+            return usage(err, tr("--dialect does not apply to --format %1").arg(args.format));
+        if (args.output.isEmpty())
+            return usage(err, tr("--format %1 writes an image file; give it with -o FILE").arg(args.format));
+        return exportImage(args.project, args.format, args.output, err);
+    }
     const Exporter *exporter = ExporterRegistry::find(args.format);
     if (!exporter)
         return usage(err, tr("unknown format \"%1\"; known formats: %2")
-                              .arg(args.format, ExporterRegistry::names().join(u", "_s)));
+                              .arg(args.format, exportFormatNames().join(u", "_s)));
     ExportOptions options;
     if (exporter->usesDialect()) {
         if (args.dialect.isEmpty() && exporter->name() == u"sql"_s)

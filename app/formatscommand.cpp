@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "diagramimage.h"
 #include "exporterregistry.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,12 @@ int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out << exporter->name().leftJustified(11) << exporter->description() << "\n"
             << QString(11, u' ') << "(" << target << ")\n";
     }
+    for (const DiagramImage::FormatInfo &image : DiagramImage::formats())
+        out << image.name.leftJustified(11) << image.description << "\n"
+            << QString(11, u' ') << "("
+            << QCoreApplication::translate("FormatsCommand", "writes .%1 to -o FILE; drawn without a display")
+                   .arg(image.extension)
+            << ")\n";
     return kOk;
 }
 

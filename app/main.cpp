@@ -1,6 +1,7 @@
 // ModelDesk: design Sequelize-style models, export them, and enter linked records.
 #include "commandline.h"
 #include "designer/diagramscene.h"
+#include "data/datapage.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -23,8 +24,17 @@ void describeApplication() {
 } // namespace
 
 int main(int argc, char **argv) {
-    // Subcommands must work without a display, so they never construct a QApplication.
+    // Subcommands must work without a display. Most never construct a QApplication; drawing a diagram
+    // image needs one (fonts, painting) but no window, so it runs on the offscreen platform unless the
+    // user asked for another one.
     if (modeldesk::cli::isHeadless(argc, argv)) {
+        if (modeldesk::cli::needsGuiApplication(argc, argv)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            describeApplication();
+            return modeldesk::cli::run(app.arguments());
+        }
         QCoreApplication app(argc, argv);
         describeApplication();
         return modeldesk::cli::run(app.arguments());
@@ -47,7 +57,7 @@ int main(int argc, char **argv) {
     parser.addOption(screenshot);
     const QCommandLineOption mode(u"mode"_s, u"Start in design or data mode."_s, u"design|data"_s);
     parser.addOption(mode);
-    const QCommandLineOption select(u"select"_s, u"Select a model after opening (for screenshots)."_s,
+    const QCommandLineOption select(u"select"_s, u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
                                     u"model"_s);
     parser.addOption(select);
     parser.process(app);
@@ -60,7 +70,9 @@ int main(int argc, char **argv) {
         window.openProject(parser.positionalArguments().constFirst());
     if (parser.value(mode) == u"data"_s)
         window.setMode(modeldesk::MainWindow::Mode::Data);
-    if (parser.isSet(select))
+    if (parser.isSet(select) && window.mode() == modeldesk::MainWindow::Mode::Data)
+        window.dataPage()->setModel(parser.value(select));
+    else if (parser.isSet(select))
         window.scene()->selectModel(parser.value(select));
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -62,7 +62,9 @@ private slots:
         for (const QByteArray &line : r.out.split('\n'))
             if (!line.isEmpty() && line.at(0) != ' ')
                 names << QString::fromUtf8(line.left(line.indexOf(' ')));
-        QCOMPARE(names, (QStringList{u"sql"_s, u"sequelize"_s, u"dbml"_s, u"mermaid"_s, u"json"_s}));
+        // The exporter registry, then the diagram images (tst_diagramimage).
+        QCOMPARE(names, (QStringList{u"sql"_s, u"sequelize"_s, u"dbml"_s, u"mermaid"_s, u"json"_s, u"png"_s,
+                                     u"svg"_s, u"pdf"_s}));
         QVERIFY(r.out.contains("--dialect sqlite|postgres|mysql"));
         QCOMPARE(modeldesk({u"formats"_s, u"extra"_s}).exitCode, 64);
     }
@@ -135,11 +137,12 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString seed = example(u"seed"_s);
         QTest::newRow("no project") << QStringList{u"--format"_s, u"sql"_s} << u"no project given"_s;
-        QTest::newRow("no format") << QStringList{seed}
-                                   << u"--format is required (one of sql, sequelize, dbml, mermaid, json)"_s;
+        QTest::newRow("no format")
+            << QStringList{seed}
+            << u"--format is required (one of sql, sequelize, dbml, mermaid, json, png, svg, pdf)"_s;
         QTest::newRow("unknown format")
-            << QStringList{seed, u"--format"_s, u"png"_s}
-            << u"unknown format \"png\"; known formats: sql, sequelize, dbml, mermaid, json"_s;
+            << QStringList{seed, u"--format"_s, u"tiff"_s}
+            << u"unknown format \"tiff\"; known formats: sql, sequelize, dbml, mermaid, json, png, svg, pdf"_s;
         QTest::newRow("unknown dialect")
             << QStringList{seed, u"--format"_s, u"sql"_s, u"--dialect"_s, u"oracle"_s}
             << u"unknown dialect \"oracle\"; known dialects: sqlite, postgres, mysql"_s;

@@ -5,6 +5,7 @@
 #include "designer/diagramview.h"
 #include "document.h"
 #include "exportmenu.h"
+#include "imageexportactions.h"
 #include "problemspanel.h"
 #include "projectfile.h"
 #include "properties/propertiespanel.h"
@@ -271,6 +272,10 @@ void MainWindow::createMenus() {
         statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
     });
     file->addMenu(exportMenu);
+    auto *images = new ImageExportActions(exportMenu, mScene, this);
+    connect(images, &ImageExportActions::exported, this, [this](const QString &target) {
+        statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
+    });
     file->addSeparator();
     file->addAction(action(u"actionQuit"_s));
 

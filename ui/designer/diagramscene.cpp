@@ -175,6 +175,7 @@ void DiagramScene::rebuildLinks() {
     }
     QSet<int> absorbed;
     QHash<QString, int> pairCount;
+    QHash<ModelItem *, int> labelSlots;
     for (int i = 0; i < links.size(); ++i) {
         if (absorbed.contains(i))
             continue;
@@ -213,6 +214,7 @@ void DiagramScene::rebuildLinks() {
         pairCount.insert(key, n + 1);
         if (n > 0) // alternate sides: +28, -28, +56, ...
             item->setOffset((n % 2 ? 1 : -1) * 28.0 * ((n + 1) / 2));
+        item->setLabelSlot(labelSlots[source]++);
         if (selected.contains(i))
             item->setSelected(true);
         mLinks.append(item);
@@ -454,18 +456,7 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
         beginRename(item->modelName());
 }
 
-void DiagramScene::setPrintMode(bool on) {
-    if (mPrintMode == on)
-        return;
-    mPrintMode = on;
-    update();
-}
-
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
-    if (mPrintMode) { // images: white paper, no grid
-        painter->fillRect(rect, Qt::white);
-        return;
-    }
     painter->fillRect(rect, QColor(0xf6, 0xf7, 0xf9));
     const double lod = painter->worldTransform().m11();
     if (lod < 0.5)

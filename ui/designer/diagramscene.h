@@ -59,9 +59,6 @@ public:
     void beginRename(const QString &modelName);
 
     void setProblems(const QList<Problem> &problems);
-    // How images are drawn: a white background without the grid. DiagramImage turns it on while rendering.
-    void setPrintMode(bool on);
-    bool printMode() const { return mPrintMode; }
     QMap<QString, QSizeF> boxSizes() const;
 
     // The default QGraphicsScene mouse handling, for tools that build on it.
@@ -96,7 +93,6 @@ private:
     std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
     QList<Problem> mProblems;
-    bool mPrintMode = false;
 };
 
 } // namespace modeldesk

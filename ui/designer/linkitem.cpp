@@ -155,7 +155,7 @@ void LinkItem::updateGeometry() {
     mPath = p;
     // Room for the arrow head, the end labels and the label in the middle.
     const double pad = std::max(30.0, mLabelWidth / 2 + 10);
-    const QPointF mid = pointAt(0.5);
+    const QPointF mid = labelCentre();
     mBounds =
         mPath.boundingRect().adjusted(-30, -30, 30, 30) | QRectF(mid.x() - pad, mid.y() - 12, 2 * pad, 24);
 }
@@ -163,6 +163,25 @@ void LinkItem::updateGeometry() {
 QPointF LinkItem::pointAt(double t) const {
     // QPainterPath::pointAtPercent measures the whole path; a straight line needs no measuring.
     return mSource == mTarget ? mPath.pointAtPercent(t) : mFrom + (mTo - mFrom) * t;
+}
+
+void LinkItem::setLabelSlot(int slot) {
+    if (slot == mLabelSlot)
+        return;
+    prepareGeometryChange();
+    mLabelSlot = slot;
+    updateGeometry();
+}
+
+QPointF LinkItem::labelCentre() const {
+    if (mLabelSlot == 0 || mSource == mTarget)
+        return pointAt(0.5);
+    // Slots alternate before and after the middle, far enough apart along the line for the labels to
+    // clear each other vertically (boxes are mostly stacked), but never off the line's middle part.
+    const double length = std::max(1.0, std::abs(mTo.y() - mFrom.y()) + std::abs(mTo.x() - mFrom.x()) / 4);
+    const double step = std::min(0.15, 22.0 / length);
+    const int side = mLabelSlot % 2 ? -1 : 1;
+    return pointAt(std::clamp(0.5 + side * step * ((mLabelSlot + 1) / 2), 0.2, 0.8));
 }
 
 QRectF LinkItem::boundingRect() const {
@@ -173,19 +192,20 @@ QPainterPath LinkItem::shape() const {
     QPainterPathStroker stroker;
     stroker.setWidth(10);
     QPainterPath s = stroker.createStroke(mPath);
-    const QPointF mid = pointAt(0.5);
+    const QPointF mid = labelCentre();
     s.addRect(QRectF(mid.x() - mLabelWidth / 2 - 4, mid.y() - 9, mLabelWidth + 8, 18));
     return s;
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = ModelItem::levelOfDetail(option, painter);
-    const QColor color = isSelected() ? kSelectedColor : (mHasProblem ? kErrorColor : kLineColor);
+    const bool selected = option->state & QStyle::State_Selected; // images paint "not selected"
+    const QColor color = selected ? kSelectedColor : (mHasProblem ? kErrorColor : kLineColor);
     const QPainterPath &p = mPath;
     if (lod < kLineOnlyDetail) {
         // Far out: a one- or two-pixel line without antialiasing; thousands of them stay cheap.
         painter->setRenderHint(QPainter::Antialiasing, false);
-        QPen pen(color, isSelected() ? 2 : 1);
+        QPen pen(color, selected ? 2 : 1);
         pen.setCosmetic(true);
         painter->setPen(pen);
         if (mSource == mTarget)
@@ -195,7 +215,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, isSelected() ? 2.5 : 1.5));
+    painter->setPen(QPen(color, selected ? 2.5 : 1.5));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(p);
 
@@ -228,7 +248,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     endLabel(mFrom, pointAt(0.2), sourceEnd(mKind));
     endLabel(mTo, pointAt(0.8), targetEnd(mKind));
 
-    const QPointF mid = pointAt(0.5);
+    const QPointF mid = labelCentre();
     const QRectF labelRect(mid.x() - mLabelWidth / 2 - 5, mid.y() - 9, mLabelWidth + 10, 18);
     painter->setPen(QPen(color, 1));
     painter->setBrush(QColor(0xff, 0xff, 0xff, 235));

@@ -27,6 +27,9 @@ public:
     QString label() const { return mLabel; }
     // Parallel edges between the same two boxes are drawn side by side.
     void setOffset(double offset);
+    // Links leaving the same box would put their labels side by side at their middles; each gets a slot
+    // (0, 1, 2, ...) that moves its label along the line, alternately towards either end.
+    void setLabelSlot(int slot);
     void setHasProblem(bool error);
     void adjust();
 
@@ -42,6 +45,7 @@ public:
 private:
     void updateGeometry();
     QPointF pointAt(double t) const; // t in [0, 1] along the link
+    QPointF labelCentre() const;
 
     ModelItem *mSource;
     ModelItem *mTarget;
@@ -50,6 +54,7 @@ private:
     Link::Kind mKind;
     QString mLabel;
     double mOffset = 0;
+    int mLabelSlot = 0;
     bool mHasProblem = false;
     QPointF mFrom;
     QPointF mTo;

@@ -163,12 +163,15 @@ void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QRectF box(QPointF(0, 0), mSize);
     const double lod = levelOfDetail(option, painter);
     const QColor header = mHasProblem ? kHeaderErrorColor : kHeaderColor;
+    // From the style option rather than isSelected(): images are painted with the option saying "not
+    // selected", so they carry no selection marks.
+    const bool selected = option->state & QStyle::State_Selected;
 
     // Far out, a box is a coloured tile with its name: cheap, and readable as long as anything is.
     if (lod < kFarDetail) {
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(box, header);
-        if (isSelected()) {
+        if (selected) {
             QPen pen(kSelectedColor, 3); // in pixels, whatever the zoom
             pen.setCosmetic(true);
             painter->setPen(pen);
@@ -188,8 +191,7 @@ void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
 
-    painter->setPen(
-        QPen(isSelected() ? kSelectedColor : (mHovered ? header : kBorderColor), isSelected() ? 2.5 : 1));
+    painter->setPen(QPen(selected ? kSelectedColor : (mHovered ? header : kBorderColor), selected ? 2.5 : 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(box, 6, 6);
 
