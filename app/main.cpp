@@ -1,7 +1,7 @@
 // ModelDesk: design Sequelize-style models, export them, and enter linked records.
 #include "commandline.h"
-#include "designer/diagramscene.h"
 #include "data/datapage.h"
+#include "designer/diagramscene.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -57,8 +57,10 @@ int main(int argc, char **argv) {
     parser.addOption(screenshot);
     const QCommandLineOption mode(u"mode"_s, u"Start in design or data mode."_s, u"design|data"_s);
     parser.addOption(mode);
-    const QCommandLineOption select(u"select"_s, u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
-                                    u"model"_s);
+    const QCommandLineOption select(
+        u"select"_s,
+        u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
+        u"model"_s);
     parser.addOption(select);
     parser.process(app);
 

@@ -209,7 +209,8 @@ void RecordSection::addLinks() {
             auto *combo = new QComboBox(row);
             combo->setObjectName(u"picker_"_s + link.as);
             combo->setMinimumContentsLength(20);
-            rowLayout->addRow(tr("%1 (%2)").arg(link.as, link.target), combo);
+            rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target),
+                              combo);
             layout->addWidget(row);
             mPickers.insert(link.as, combo);
             fillChoices(combo, link.target);
