@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <cstring>
 #include <vector>
 
 namespace {
@@ -85,7 +86,10 @@ double NativePq::savesPerSecond(const Workload &w, const modeldesk::ConnectionUr
                        .arg(i)
                        .arg(childInsert(next, QStringLiteral("(SELECT id FROM p)"), nowParam));
         sql += QStringLiteral(" SELECT id FROM p");
-        ok = commandOk(PQprepare(pg, "save", sql.toUtf8().constData(), 0, nullptr), error, pg);
+        if (mode == Mode::SqlExecute)
+            ok = commandOk(PQexec(pg, ("PREPARE save AS " + sql).toUtf8().constData()), error, pg);
+        else
+            ok = commandOk(PQprepare(pg, "save", sql.toUtf8().constData(), 0, nullptr), error, pg);
     }
     if (!ok) {
         PQfinish(pg);
@@ -111,10 +115,20 @@ double NativePq::savesPerSecond(const Workload &w, const modeldesk::ConnectionUr
         for (const QByteArray &v : std::as_const(parentValues))
             params.push_back(v.constData());
         params.push_back(now.constData());
-        if (mode == Mode::OneStatement) {
+        if (mode != Mode::Transaction) {
             for (const QList<QByteArray> &values : std::as_const(childValues))
                 for (const QByteArray &v : values)
                     params.push_back(v.constData());
+            if (mode == Mode::SqlExecute) {
+                QByteArray statement = "EXECUTE save (";
+                for (size_t k = 0; k < params.size(); ++k) {
+                    char *literal = PQescapeLiteral(pg, params[k], strlen(params[k]));
+                    statement += (k ? ", " : "") + QByteArray(literal);
+                    PQfreemem(literal);
+                }
+                ok = commandOk(PQexec(pg, statement + ")"), error, pg);
+                continue;
+            }
             ok = commandOk(PQexecPrepared(pg, "save", int(params.size()), params.data(), nullptr, nullptr, 0),
                            error, pg);
             continue;

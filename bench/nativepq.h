@@ -8,7 +8,9 @@
 // data-modifying CTE per save in autocommit (one round trip).
 class NativePq {
 public:
-    enum class Mode { Transaction, OneStatement };
+    // SqlExecute: the CTE as Qt's QPSQL driver sends a prepared statement — SQL-level PREPARE once, then
+    // "EXECUTE name('literal', ...)" over the simple query protocol — to show what the driver costs.
+    enum class Mode { Transaction, OneStatement, SqlExecute };
     static double savesPerSecond(const Workload &workload, const modeldesk::ConnectionUrl &url, Mode mode,
                                  int saves, QString *error);
 };

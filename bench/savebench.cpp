@@ -144,7 +144,12 @@ int main(int argc, char **argv) {
             check(url.has_value());
             DatabaseConnection connection(*url);
             check(prepare(w, connection, &error));
-            double transaction = 0, oneStatement = 0, perStep = 0, cte = 0;
+            // The same controller through Qt's QPSQL driver alone, for comparison with the libpq fast path.
+            qputenv("MODELDESK_PG_QT_PATH", "1");
+            DatabaseConnection qtOnly(*url);
+            check(qtOnly.open(&error));
+            qunsetenv("MODELDESK_PG_QT_PATH");
+            double transaction = 0, oneStatement = 0, perStep = 0, cte = 0, sqlExecute = 0, qtCte = 0;
             for (int r = 0; r < rounds; ++r) {
                 transaction =
                     std::max(transaction,
@@ -158,11 +163,21 @@ int main(int argc, char **argv) {
                 check(oneStatement > 0);
                 cte = std::max(cte, controllerSavesPerSecond(w, connection, true, saves, &error));
                 check(cte > 0);
+                sqlExecute = std::max(
+                    sqlExecute, NativePq::savesPerSecond(w, *url, NativePq::Mode::SqlExecute, saves, &error));
+                check(sqlExecute > 0);
+                qtCte = std::max(qtCte, controllerSavesPerSecond(w, qtOnly, true, saves, &error));
+                check(qtCte > 0);
             }
             report(w.name, QStringLiteral("PostgreSQL, BEGIN…COMMIT, one statement per row"), transaction,
                    perStep);
             report(w.name, QStringLiteral("PostgreSQL, one data-modifying CTE (1 round trip)"), oneStatement,
                    cte);
+            report(
+                w.name,
+                QStringLiteral("PostgreSQL, the CTE as Qt's QPSQL sends it (PREPARE + EXECUTE text) vs the "
+                               "controller through QPSQL alone (MODELDESK_PG_QT_PATH=1)"),
+                sqlExecute, qtCte);
             report(w.name, QStringLiteral("PostgreSQL, controller default vs best native"),
                    std::max(transaction, oneStatement), cte);
         }

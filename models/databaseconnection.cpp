@@ -1,5 +1,7 @@
 #include "databaseconnection.h"
 
+#include "pgdirect.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -57,6 +59,7 @@ QString DatabaseConnection::describe(const QSqlError &error) {
 
 void DatabaseConnection::close() {
     mStatements.clear();
+    mPgDirect.reset();
     if (QSqlDatabase::contains(mName)) {
         QSqlDatabase db = database();
         if (db.isOpen())
@@ -105,6 +108,12 @@ bool DatabaseConnection::open(QString *error) {
             *error = tr("cannot set up %1: %2").arg(mUrl.displayString(), settingsError);
         close();
         return false;
+    }
+    if (mUrl.kind == SqlDialect::Kind::Postgres &&
+        qEnvironmentVariableIntValue("MODELDESK_PG_QT_PATH") != 1) {
+        mPgDirect = std::make_unique<PgDirect>(db);
+        if (!mPgDirect->isAvailable())
+            mPgDirect.reset();
     }
     return true;
 }

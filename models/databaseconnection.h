@@ -12,6 +12,8 @@ class QSqlQuery;
 
 namespace modeldesk {
 
+class PgDirect;
+
 // One open database session for the save controller, sync and the CLI: opens a QSqlDatabase under a name of
 // its own (so several can coexist, e.g. the GUI form and a bulk import), applies the durability settings
 // (SQLite: foreign keys on, WAL, synchronous FULL, a busy timeout), caches prepared statements, and notices
@@ -54,6 +56,10 @@ public:
     // True when the last checkConnectionLost() found the connection gone (until the next open()).
     bool wasLost() const { return mLost; }
 
+    // PostgreSQL only: libpq's extended protocol on this session (see PgDirect), or null when unavailable or
+    // switched off with MODELDESK_PG_QT_PATH=1 (then everything goes through Qt's QPSQL driver).
+    PgDirect *pgDirect() const { return mPgDirect.get(); }
+
     // A readable error: what failed and the database's message (driver and server text).
     static QString describe(const QSqlError &error);
 
@@ -64,6 +70,7 @@ private:
     ConnectionUrl mUrl;
     QString mName;
     QHash<QString, std::shared_ptr<QSqlQuery>> mStatements;
+    std::unique_ptr<PgDirect> mPgDirect;
     bool mLost = false;
 };
 

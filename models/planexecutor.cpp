@@ -1,10 +1,12 @@
 #include "planexecutor.h"
 
 #include "fieldvalue.h"
+#include "pgdirect.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace modeldesk {
 
@@ -29,7 +31,8 @@ bool PlanExecutor::canRunAsOneStatement(const SavePlan &plan) const {
            plan.insertsOnly();
 }
 
-QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> *values) const {
+QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> *values,
+                                         bool numbered) const {
     const SqlDialect dialect = mConnection.dialect();
     QString with;
     QString returned;
@@ -46,8 +49,8 @@ QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> 
             if (value.isReference()) {
                 items += u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(value.fromColumn)).arg(value.fromStep);
             } else {
-                items += u'?';
                 values->append(value);
+                items += numbered ? u'$' + QString::number(values->size()) : u"?"_s;
             }
         }
         QString insert = u"INSERT INTO "_s + dialect.quote(step.table);
@@ -121,7 +124,8 @@ bool PlanExecutor::runStep(const SavePlan &plan, int index, Rows &rows, QString 
 }
 
 bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *error) {
-    QString shape;
+    PgDirect *direct = mConnection.pgDirect();
+    QString shape = direct ? u"$\n"_s : u"?\n"_s;
     QList<PlanValue> values;
     for (const PlanStep &step : plan.steps) {
         shape += step.sql;
@@ -136,14 +140,44 @@ bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *
     auto found = mOneStatementSql.constFind(shape);
     if (found == mOneStatementSql.cend()) {
         QList<PlanValue> ignored;
-        found = mOneStatementSql.insert(shape, singleStatementSql(plan, &ignored));
+        found = mOneStatementSql.insert(shape, singleStatementSql(plan, &ignored, direct != nullptr));
     }
     const QString sql = *found;
+    QList<qint64> keys;
+    if (direct) {
+        QList<QVariant> parameters;
+        parameters.reserve(values.size());
+        for (const PlanValue &value : std::as_const(values))
+            parameters.append(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
+        QList<QByteArray> row;
+        if (!direct->execute(sql, parameters, &row, error))
+            return false;
+        for (const QByteArray &key : std::as_const(row))
+            keys.append(key.toLongLong());
+    } else if (!runWithQt(sql, values, &keys, error)) {
+        return false;
+    }
+    int column = 0;
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        if (!step.generatedColumn.isEmpty())
+            rows[i].insert(step.generatedColumn, QVariant::fromValue<qint64>(keys.value(column++)));
+    }
+    // Keys flowed inside the statement; fill them in for the saved graph.
+    for (int i = 0; i < plan.steps.size(); ++i)
+        for (const PlanValue &value : plan.steps.at(i).values)
+            rows[i].insert(value.column, value.isReference() ? rows.at(value.fromStep).value(value.fromColumn)
+                                                             : value.value);
+    return true;
+}
+
+bool PlanExecutor::runWithQt(const QString &sql, const QList<PlanValue> &values, QList<qint64> *keys,
+                             QString *error) {
     QSqlQuery *query = mConnection.prepared(sql, error);
     if (!query)
         return false;
     Finisher finisher{query};
-    for (const PlanValue &value : std::as_const(values))
+    for (const PlanValue &value : values)
         query->addBindValue(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
     if (!query->exec()) {
         *error = DatabaseConnection::describe(query->lastError());
@@ -153,18 +187,8 @@ bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *
         *error = tr("the database returned no keys");
         return false;
     }
-    int column = 0;
-    for (int i = 0; i < plan.steps.size(); ++i) {
-        const PlanStep &step = plan.steps.at(i);
-        if (!step.generatedColumn.isEmpty())
-            rows[i].insert(step.generatedColumn,
-                           QVariant::fromValue<qint64>(query->value(column++).toLongLong()));
-    }
-    // Keys flowed inside the statement; fill them in for the saved graph.
-    for (int i = 0; i < plan.steps.size(); ++i)
-        for (const PlanValue &value : plan.steps.at(i).values)
-            rows[i].insert(value.column, value.isReference() ? rows.at(value.fromStep).value(value.fromColumn)
-                                                             : value.value);
+    for (int i = 0; i < query->record().count(); ++i)
+        keys->append(query->value(i).toLongLong());
     return true;
 }
 

@@ -31,7 +31,8 @@ public:
     // True when run() would send `plan` as one statement (PostgreSQL, inserts only, no hook).
     bool canRunAsOneStatement(const SavePlan &plan) const;
     // The single statement for `plan` and the order of its bound values (for "Show SQL" and the benchmark).
-    QString singleStatementSql(const SavePlan &plan, QList<PlanValue> *values) const;
+    // Placeholders are ? (Qt) or $1, $2, ... (libpq).
+    QString singleStatementSql(const SavePlan &plan, QList<PlanValue> *values, bool numbered = false) const;
 
     // Runs the steps in order; the caller owns the transaction. oneStatement: use the CTE form (the caller
     // checked canRunAsOneStatement()). On failure returns false with the failing step and the message.
@@ -40,6 +41,7 @@ public:
 private:
     bool runStep(const SavePlan &plan, int index, Rows &rows, QString *error);
     bool runAsOneStatement(const SavePlan &plan, Rows &rows, QString *error);
+    bool runWithQt(const QString &sql, const QList<PlanValue> &values, QList<qint64> *keys, QString *error);
 
     DatabaseConnection &mConnection;
     StepHook mHook;

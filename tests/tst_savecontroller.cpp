@@ -1,6 +1,7 @@
 // The save controller against real engines: the seed scenario, validation before SQL, all-or-nothing saves,
 // hostile names and values, update/load/delete, and a connection killed mid-transaction.
 
+#include "pgdirect.h"
 #include "savecontroller.h"
 #include "schemasync.h"
 #include "scratchdatabase.h"
@@ -38,6 +39,7 @@ private slots:
     void batchIsolatesFailures_data() { addEngineRows(); }
     void batchIsolatesFailures();
     void planShowsKeyFlow();
+    void postgresThroughQtDriver();
     void killedConnection();
 };
 
@@ -369,7 +371,8 @@ void TestSaveController::exactNumbers() {
                    << Field{QStringLiteral("born"), DataType::ofKind(DataType::Kind::DateOnly)}
                    << Field{QStringLiteral("seen"), DataType::ofKind(DataType::Kind::Date)}
                    << Field{QStringLiteral("data"), DataType::ofKind(DataType::Kind::Json)}
-                   << Field{QStringLiteral("token"), DataType::ofKind(DataType::Kind::Uuid)};
+                   << Field{QStringLiteral("token"), DataType::ofKind(DataType::Kind::Uuid)}
+                   << Field{QStringLiteral("raw"), DataType::ofKind(DataType::Kind::Blob)};
     account.fields[6].defaultValue = QJsonObject{{QStringLiteral("fn"), QStringLiteral("UUIDV4")}};
     schema.models << account;
     DatabaseConnection connection(scratch.connectionUrl());
@@ -379,7 +382,7 @@ void TestSaveController::exactNumbers() {
     SaveController controller(schema, connection);
     const SaveResult saved = controller.save(QStringLiteral("account"), json(R"({
         "big": "9223372036854775807", "money": "12345678901234567890.0123456789", "flag": true,
-        "born": "2001-02-03", "seen": "2024-05-06T07:08:09.123+02:00", "data": {"a": [1, "x"]}})"));
+        "born": "2001-02-03", "seen": "2024-05-06T07:08:09.123+02:00", "data": {"a": [1, "x"]}, "raw": "AAEC/w=="})"));
     QVERIFY2(saved.ok, qPrintable(saved.errorString()));
     QCOMPARE(saved.record.value(QStringLiteral("token")).toString().size(), 36);
     const SaveResult loaded =
@@ -401,6 +404,7 @@ void TestSaveController::exactNumbers() {
                  .toString(),
              QStringLiteral("x"));
     QCOMPARE(loaded.record.value(QStringLiteral("token")), saved.record.value(QStringLiteral("token")));
+    QCOMPARE(loaded.record.value(QStringLiteral("raw")).toString(), QStringLiteral("AAEC/w=="));
 
     // A BIGINT beyond 2^53 as a JSON number would have lost digits already: refused, with the reason.
     const SaveResult lossy = controller.save(QStringLiteral("account"), json(R"({"big": 9007199254740993})"));
@@ -581,6 +585,33 @@ void TestSaveController::planShowsKeyFlow() {
     QCOMPARE(fk.fromStep, 0);
     QCOMPARE(fk.fromColumn, QStringLiteral("id"));
     QVERIFY(plan->toText().contains(QStringLiteral("userId = ← 1.id")));
+}
+
+// MODELDESK_PG_QT_PATH=1 switches the libpq fast path off: saves then go through Qt's QPSQL driver alone.
+void TestSaveController::postgresThroughQtDriver() {
+    const QString engine = QStringLiteral("postgres");
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    qputenv("MODELDESK_PG_QT_PATH", "1");
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    const bool opened = connection.open(&error);
+    qunsetenv("MODELDESK_PG_QT_PATH");
+    QVERIFY2(opened, qPrintable(error));
+    QVERIFY(!connection.pgDirect());
+    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    SaveController controller(project.schema, connection);
+    const SaveResult saved = controller.save(
+        QStringLiteral("customer"), shopGraph(QStringLiteral("qt@example.com"), QStringLiteral("QT-1")));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    const SaveResult again = controller.save(
+        QStringLiteral("customer"), shopGraph(QStringLiteral("qt2@example.com"), QStringLiteral("QT-1")));
+    QVERIFY(!again.ok);
+    QCOMPARE(again.problems.first().path, QStringLiteral("orders[0].products[0]"));
+    const SaveResult loaded =
+        controller.load(QStringLiteral("customer"), saved.record.value(QStringLiteral("id")), 2);
+    QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
+    QCOMPARE(loaded.record.value(QStringLiteral("orders")).toArray().size(), 2);
 }
 
 void TestSaveController::killedConnection() {
