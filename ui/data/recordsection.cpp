@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -209,6 +210,12 @@ void RecordSection::addLinks() {
             auto *combo = new QComboBox(row);
             combo->setObjectName(u"picker_"_s + link.as);
             combo->setMinimumContentsLength(20);
+            // Type to search: the list shows the records whose label contains what was typed.
+            combo->setEditable(true);
+            combo->setInsertPolicy(QComboBox::NoInsert);
+            combo->completer()->setFilterMode(Qt::MatchContains);
+            combo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+            combo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
             rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target),
                               combo);
             layout->addWidget(row);
