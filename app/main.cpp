@@ -66,9 +66,12 @@ int main(int argc, char **argv) {
 
     modeldesk::MainWindow window;
     window.show();
-    if (parser.isSet(example))
+    // Work a crashed ModelDesk left behind comes first; once restored, it is what the window shows. Scripted
+    // screenshots never stop for the question.
+    const bool restored = !parser.isSet(screenshot) && window.offerRecovery();
+    if (!restored && parser.isSet(example))
         window.openExample(parser.value(example));
-    else if (!parser.positionalArguments().isEmpty())
+    else if (!restored && !parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().constFirst());
     if (parser.value(mode) == u"data"_s)
         window.setMode(modeldesk::MainWindow::Mode::Data);

@@ -45,6 +45,15 @@ bool Document::save(const QString &path, QString *error) {
     return true;
 }
 
+void Document::markModified() {
+    if (mModifiedWithoutUndo)
+        return;
+    const bool was = isModified();
+    mModifiedWithoutUndo = true;
+    if (!was)
+        emit modifiedChanged(true);
+}
+
 void Document::insertModel(int index, const Model &model, const QPointF &position) {
     mProject.schema.models.insert(index, model);
     mProject.layout.positions.insert(model.name, position);

@@ -30,6 +30,8 @@ public:
     void reset(const Project &project, const QString &filePath, const QString &displayName = {});
     // Saves to `path` (or the current path); on success the document becomes clean and takes the path.
     bool save(const QString &path, QString *error);
+    // Marks the document as having unsaved changes that no undo step holds (restored recovered work).
+    void markModified();
 
     // Mutators used by undo commands. Indices refer to Schema::models / Schema::links.
     void insertModel(int index, const Model &model, const QPointF &position);

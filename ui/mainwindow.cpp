@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "autosaver.h"
 #include "data/datapage.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
@@ -9,6 +10,8 @@
 #include "problemspanel.h"
 #include "projectfile.h"
 #include "properties/propertiespanel.h"
+#include "recoverydialog.h"
+#include "recoveryfile.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +24,7 @@
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -69,6 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::resetDone, this, &MainWindow::restoreView);
+
+    mAutoSaver = new AutoSaver(mDocument, this);
+    connect(mAutoSaver, &AutoSaver::saveFailed, this,
+            [this](const QString &error) { statusBar()->showMessage(error, 10000); });
 
     QSettings settings;
     resize(1280, 820);
@@ -422,6 +430,59 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     event->accept();
+    // Saved, or discarded on purpose: nothing to recover next time.
+    mAutoSaver->discard();
+}
+
+bool MainWindow::offerRecovery() {
+    for (const RecoveryFile &file : RecoveryFile::orphans()) {
+        RecoveryDialog dialog(file, this);
+        dialog.exec();
+        switch (dialog.choice()) {
+        case RecoveryDialog::Choice::Restore: {
+            QString error;
+            if (restoreRecovery(file, &error))
+                return true;
+            QMessageBox::warning(this, tr("Cannot restore"), error);
+            break;
+        }
+        case RecoveryDialog::Choice::Discard:
+            file.remove();
+            break;
+        case RecoveryDialog::Choice::Later:
+            break;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::restoreRecovery(const RecoveryFile &file, QString *error) {
+    const auto project = file.load(error);
+    if (!project)
+        return false;
+    QString path = file.originalPath.isEmpty() ? QString() : QFileInfo(file.originalPath).absoluteFilePath();
+    QString shownAs;
+    if (!path.isEmpty() && QFileInfo::exists(path) && !ProjectFile::load(path, nullptr)) {
+        shownAs = tr("%1 (recovered)").arg(QFileInfo(path).fileName());
+        path.clear();
+    } else if (path.isEmpty()) {
+        shownAs = tr("%1 (recovered)").arg(file.displayName.isEmpty() ? tr("Untitled") : file.displayName);
+    }
+    mDocument->reset(*project, path, shownAs);
+    mDocument->markModified();
+    // The recovered work is written under this process's name before the old file goes, so that a crash
+    // right now still leaves one copy.
+    QString autosaveError;
+    if (mAutoSaver->saveNow(&autosaveError)) {
+        file.remove();
+        statusBar()->showMessage(
+            tr("Restored unsaved work from %1")
+                .arg(QLocale().toString(file.savedAt.toLocalTime(), QLocale::ShortFormat)),
+            8000);
+    } else {
+        statusBar()->showMessage(autosaveError, 10000); // the old recovery file stays as the safety copy
+    }
+    return true;
 }
 
 void MainWindow::updateTitle() {

@@ -13,12 +13,14 @@ class QMenu;
 
 namespace modeldesk {
 
+class AutoSaver;
 class DataPage;
 class DiagramScene;
 class DiagramView;
 class Document;
 class ProblemsPanel;
 class PropertiesPanel;
+struct RecoveryFile;
 struct Problem;
 
 // The application window: the designer canvas in the middle, properties on the right, problems below, and
@@ -48,6 +50,14 @@ public:
     PropertiesPanel *propertiesPanel() const { return mProperties; }
     DataPage *dataPage() const { return mDataPage; }
     QAction *action(const QString &objectName) const;
+    AutoSaver *autoSaver() const { return mAutoSaver; }
+
+    // At start: offers each piece of work a crashed ModelDesk left (restore, discard, compare). Returns true
+    // when one was restored into this window.
+    bool offerRecovery();
+    // Loads recovered work as an unsaved document. It keeps its original path unless the file there no
+    // longer parses: a file that fails to parse is never overwritten, so Save then asks where to write.
+    bool restoreRecovery(const RecoveryFile &file, QString *error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +84,7 @@ private:
     QList<QToolBar *> mDesignBars;
     ProblemsPanel *mProblems = nullptr;
     PropertiesPanel *mProperties = nullptr;
+    AutoSaver *mAutoSaver = nullptr;
     QMenu *mRecentMenu = nullptr;
     QActionGroup *mToolGroup = nullptr;
     QComboBox *mLinkKind = nullptr;

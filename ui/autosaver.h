@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QLockFile>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace modeldesk {
+
+class Document;
+
+// Never lose work: writes the open document's unsaved state to a recovery file (RecoveryFile) in the
+// background. Edits are written a moment after they stop (debounced, but never later than a few intervals
+// after the first unsaved edit, however busy the user is), structural ones (a model or link added or
+// removed) at once, on the next turn of the event loop so that a compound edit lands as one write. The file
+// goes away when the document has nothing unsaved: after a save, New, Open, undoing back to the saved state,
+// and a normal close. Writes go through QSaveFile, so a crash mid-write leaves the previous recovery intact.
+class AutoSaver : public QObject {
+    Q_OBJECT
+
+public:
+    // `interval` in milliseconds; 0 turns autosave off. The default comes from MODELDESK_AUTOSAVE_MS when
+    // set (tests use short ones), otherwise kDefaultInterval.
+    static constexpr int kDefaultInterval = 2000;
+    static int defaultInterval();
+
+    explicit AutoSaver(Document *document, QObject *parent = nullptr);
+    explicit AutoSaver(Document *document, int interval, QObject *parent = nullptr);
+    ~AutoSaver() override;
+
+    int interval() const { return mInterval; }
+    void setInterval(int milliseconds);
+    bool isEnabled() const { return mInterval > 0; }
+
+    // Where this document's unsaved work goes: RecoveryFile::directory()/<pid>-<n>.mdrecovery.
+    QString recoveryPath() const { return mPath; }
+    bool hasRecoveryFile() const;
+    // Writes now when there is unsaved work (else removes the file). Returns false with *error on failure.
+    bool saveNow(QString *error = nullptr);
+    // Removes the recovery file (the work is saved or deliberately thrown away).
+    void discard();
+
+signals:
+    void saved(const QString &path);
+    void saveFailed(const QString &error);
+
+private:
+    void edited();
+    void structuralEdit();
+    void onLinksChanged();
+    void write();
+
+    Document *mDocument;
+    int mInterval;
+    QString mPath;
+    std::unique_ptr<QLockFile> mLock;
+    QTimer mTimer;
+    QElapsedTimer mPendingSince; // the first edit not written yet
+    qsizetype mLinkCount = 0;
+};
+
+} // namespace modeldesk
