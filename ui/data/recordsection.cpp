@@ -1,5 +1,6 @@
 #include "recordsection.h"
 
+#include "linkgrid.h"
 #include "valueeditor.h"
 
 #include <QCheckBox>
@@ -7,7 +8,6 @@
 #include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -27,42 +27,6 @@ const QString kNewChoice = u"__new__"_s;
 
 QString keyText(const QJsonValue &key) {
     return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
-
-// A grid cell's text as the JSON value the controller takes for this field.
-QJsonValue cellValue(const Field &field, const QString &raw) {
-    const QString text = raw.trimmed();
-    if (text.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    const DataType &t = field.type;
-    if (t.isIntegral()) {
-        bool ok = false;
-        const qint64 n = text.toLongLong(&ok);
-        return ok && std::llabs(n) <= (qint64(1) << 53) ? QJsonValue(n) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Float || t.kind == DataType::Kind::Double) {
-        bool ok = false;
-        const double d = text.toDouble(&ok);
-        return ok ? QJsonValue(d) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Boolean) {
-        if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text == u"1"_s)
-            return true;
-        if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0 || text == u"0"_s)
-            return false;
-    }
-    return text;
-}
-
-QString cellText(const QJsonValue &value) {
-    if (value.isNull() || value.isUndefined())
-        return {};
-    if (value.isBool())
-        return value.toBool() ? u"true"_s : u"false"_s;
-    if (value.isDouble())
-        return value.toDouble() == double(value.toInteger()) ? QString::number(value.toInteger())
-                                                             : QString::number(value.toDouble(), 'g', 17);
-    return value.toString();
 }
 
 QString subPath(const QString &path, const QString &part) {
@@ -157,46 +121,16 @@ void RecordSection::addLinks() {
         }
         case Link::Kind::HasMany: {
             const Model *target = mSchema.model(link.target);
-            if (!target)
+            const Table *targetTable = mResolved.tableForModel(link.target);
+            if (!target || !targetTable)
                 break;
-            auto *box = new QGroupBox(title, this);
-            auto *boxLayout = new QVBoxLayout(box);
-            auto *grid = new QTableWidget(0, 0, box);
-            grid->setObjectName(u"grid_"_s + link.as);
-            QStringList headers;
-            QList<int> fieldIndexes;
-            for (int i = 0; i < target->fields.size(); ++i) {
-                if (target->fields.at(i).name == link.foreignKey)
-                    continue;
-                headers << target->fields.at(i).name;
-                fieldIndexes << i;
-            }
-            grid->setColumnCount(int(headers.size()));
-            grid->setHorizontalHeaderLabels(headers);
-            grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-            grid->setMinimumHeight(110);
-            grid->setProperty("fieldIndexes", QVariant::fromValue(fieldIndexes));
-            connect(grid, &QTableWidget::cellChanged, this, &RecordSection::edited);
-            auto *buttons = new QHBoxLayout;
-            auto *add = new QPushButton(tr("Add %1").arg(link.target), box);
-            add->setObjectName(u"add_"_s + link.as);
-            auto *remove = new QPushButton(tr("Remove"), box);
-            remove->setObjectName(u"remove_"_s + link.as);
-            connect(add, &QPushButton::clicked, grid, [grid] {
-                grid->insertRow(grid->rowCount());
-                grid->setCurrentCell(grid->rowCount() - 1, 0);
-            });
-            connect(remove, &QPushButton::clicked, grid, [grid] {
-                if (grid->currentRow() >= 0)
-                    grid->removeRow(grid->currentRow());
-            });
-            buttons->addWidget(add);
-            buttons->addWidget(remove);
-            buttons->addStretch();
-            boxLayout->addWidget(grid);
-            boxLayout->addLayout(buttons);
-            layout->addWidget(box);
-            mGrids.insert(link.as, grid);
+            LinkGrid::Options options{title, link.as, {}, {}, {}, {}};
+            for (const Field &field : target->fields)
+                if (field.name != link.foreignKey)
+                    options.fields << field;
+            if (targetTable->primaryKey.size() == 1)
+                options.keyAttribute = targetTable->column(targetTable->primaryKey.first())->attribute;
+            addGrid(link.as, options);
             break;
         }
         case Link::Kind::BelongsTo: {
@@ -237,8 +171,8 @@ void RecordSection::addLinks() {
         case Link::Kind::BelongsToMany: {
             // Through a model with fields of its own (orderItem's quantity, unitPrice): a grid of linked
             // records with those fields, since a checklist could not say them.
-            if (!junctionFields(link).isEmpty()) {
-                addJunctionGrid(link, title);
+            if (const QList<Field> fields = junctionFields(link); !fields.isEmpty()) {
+                addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel});
                 break;
             }
             auto *box = new QGroupBox(title, this);
@@ -269,48 +203,16 @@ QList<Field> RecordSection::junctionFields(const ResolvedLink &link) const {
     return fields;
 }
 
-void RecordSection::addJunctionGrid(const ResolvedLink &link, const QString &title) {
-    const QList<Field> fields = junctionFields(link);
-    auto *box = new QGroupBox(title, this);
-    auto *boxLayout = new QVBoxLayout(box);
-    auto *grid = new QTableWidget(0, int(fields.size()) + 1, box);
-    grid->setObjectName(u"junction_"_s + link.as);
-    QStringList headers{link.target};
-    for (const Field &f : fields)
-        headers << f.name + (!f.isNullable() && !f.hasDefault() ? u" *"_s : QString());
-    grid->setHorizontalHeaderLabels(headers);
-    grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    grid->setMinimumHeight(110);
-    connect(grid, &QTableWidget::cellChanged, this, &RecordSection::edited);
-    auto *buttons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("Add %1").arg(link.target), box);
-    add->setObjectName(u"add_"_s + link.as);
-    auto *remove = new QPushButton(tr("Remove"), box);
-    remove->setObjectName(u"remove_"_s + link.as);
-    const QString target = link.target;
-    connect(add, &QPushButton::clicked, grid, [this, grid, target] { addJunctionRow(grid, target); });
-    connect(remove, &QPushButton::clicked, grid, [grid] {
-        if (grid->currentRow() >= 0)
-            grid->removeRow(grid->currentRow());
-    });
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    boxLayout->addWidget(grid);
-    boxLayout->addLayout(buttons);
-    static_cast<QVBoxLayout *>(layout())->addWidget(box);
-    mJunctionGrids.insert(link.as, grid);
+QTableWidget *RecordSection::childGrid(const QString &alias) const {
+    LinkGrid *grid = mGrids.value(alias);
+    return grid ? grid->table() : nullptr;
 }
 
-int RecordSection::addJunctionRow(QTableWidget *grid, const QString &target) {
-    const int row = grid->rowCount();
-    grid->insertRow(row);
-    auto *combo = new QComboBox(grid);
-    fillChoices(combo, target);
-    combo->removeItem(combo->count() - 1); // no inline "New…" inside a grid row
-    grid->setCellWidget(row, 0, combo);
-    grid->setCurrentCell(row, 1);
-    return row;
+void RecordSection::addGrid(const QString &alias, const LinkGrid::Options &options) {
+    auto *grid = new LinkGrid(options, mChoices, this);
+    connect(grid, &LinkGrid::edited, this, &RecordSection::edited);
+    static_cast<QVBoxLayout *>(layout())->addWidget(grid);
+    mGrids.insert(alias, grid);
 }
 
 void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
@@ -346,40 +248,10 @@ void RecordSection::refreshChoices() {
             }
         }
     }
-    for (const ResolvedLink &link : mResolved.links)
-        if (QTableWidget *grid = link.source == mModel ? mJunctionGrids.value(link.as) : nullptr)
-            for (int r = 0; r < grid->rowCount(); ++r)
-                if (auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(r, 0))) {
-                    fillChoices(combo, link.target);
-                    combo->removeItem(combo->count() - 1);
-                }
+    for (LinkGrid *grid : std::as_const(mGrids))
+        grid->refreshChoices();
     for (RecordSection *child : std::as_const(mChildren))
         child->refreshChoices();
-}
-
-QJsonObject RecordSection::gridRow(QTableWidget *grid, int row) const {
-    QJsonObject object;
-    const Model *target = nullptr;
-    for (const ResolvedLink &link : mResolved.links)
-        if (link.source == mModel && mGrids.value(link.as) == grid)
-            target = mSchema.model(link.target);
-    if (!target)
-        return object;
-    const QList<int> fieldIndexes = grid->property("fieldIndexes").value<QList<int>>();
-    for (int c = 0; c < fieldIndexes.size(); ++c) {
-        const Field &field = target->fields.at(fieldIndexes.at(c));
-        const QTableWidgetItem *item = grid->item(row, c);
-        const QJsonValue value = cellValue(field, item ? item->text() : QString());
-        if (!value.isNull())
-            object.insert(field.name, value);
-    }
-    if (const QTableWidgetItem *first = grid->item(row, 0); first && first->data(Qt::UserRole).isValid()) {
-        const Table *table = mResolved.tableForModel(target->name);
-        if (table && table->primaryKey.size() == 1)
-            object.insert(table->column(table->primaryKey.first())->attribute,
-                          QJsonValue::fromVariant(first->data(Qt::UserRole)));
-    }
-    return object;
 }
 
 QJsonObject RecordSection::record() const {
@@ -403,10 +275,8 @@ QJsonObject RecordSection::record() const {
                 object.insert(link.as, child->record());
             break;
         case Link::Kind::HasMany:
-            if (QTableWidget *grid = mGrids.value(link.as)) {
-                QJsonArray rows;
-                for (int r = 0; r < grid->rowCount(); ++r)
-                    rows.append(gridRow(grid, r));
+            if (LinkGrid *grid = mGrids.value(link.as)) {
+                const QJsonArray rows = grid->rows();
                 if (!rows.isEmpty() || loaded)
                     object.insert(link.as, rows);
             }
@@ -425,25 +295,10 @@ QJsonObject RecordSection::record() const {
             }
             break;
         case Link::Kind::BelongsToMany:
-            if (QTableWidget *grid = mJunctionGrids.value(link.as)) {
-                const QList<Field> fields = junctionFields(link);
-                QJsonArray items;
-                for (int r = 0; r < grid->rowCount(); ++r) {
-                    auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(r, 0));
-                    if (!combo || !combo->currentData().isValid())
-                        continue;
-                    QJsonObject values;
-                    for (int c = 0; c < fields.size(); ++c) {
-                        const QTableWidgetItem *cell = grid->item(r, c + 1);
-                        const QJsonValue v = cellValue(fields.at(c), cell ? cell->text() : QString());
-                        if (!v.isNull())
-                            values.insert(fields.at(c).name, v);
-                    }
-                    items.append(QJsonObject{{link.targetKey, QJsonValue::fromVariant(combo->currentData())},
-                                             {link.throughModel, values}});
-                }
-                if (!items.isEmpty() || loaded)
-                    object.insert(link.as, items);
+            if (LinkGrid *grid = mGrids.value(link.as)) {
+                const QJsonArray rows = grid->rows();
+                if (!rows.isEmpty() || loaded)
+                    object.insert(link.as, rows);
             }
             if (QListWidget *list = mChecklists.value(link.as)) {
                 QJsonArray ids;
@@ -479,26 +334,8 @@ void RecordSection::setRecord(const QJsonObject &record) {
             }
             break;
         case Link::Kind::HasMany:
-            if (QTableWidget *grid = mGrids.value(link.as)) {
-                const QSignalBlocker block(grid);
-                const QJsonArray rows = value.toArray();
-                grid->setRowCount(int(rows.size()));
-                const Model *target = mSchema.model(link.target);
-                const Table *targetTable = mResolved.tableForModel(link.target);
-                const QList<int> fieldIndexes = grid->property("fieldIndexes").value<QList<int>>();
-                for (int r = 0; r < rows.size(); ++r) {
-                    const QJsonObject row = rows.at(r).toObject();
-                    for (int c = 0; c < fieldIndexes.size(); ++c)
-                        grid->setItem(r, c,
-                                      new QTableWidgetItem(
-                                          cellText(row.value(target->fields.at(fieldIndexes.at(c)).name))));
-                    if (targetTable && targetTable->primaryKey.size() == 1 && grid->item(r, 0))
-                        grid->item(r, 0)->setData(
-                            Qt::UserRole,
-                            row.value(targetTable->column(targetTable->primaryKey.first())->attribute)
-                                .toVariant());
-                }
-            }
+            if (LinkGrid *grid = mGrids.value(link.as))
+                grid->setRows(value.toArray());
             break;
         case Link::Kind::BelongsTo:
             if (QComboBox *combo = mPickers.value(link.as)) {
@@ -508,22 +345,8 @@ void RecordSection::setRecord(const QJsonObject &record) {
             }
             break;
         case Link::Kind::BelongsToMany:
-            if (QTableWidget *grid = mJunctionGrids.value(link.as)) {
-                const QSignalBlocker block(grid);
-                grid->setRowCount(0);
-                const QList<Field> fields = junctionFields(link);
-                for (const QJsonValue &item : value.toArray()) {
-                    const QJsonObject linked = item.toObject();
-                    const int row = addJunctionRow(grid, link.target);
-                    auto *combo = qobject_cast<QComboBox *>(grid->cellWidget(row, 0));
-                    const QJsonValue key = item.isObject() ? linked.value(link.targetKey) : item;
-                    combo->setCurrentIndex(std::max(0, combo->findData(key.toVariant())));
-                    const QJsonObject values = linked.value(link.throughModel).toObject();
-                    for (int c = 0; c < fields.size(); ++c)
-                        grid->setItem(row, c + 1,
-                                      new QTableWidgetItem(cellText(values.value(fields.at(c).name))));
-                }
-            }
+            if (LinkGrid *grid = mGrids.value(link.as))
+                grid->setRows(value.toArray());
             if (QListWidget *list = mChecklists.value(link.as)) {
                 QSet<QString> keys;
                 for (const QJsonValue &item : value.toArray()) {
@@ -552,13 +375,8 @@ void RecordSection::clearProblems() {
         editor->setProblem({});
     for (RecordSection *child : std::as_const(mChildren))
         child->clearProblems();
-    for (QTableWidget *grid : QList<QTableWidget *>(mGrids.values()) + mJunctionGrids.values())
-        for (int r = 0; r < grid->rowCount(); ++r)
-            for (int c = 0; c < grid->columnCount(); ++c)
-                if (QTableWidgetItem *item = grid->item(r, c)) {
-                    item->setBackground(QBrush());
-                    item->setToolTip({});
-                }
+    for (LinkGrid *grid : std::as_const(mGrids))
+        grid->clearProblems();
 }
 
 bool RecordSection::checkAll() {
@@ -621,40 +439,12 @@ QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
             QWidget *w = child->showProblems({RecordProblem{rest, problem.message}});
             if (!first)
                 first = w;
-        } else if (QTableWidget *grid = mGrids.value(head); grid && bracket == head.size()) {
-            const qsizetype close = path.indexOf(u']', bracket);
-            const int row = path.mid(bracket + 1, close - bracket - 1).toInt();
-            const QString column = close + 2 <= path.size() ? path.mid(close + 2) : QString();
-            for (int c = 0; c < grid->columnCount(); ++c) {
-                if (grid->horizontalHeaderItem(c)->text() != column)
-                    continue;
-                if (!grid->item(row, c))
-                    grid->setItem(row, c, new QTableWidgetItem);
-                grid->item(row, c)->setBackground(QColor(0xf8, 0xd7, 0xd7));
-                grid->item(row, c)->setToolTip(problem.message);
-                if (!first) {
-                    grid->setCurrentCell(row, c);
-                    first = grid;
-                }
-            }
-        } else if (QTableWidget *junction = mJunctionGrids.value(head); junction && bracket == head.size()) {
-            const qsizetype close = path.indexOf(u']', bracket);
-            const int row = path.mid(bracket + 1, close - bracket - 1).toInt();
-            const QString field = path.mid(path.lastIndexOf(u'.') + 1);
-            for (int c = 1; c < junction->columnCount(); ++c) {
-                QString header = junction->horizontalHeaderItem(c)->text();
-                header.remove(u" *"_s);
-                if (header != field)
-                    continue;
-                if (!junction->item(row, c))
-                    junction->setItem(row, c, new QTableWidgetItem);
-                junction->item(row, c)->setBackground(QColor(0xf8, 0xd7, 0xd7));
-                junction->item(row, c)->setToolTip(problem.message);
-                if (!first) {
-                    junction->setCurrentCell(row, c);
-                    first = junction;
-                }
-            }
+        } else if (LinkGrid *grid = mGrids.value(head); grid && bracket == head.size()) {
+            // "orders[1].total", or "products[0].orderItem.unitPrice" for a junction's own field.
+            const int row = path.mid(bracket + 1, path.indexOf(u']', bracket) - bracket - 1).toInt();
+            QWidget *w = grid->markProblem(row, path.mid(path.lastIndexOf(u'.') + 1), problem.message);
+            if (!first)
+                first = w;
         } else if (QComboBox *picker = mPickers.value(head); picker && !first) {
             picker->setToolTip(problem.message);
             first = picker;

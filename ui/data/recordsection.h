@@ -1,5 +1,6 @@
 #pragma once
 
+#include "linkgrid.h"
 #include "recordbrowser.h"
 #include "resolvedschema.h"
 #include "saveplanner.h"
@@ -48,10 +49,10 @@ public:
     void refreshChoices();
     ValueEditor *editor(const QString &attribute) const { return mEditors.value(attribute); }
     RecordSection *childSection(const QString &alias) const { return mChildren.value(alias); }
-    QTableWidget *childGrid(const QString &alias) const { return mGrids.value(alias); }
+    QTableWidget *childGrid(const QString &alias) const;
     QComboBox *picker(const QString &alias) const { return mPickers.value(alias); }
     QListWidget *checklist(const QString &alias) const { return mChecklists.value(alias); }
-    QTableWidget *junctionGrid(const QString &alias) const { return mJunctionGrids.value(alias); }
+    QTableWidget *junctionGrid(const QString &alias) const { return childGrid(alias); }
 
 signals:
     void edited();
@@ -60,13 +61,11 @@ private:
     void addFields(const QStringList &hidden);
     void addLinks();
     QStringList linkSetFields() const;
-    QJsonObject gridRow(QTableWidget *grid, int row) const;
     void fillChoices(QComboBox *combo, const QString &model);
     QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;
-    void addJunctionGrid(const ResolvedLink &link, const QString &title);
-    int addJunctionRow(QTableWidget *grid, const QString &target);
+    void addGrid(const QString &alias, const LinkGrid::Options &options);
 
     const Schema &mSchema;
     const ResolvedSchema &mResolved;
@@ -77,11 +76,10 @@ private:
     QJsonValue mKey; // set when a loaded record is shown
     QLabel *mKeyLabel = nullptr;
     QHash<QString, ValueEditor *> mEditors;
-    QHash<QString, RecordSection *> mChildren;     // hasOne, and belongsTo "new" sections
-    QHash<QString, QTableWidget *> mGrids;         // hasMany
-    QHash<QString, QComboBox *> mPickers;          // belongsTo
-    QHash<QString, QListWidget *> mChecklists;     // belongsToMany
-    QHash<QString, QTableWidget *> mJunctionGrids; // belongsToMany through a model with fields
+    QHash<QString, RecordSection *> mChildren; // hasOne, and belongsTo "new" sections
+    QHash<QString, LinkGrid *> mGrids;         // hasMany, and belongsToMany through a model with fields
+    QHash<QString, QComboBox *> mPickers;      // belongsTo
+    QHash<QString, QListWidget *> mChecklists; // belongsToMany
     QStringList mFieldOrder;
 };
 

@@ -1,0 +1,194 @@
+#include "linkgrid.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+QJsonValue cellValue(const Field &field, const QString &raw) {
+    const QString text = raw.trimmed();
+    if (text.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    const DataType &t = field.type;
+    if (t.isIntegral()) {
+        bool ok = false;
+        const qint64 n = text.toLongLong(&ok);
+        // Beyond 2^53 a JSON number loses digits; the controller takes such integers as strings.
+        return ok && std::llabs(n) <= (qint64(1) << 53) ? QJsonValue(n) : QJsonValue(text);
+    }
+    if (t.kind == DataType::Kind::Float || t.kind == DataType::Kind::Double) {
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        return ok ? QJsonValue(d) : QJsonValue(text);
+    }
+    if (t.kind == DataType::Kind::Boolean) {
+        if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text == u"1"_s)
+            return true;
+        if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0 || text == u"0"_s)
+            return false;
+    }
+    return text; // DECIMAL and the rest stay exact text; the controller checks them
+}
+
+QString cellText(const QJsonValue &value) {
+    if (value.isNull() || value.isUndefined())
+        return {};
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isDouble())
+        return value.toDouble() == double(value.toInteger()) ? QString::number(value.toInteger())
+                                                             : QString::number(value.toDouble(), 'g', 17);
+    return value.toString();
+}
+
+LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent)
+    : QGroupBox(options.title, parent)
+    , mOptions(options)
+    , mChoices(std::move(choices))
+    , mTable(new QTableWidget(0, int(options.fields.size()) + (options.pickModel.isEmpty() ? 0 : 1), this)) {
+    setObjectName(u"linkGrid_"_s + options.alias);
+    mTable->setObjectName(u"grid_"_s + options.alias);
+    QStringList headers;
+    if (picks())
+        headers << options.pickModel;
+    for (const Field &f : options.fields)
+        headers << f.name + (!f.isNullable() && !f.hasDefault() && !f.autoIncrement ? u" *"_s : QString());
+    mTable->setHorizontalHeaderLabels(headers);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    mTable->setMinimumHeight(110);
+    connect(mTable, &QTableWidget::cellChanged, this, &LinkGrid::edited);
+
+    auto *add = new QPushButton(
+        tr("Add %1").arg(picks() ? options.pickModel : options.title.section(u' ', -1)), this);
+    add->setObjectName(u"add_"_s + options.alias);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    remove->setObjectName(u"remove_"_s + options.alias);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const int row = addRow();
+        mTable->setCurrentCell(row, firstFieldColumn() < mTable->columnCount() ? firstFieldColumn() : 0);
+        emit edited();
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = mTable->currentRow();
+        if (row < 0)
+            return;
+        mTable->removeRow(row);
+        mKeys.removeAt(row);
+        emit edited();
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(mTable);
+    layout->addLayout(buttons);
+}
+
+int LinkGrid::addRow() {
+    const int row = mTable->rowCount();
+    mTable->insertRow(row);
+    mKeys.append(QJsonValue(QJsonValue::Undefined));
+    if (picks()) {
+        mTable->setCellWidget(row, 0, new QComboBox(mTable));
+        fillPicker(row);
+    }
+    return row;
+}
+
+void LinkGrid::fillPicker(int row) {
+    auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
+    if (!combo)
+        return;
+    const QVariant current = combo->currentData();
+    combo->clear();
+    combo->addItem(tr("(choose)"), QVariant());
+    for (const RecordChoice &choice : mChoices ? mChoices(mOptions.pickModel) : QList<RecordChoice>())
+        combo->addItem(choice.label, choice.key.toVariant());
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+}
+
+void LinkGrid::refreshChoices() {
+    for (int r = 0; r < mTable->rowCount(); ++r)
+        fillPicker(r);
+}
+
+QJsonArray LinkGrid::rows() const {
+    QJsonArray result;
+    for (int r = 0; r < mTable->rowCount(); ++r) {
+        QJsonObject values;
+        for (int c = 0; c < mOptions.fields.size(); ++c) {
+            const QTableWidgetItem *cell = mTable->item(r, c + firstFieldColumn());
+            const QJsonValue v = cellValue(mOptions.fields.at(c), cell ? cell->text() : QString());
+            if (!v.isNull())
+                values.insert(mOptions.fields.at(c).name, v);
+        }
+        if (picks()) {
+            auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(r, 0));
+            if (!combo || !combo->currentData().isValid())
+                continue;
+            result.append(QJsonObject{{mOptions.keyAttribute, QJsonValue::fromVariant(combo->currentData())},
+                                      {mOptions.nestName, values}});
+        } else {
+            if (!mKeys.value(r).isUndefined() && !mOptions.keyAttribute.isEmpty())
+                values.insert(mOptions.keyAttribute, mKeys.value(r));
+            result.append(values);
+        }
+    }
+    return result;
+}
+
+void LinkGrid::setRows(const QJsonArray &rows) {
+    const QSignalBlocker block(mTable);
+    mTable->setRowCount(0);
+    mKeys.clear();
+    for (const QJsonValue &item : rows) {
+        const QJsonObject object = item.toObject();
+        const int row = addRow();
+        QJsonObject values = object;
+        if (picks()) {
+            auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
+            const QJsonValue key = item.isObject() ? object.value(mOptions.keyAttribute) : item;
+            combo->setCurrentIndex(std::max(0, combo->findData(key.toVariant())));
+            values = object.value(mOptions.nestName).toObject();
+        } else {
+            mKeys[row] = object.value(mOptions.keyAttribute);
+        }
+        for (int c = 0; c < mOptions.fields.size(); ++c)
+            mTable->setItem(row, c + firstFieldColumn(),
+                            new QTableWidgetItem(cellText(values.value(mOptions.fields.at(c).name))));
+    }
+}
+
+QWidget *LinkGrid::markProblem(int row, const QString &field, const QString &message) {
+    for (int c = 0; c < mOptions.fields.size(); ++c) {
+        if (mOptions.fields.at(c).name != field)
+            continue;
+        const int column = c + firstFieldColumn();
+        if (!mTable->item(row, column))
+            mTable->setItem(row, column, new QTableWidgetItem);
+        mTable->item(row, column)->setBackground(QColor(0xf8, 0xd7, 0xd7));
+        mTable->item(row, column)->setToolTip(message);
+        mTable->setCurrentCell(row, column);
+        return mTable;
+    }
+    return nullptr;
+}
+
+void LinkGrid::clearProblems() {
+    for (int r = 0; r < mTable->rowCount(); ++r)
+        for (int c = 0; c < mTable->columnCount(); ++c)
+            if (QTableWidgetItem *item = mTable->item(r, c)) {
+                item->setBackground(QBrush());
+                item->setToolTip({});
+            }
+}
+
+} // namespace modeldesk

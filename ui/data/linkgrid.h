@@ -1,0 +1,64 @@
+#pragma once
+
+#include "field.h"
+#include "recordbrowser.h"
+
+#include <QGroupBox>
+#include <QJsonArray>
+#include <functional>
+
+class QTableWidget;
+
+namespace modeldesk {
+
+// An editable grid of linked records inside the entry form, with Add and Remove buttons. For a hasMany it
+// holds the children themselves (one column per field; a loaded child keeps its key so that saving updates
+// it). For a belongsToMany through a model with fields of its own, the first column picks an existing target
+// record and the other columns hold the junction's fields (orderItem's quantity, unitPrice), nested under the
+// junction model's name as the save controller expects.
+class LinkGrid : public QGroupBox {
+    Q_OBJECT
+
+public:
+    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model)>;
+
+    struct Options {
+        QString title;
+        QString alias;        // names the widgets: add_<alias>, remove_<alias>, grid_<alias>
+        QList<Field> fields;  // the editable columns
+        QString keyAttribute; // hasMany: the child's key; junction: the target key attribute
+        QString pickModel;    // junction: the model whose records the first column picks
+        QString nestName;     // junction: the through model's name, under which the field values go
+    };
+
+    LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return mTable; }
+    // Rows as the save controller takes them; junction rows without a picked record are left out.
+    QJsonArray rows() const;
+    void setRows(const QJsonArray &rows);
+    // Marks the cell of `field` in `row` and returns the widget to focus (null if there is no such cell).
+    QWidget *markProblem(int row, const QString &field, const QString &message);
+    void clearProblems();
+    void refreshChoices();
+
+signals:
+    void edited();
+
+private:
+    bool picks() const { return !mOptions.pickModel.isEmpty(); }
+    int firstFieldColumn() const { return picks() ? 1 : 0; }
+    int addRow();
+    void fillPicker(int row);
+
+    Options mOptions;
+    ChoiceProvider mChoices;
+    QTableWidget *mTable;
+    QList<QJsonValue> mKeys; // hasMany: the loaded child's key per row (Undefined for a new one)
+};
+
+// A grid cell's text as the JSON value the save controller takes for `field`, and back.
+QJsonValue cellValue(const Field &field, const QString &text);
+QString cellText(const QJsonValue &value);
+
+} // namespace modeldesk
