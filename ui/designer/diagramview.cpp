@@ -33,7 +33,8 @@ void DiagramView::setZoom(double value) {
 
 void DiagramView::fitToContents(bool selectionOnly) {
     QRectF rect;
-    const QList<QGraphicsItem *> selected = selectionOnly ? scene()->selectedItems() : QList<QGraphicsItem *>();
+    const QList<QGraphicsItem *> selected =
+        selectionOnly ? scene()->selectedItems() : QList<QGraphicsItem *>();
     for (QGraphicsItem *item : selected.isEmpty() ? scene()->items() : selected)
         if (!item->parentItem())
             rect |= item->sceneBoundingRect();
