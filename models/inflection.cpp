@@ -10,6 +10,8 @@
 
 #include "inflection.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
@@ -363,6 +365,27 @@ QString applyRules(const QString &word, const std::vector<Rule> &rules) {
     return word;
 }
 
+// A design derives every table name, alias and key from the same few model names, again for each export,
+// validation and redraw; the rules are dozens of regexes per word, so each word's result is kept (per rule
+// list, thread-safe, bounded).
+QString rememberedRules(const QString &word, const std::vector<Rule> &rules) {
+    static QMutex mutex;
+    static QHash<const void *, QHash<QString, QString>> results;
+    {
+        const QMutexLocker lock(&mutex);
+        const QHash<QString, QString> &known = results[&rules];
+        if (const auto it = known.constFind(word); it != known.cend())
+            return *it;
+    }
+    const QString result = applyRules(word, rules);
+    const QMutexLocker lock(&mutex);
+    QHash<QString, QString> &known = results[&rules];
+    if (known.size() > 100000)
+        known.clear();
+    known.insert(word, result);
+    return result;
+}
+
 // Unicode's Case_Ignorable: categories Mn, Me, Cf, Lm, Sk and Word_Break MidLetter/MidNumLet/Single_Quote.
 bool isCaseIgnorable(char32_t c) {
     switch (QChar::category(c)) {
@@ -478,11 +501,11 @@ bool isCamelizeSeparator(char16_t c) {
 } // namespace
 
 QString pluralize(const QString &word) {
-    return applyRules(word, pluralRules());
+    return rememberedRules(word, pluralRules());
 }
 
 QString singularize(const QString &word) {
-    return applyRules(word, singularRules());
+    return rememberedRules(word, singularRules());
 }
 
 // inflection.underscore: per "::" segment, '_' before every ASCII capital and one leading '_' dropped (so

@@ -6,6 +6,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <queue>
+#include <vector>
 
 namespace modeldesk {
 
@@ -82,20 +84,6 @@ Table baseTable(const Model &model) {
     return table;
 }
 
-Table *findTable(QList<Table> &tables, const QString &name) {
-    for (Table &table : tables)
-        if (table.name == name)
-            return &table;
-    return nullptr;
-}
-
-Table *findModelTable(QList<Table> &tables, const QString &model) {
-    for (Table &table : tables)
-        if (!table.model.isEmpty() && table.model == model)
-            return &table;
-    return nullptr;
-}
-
 Column *findAttribute(Table &table, const QString &attribute) {
     for (Column &column : table.columns)
         if (column.attribute == attribute)
@@ -141,31 +129,55 @@ DataType attributeType(const Table &table, const QString &attribute) {
     return column ? column->type : DataType::integer();
 }
 
+// Tables in an order where each comes after the tables it refers to: repeatedly the first table (in
+// declaration order) whose referenced tables are all placed, or, when a cycle leaves none, the first one
+// left. Kahn's algorithm with the ready tables in a heap by declaration order gives exactly that order in
+// O(n log n) (big designs have thousands of tables; scanning for the next ready one was quadratic).
 QList<Table> dependencyOrder(QList<Table> tables) {
-    QList<Table> ordered;
+    const qsizetype count = tables.size();
+    QHash<QString, int> named; // how many tables carry each name
+    for (const Table &table : std::as_const(tables))
+        ++named[table.name];
+    QList<int> pending(count, 0);             // referenced names not placed yet, per table
+    QHash<QString, QList<qsizetype>> waiting; // name -> tables waiting for it
+    for (qsizetype i = 0; i < count; ++i) {
+        QSet<QString> needs;
+        for (const Column &column : std::as_const(tables.at(i).columns))
+            if (column.references && column.references->table != tables.at(i).name &&
+                named.contains(column.references->table))
+                needs.insert(column.references->table);
+        pending[i] = int(needs.size());
+        for (const QString &name : std::as_const(needs))
+            waiting[name].append(i);
+    }
+    std::priority_queue<qsizetype, std::vector<qsizetype>, std::greater<>> ready;
+    for (qsizetype i = 0; i < count; ++i)
+        if (pending.at(i) == 0)
+            ready.push(i);
+    QList<bool> taken(count, false);
     QSet<QString> placed;
-    while (!tables.isEmpty()) {
+    qsizetype firstLeft = 0;
+    QList<Table> ordered;
+    ordered.reserve(count);
+    while (ordered.size() < count) {
         qsizetype pick = -1;
-        for (qsizetype i = 0; i < tables.size() && pick < 0; ++i) {
-            bool ready = true;
-            for (const Column &column : std::as_const(tables.at(i).columns)) {
-                if (!column.references || column.references->table == tables.at(i).name)
-                    continue;
-                const bool exists = std::any_of(tables.cbegin(), tables.cend(), [&](const Table &t) {
-                    return t.name == column.references->table;
-                });
-                if (exists && !placed.contains(column.references->table)) {
-                    ready = false;
-                    break;
-                }
-            }
-            if (ready)
-                pick = i;
+        if (!ready.empty()) {
+            pick = ready.top();
+            ready.pop();
+        } else {
+            while (taken.at(firstLeft))
+                ++firstLeft;
+            pick = firstLeft; // a cycle of references: keep declaration order, the validator reports it
         }
-        if (pick < 0)
-            pick = 0; // a cycle of references: keep declaration order, the validator reports it
-        placed.insert(tables.at(pick).name);
-        ordered.append(tables.takeAt(pick));
+        taken[pick] = true;
+        const QString name = tables.at(pick).name;
+        if (!placed.contains(name)) {
+            placed.insert(name);
+            for (qsizetype waiter : waiting.value(name))
+                if (!taken.at(waiter) && --pending[waiter] == 0)
+                    ready.push(waiter);
+        }
+        ordered.append(std::move(tables[pick]));
     }
     return ordered;
 }
@@ -214,8 +226,11 @@ QString SchemaResolver::defaultAlias(const Schema &, const Link &link) {
 }
 
 QString SchemaResolver::defaultForeignKey(const Schema &schema, const Link &link) {
-    const Model *source = schema.model(link.source);
-    const Model *target = schema.model(link.target);
+    return foreignKeyFor(schema, link, schema.model(link.source), schema.model(link.target));
+}
+
+QString SchemaResolver::foreignKeyFor(const Schema &schema, const Link &link, const Model *source,
+                                      const Model *target) {
     const QString sourcePk = source ? primaryKeyAttribute(*source) : u"id"_s;
     const QString targetPk = target ? primaryKeyAttribute(*target) : u"id"_s;
     switch (link.kind) {
@@ -234,7 +249,10 @@ QString SchemaResolver::defaultForeignKey(const Schema &schema, const Link &link
 }
 
 QString SchemaResolver::defaultOtherKey(const Schema &schema, const Link &link) {
-    const Model *target = schema.model(link.target);
+    return otherKeyFor(link, schema.model(link.target));
+}
+
+QString SchemaResolver::otherKeyFor(const Link &link, const Model *target) {
     const QString targetPk = target ? primaryKeyAttribute(*target) : u"id"_s;
     const bool self = link.source == link.target;
     const QString stem =
@@ -247,6 +265,31 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
     tables.reserve(schema.models.size());
     for (const Model &model : schema.models)
         tables.append(baseTable(model));
+    // Lookups by name, built once: a big design has thousands of models and links, and searching the lists
+    // for every link made resolving quadratic. Each keeps the first of equal names, as the linear searches
+    // (Schema::model, findTable) did.
+    QHash<QString, const Model *> models;
+    models.reserve(schema.models.size());
+    for (const Model &model : schema.models)
+        if (!models.contains(model.name))
+            models.insert(model.name, &model);
+    QHash<QString, qsizetype> tableOfModel;
+    QHash<QString, qsizetype> tableNamed;
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        if (!tables.at(i).model.isEmpty())
+            if (!tableOfModel.contains(tables.at(i).model))
+                tableOfModel.insert(tables.at(i).model, i);
+        if (!tableNamed.contains(tables.at(i).name))
+            tableNamed.insert(tables.at(i).name, i);
+    }
+    auto modelTable = [&](const QString &model) -> Table * {
+        const qsizetype i = tableOfModel.value(model, -1);
+        return i < 0 ? nullptr : &tables[i];
+    };
+    auto namedTable = [&](const QString &name) -> Table * {
+        const qsizetype i = tableNamed.value(name, -1);
+        return i < 0 ? nullptr : &tables[i];
+    };
 
     ResolvedSchema out;
     // Junction tables that Sequelize defines itself (`through` naming no model). Sequelize copies the source
@@ -255,12 +298,12 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
     QHash<QString, Model> generatedJunctions;
     for (int i = 0; i < schema.links.size(); ++i) {
         const Link &link = schema.links.at(i);
-        const Model *source = schema.model(link.source);
-        const Model *target = schema.model(link.target);
+        const Model *source = models.value(link.source);
+        const Model *target = models.value(link.target);
         if (!source || !target)
             continue;
-        Table *sourceTable = findModelTable(tables, source->name);
-        Table *targetTable = findModelTable(tables, target->name);
+        Table *sourceTable = modelTable(source->name);
+        Table *targetTable = modelTable(target->name);
 
         ResolvedLink r;
         r.index = i;
@@ -268,7 +311,8 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
         r.source = link.source;
         r.target = link.target;
         r.as = link.as.isEmpty() ? defaultAlias(schema, link) : link.as;
-        r.foreignKey = link.foreignKey.isEmpty() ? defaultForeignKey(schema, link) : link.foreignKey;
+        r.foreignKey =
+            link.foreignKey.isEmpty() ? foreignKeyFor(schema, link, source, target) : link.foreignKey;
         r.onUpdate = link.onUpdate.isEmpty() ? kCascade : link.onUpdate;
 
         switch (link.kind) {
@@ -300,11 +344,10 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
                 continue; // invalid; the validator says so
             r.sourceKey = link.sourceKey.isEmpty() ? primaryKeyAttribute(*source) : link.sourceKey;
             r.targetKey = link.targetKey.isEmpty() ? primaryKeyAttribute(*target) : link.targetKey;
-            r.otherKey = link.otherKey.isEmpty() ? defaultOtherKey(schema, link) : link.otherKey;
+            r.otherKey = link.otherKey.isEmpty() ? otherKeyFor(link, target) : link.otherKey;
             r.onDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
-            const Model *throughModel = schema.model(link.through);
-            Table *junction =
-                throughModel ? findModelTable(tables, throughModel->name) : findTable(tables, link.through);
+            const Model *throughModel = models.value(link.through);
+            Table *junction = throughModel ? modelTable(throughModel->name) : namedTable(link.through);
             bool keyFromLinks = false;
             if (!junction) {
                 Model junctionModel;
@@ -318,10 +361,12 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
                 generated.columns.append(timestampColumn(generated.createdAtColumn, false));
                 generated.columns.append(timestampColumn(generated.updatedAtColumn, false));
                 tables.append(generated);
+                if (!tableNamed.contains(generated.name))
+                    tableNamed.insert(generated.name, tables.size() - 1);
                 junction = &tables.last();
                 // Appending may have moved the other tables.
-                sourceTable = findModelTable(tables, source->name);
-                targetTable = findModelTable(tables, target->name);
+                sourceTable = modelTable(source->name);
+                targetTable = modelTable(target->name);
                 keyFromLinks = true;
             } else if (!junction->columns.isEmpty() &&
                        junction->columns.first().origin == Column::Origin::ImpliedId) {

@@ -93,6 +93,12 @@ public:
     static QString defaultAlias(const Schema &schema, const Link &link);
     static QString defaultForeignKey(const Schema &schema, const Link &link);
     static QString defaultOtherKey(const Schema &schema, const Link &link);
+
+private:
+    // The same, with the link's models already looked up (resolve() has them at hand).
+    static QString foreignKeyFor(const Schema &schema, const Link &link, const Model *source,
+                                 const Model *target);
+    static QString otherKeyFor(const Link &link, const Model *target);
 };
 
 } // namespace modeldesk

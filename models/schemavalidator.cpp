@@ -293,11 +293,17 @@ private:
 
     void checkLinks() {
         QHash<QString, QSet<QString>> aliases; // source model -> aliases used
+        // Looked up once (the first model of a name, as Schema::model does): big designs have thousands of
+        // links, and searching the models for each was quadratic.
+        QHash<QString, const Model *> models;
+        for (const Model &model : mSchema.models)
+            if (!models.contains(model.name))
+                models.insert(model.name, &model);
         for (int i = 0; i < mSchema.links.size(); ++i) {
             const Link &link = mSchema.links.at(i);
             const QString path = linkPath(i, link);
-            const Model *source = mSchema.model(link.source);
-            const Model *target = mSchema.model(link.target);
+            const Model *source = models.value(link.source);
+            const Model *target = models.value(link.target);
             if (!source)
                 error(path, tr("source model '%1' does not exist").arg(link.source), {}, {}, i);
             if (!target)
@@ -343,29 +349,35 @@ private:
 
     void checkResolved() {
         const ResolvedSchema resolved = SchemaResolver::resolve(mSchema);
+        // The first table of each name and model, as ResolvedSchema::table()/tableForModel() find them.
+        for (const Table &table : resolved.tables) {
+            if (!mTablesByName.contains(table.name))
+                mTablesByName.insert(table.name, &table);
+            if (!table.model.isEmpty() && !mTablesByModel.contains(table.model))
+                mTablesByModel.insert(table.model, &table);
+        }
         for (const ResolvedLink &link : resolved.links) {
             const Link &declared = mSchema.links.at(link.index);
             const QString path = linkPath(link.index, declared);
-            checkForeignKeyType(resolved, link, path, link.foreignKeyColumn);
+            checkForeignKeyType(link, path, link.foreignKeyColumn);
             if (link.kind == Link::Kind::BelongsToMany)
-                checkForeignKeyType(resolved, link, path, link.otherKeyColumn);
+                checkForeignKeyType(link, path, link.otherKeyColumn);
         }
         checkRequiredCycles(resolved);
     }
 
-    void checkForeignKeyType(const ResolvedSchema &resolved, const ResolvedLink &link, const QString &path,
-                             const QString &columnName) {
+    void checkForeignKeyType(const ResolvedLink &link, const QString &path, const QString &columnName) {
         QString holderName = link.throughTable;
         if (holderName.isEmpty()) {
             const QString holderModel = link.kind == Link::Kind::BelongsTo ? link.source : link.target;
-            const Table *holder = resolved.tableForModel(holderModel);
+            const Table *holder = mTablesByModel.value(holderModel);
             holderName = holder ? holder->name : QString();
         }
-        const Table *holder = resolved.table(holderName);
+        const Table *holder = mTablesByName.value(holderName);
         const Column *column = holder ? holder->column(columnName) : nullptr;
         if (!column || !column->references)
             return;
-        const Table *referenced = resolved.table(column->references->table);
+        const Table *referenced = mTablesByName.value(column->references->table);
         const Column *key = referenced ? referenced->column(column->references->column) : nullptr;
         if (!key)
             return;
@@ -436,6 +448,8 @@ private:
 
     const Schema &mSchema;
     QList<Problem> mProblems;
+    QHash<QString, const Table *> mTablesByName;
+    QHash<QString, const Table *> mTablesByModel;
 };
 
 } // namespace
@@ -453,8 +467,16 @@ bool SchemaValidator::hasErrors(const QList<Problem> &problems) {
 }
 
 bool SchemaValidator::isPlainIdentifier(const QString &name) {
-    static const QRegularExpression plain(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-    return plain.match(name).hasMatch();
+    // [A-Za-z_][A-Za-z0-9_]*, by hand: it runs for every name of a design, and big designs have tens of
+    // thousands.
+    auto letter = [](char16_t c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
+    };
+    if (name.isEmpty() || !letter(name.front().unicode()))
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [&](QChar c) {
+        return letter(c.unicode()) || (c.unicode() >= u'0' && c.unicode() <= u'9');
+    });
 }
 
 bool SchemaValidator::isReservedWord(const QString &name) {

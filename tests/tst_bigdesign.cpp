@@ -244,6 +244,76 @@ private slots:
         }
     }
 
+    // The resolver orders tables so that referenced ones come first; on a big shuffled design with reference
+    // cycles it must give exactly what the straightforward quadratic rule gives: repeatedly the first table
+    // (in declaration order) whose references are all placed, else the first one left.
+    void dependencyOrderOfABigDesign() {
+        Project project = generated(600, 3, 900, 5);
+        Schema &schema = project.schema;
+        quint32 state = 12345;
+        auto next = [&] {
+            return (state = state * 1103515245u + 12345u) >> 8;
+        };
+        for (qsizetype i = schema.models.size() - 1; i > 0; --i)
+            schema.models.swapItemsAt(i, qsizetype(next() % quint32(i + 1)));
+        for (int i = 0; i < 40; ++i) // back edges: cycles of references
+            schema.links.append(Link{Link::Kind::HasMany, schema.models.at(i * 7).name,
+                                     schema.models.at(i * 7 + 3).name, u"back%1"_s.arg(i),
+                                     u"backId%1"_s.arg(i)});
+        const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+
+        // Declaration order: the models' tables, then the generated junctions in the order links create them.
+        QList<const Table *> declared;
+        QHash<QString, const Table *> byModel, byName;
+        for (const Table &table : resolved.tables) {
+            if (!table.model.isEmpty())
+                byModel.insert(table.model, &table);
+            byName.insert(table.name, &table);
+        }
+        for (const Model &model : schema.models)
+            declared.append(byModel.value(model.name));
+        QSet<QString> junctions;
+        for (const Link &link : schema.links)
+            if (link.kind == Link::Kind::BelongsToMany && !schema.model(link.through) &&
+                !junctions.contains(link.through)) {
+                junctions.insert(link.through);
+                declared.append(byName.value(link.through));
+            }
+        QCOMPARE(declared.size(), resolved.tables.size());
+
+        QStringList expected;
+        QSet<QString> placed;
+        QList<const Table *> left = declared;
+        while (!left.isEmpty()) {
+            qsizetype pick = -1;
+            for (qsizetype i = 0; i < left.size() && pick < 0; ++i) {
+                bool ready = true;
+                for (const Column &column : left.at(i)->columns) {
+                    if (!column.references || column.references->table == left.at(i)->name)
+                        continue;
+                    const bool exists = std::any_of(left.cbegin(), left.cend(), [&](const Table *t) {
+                        return t->name == column.references->table;
+                    });
+                    ready = ready && !(exists && !placed.contains(column.references->table));
+                }
+                if (ready)
+                    pick = i;
+            }
+            if (pick < 0)
+                pick = 0;
+            placed.insert(left.at(pick)->name);
+            expected << left.takeAt(pick)->name;
+        }
+        QStringList actual;
+        for (const Table &table : resolved.tables)
+            actual << table.name;
+        QCOMPARE(actual, expected);
+        QStringList declaredNames;
+        for (const Table *table : std::as_const(declared))
+            declaredNames << table->name;
+        QVERIFY(actual != declaredNames); // the shuffle made it reorder
+    }
+
     // Far out a box is a filled tile (and a link a plain line); close up it is a white box with rows.
     void levelOfDetail() {
         Document document;
