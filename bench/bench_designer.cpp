@@ -6,6 +6,8 @@
 // view (per frame), auto-layout, and `modeldesk export --format sql` of the design as a whole process.
 
 #include "autolayout.h"
+#include "commands/linkcommands.h"
+#include "commands/modelcommands.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "designer/modelitem.h"
@@ -99,7 +101,7 @@ int main(int argc, char **argv) {
     options.links = intOption(args, u"--links"_s, 3000);
     options.seed = quint32(intOption(args, u"--seed"_s, 1));
     const int frames = intOption(args, u"--frames"_s, 60);
-    // --only repaint,drag,layout,export runs those steps after the open (for profiling one of them).
+    // --only repaint,drag,edit,layout,export runs those steps after the open (for profiling one of them).
     const qsizetype onlyAt = args.indexOf(u"--only"_s);
     const QStringList only =
         onlyAt >= 0 && onlyAt + 1 < args.size() ? args.at(onlyAt + 1).split(u',') : QStringList();
@@ -236,6 +238,31 @@ int main(int argc, char **argv) {
             closeRepaints << msSince(clock);
         }
         report(u"repaint at 100% (median of 15)"_s, median(closeRepaints), 50);
+    }
+
+    // Edits on the big design: what one undo step costs, until the canvas is up to date (the refresh after
+    // every edit resolves the schema once and relays out only the boxes that changed).
+    if (want(u"edit"_s)) {
+        Document *document = window.document();
+        QUndoStack *stack = document->undoStack();
+        const Model before = document->schema().models.at(document->schema().models.size() / 2);
+        Model after = before;
+        after.fields.append(Field{u"benchField"_s, DataType::string(40)});
+        clock.restart();
+        stack->push(new ChangeModelCommand(document, before, after, u"bench"_s));
+        flushFrame();
+        report(u"edit: add a field (one undo step)"_s, msSince(clock), 0);
+        clock.restart();
+        stack->push(new AddLinkCommand(
+            document, Link{Link::Kind::HasMany, document->schema().models.at(1).name,
+                           document->schema().models.at(2).name, u"benchLinks"_s, u"benchLinkId"_s}));
+        flushFrame();
+        report(u"edit: add a link (one undo step)"_s, msSince(clock), 0);
+        clock.restart();
+        stack->undo();
+        stack->undo();
+        flushFrame();
+        report(u"edit: undo both"_s, msSince(clock), 0);
     }
 
     // Auto-layout: the placement alone, then the whole action (one undo step moving every box).

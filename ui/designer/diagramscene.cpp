@@ -100,8 +100,7 @@ void DiagramScene::rebuild() {
     for (const Model &model : mDocument->schema().models) {
         if (ModelItem *item = addModelItem(model.name)) {
             const Table *table = tables.value(model.name);
-            item->setContent(model.effectiveTableName(), model.comment,
-                             table ? ModelItem::rowsFor(*table) : QList<ModelItem::Row>());
+            item->setContent(table ? table->name : model.effectiveTableName(), model.comment, table);
         }
     }
     rebuildLinks();
@@ -151,8 +150,18 @@ void DiagramScene::renameModelItem(const QString &oldName, const QString &newNam
 
 void DiagramScene::rebuildLinks() {
     const QList<int> selected = selectedLinkIndices();
-    qDeleteAll(mLinks);
-    mLinks.clear();
+    // Items are kept for the edges that are still there (same boxes, same label), only renumbered: after
+    // one link is added or removed, thousands of others need no new item, geometry or index entry.
+    auto edgeKey = [](const ModelItem *source, const ModelItem *target, const QString &label) {
+        return QString::number(quintptr(source), 16) + u'>' + QString::number(quintptr(target), 16) + u'\n' +
+               label;
+    };
+    QMultiHash<QString, LinkItem *> reusable;
+    reusable.reserve(mLinks.size());
+    for (LinkItem *item : std::as_const(mLinks))
+        reusable.insert(edgeKey(item->sourceItem(), item->targetItem(), item->label()), item);
+    QList<LinkItem *> kept;
+    kept.reserve(mLinks.size());
     const QList<Link> &links = mDocument->schema().links;
 
     // A hasOne/hasMany and the belongsTo that mirrors it (same models, same key) share one edge, as do two
@@ -206,19 +215,27 @@ void DiagramScene::rebuildLinks() {
         }
         if (inverse >= 0)
             absorbed.insert(inverse);
-        auto *item = new LinkItem(source, target, i, link, inverse);
-        addItem(item);
+        LinkItem *item = reusable.take(edgeKey(source, target, LinkItem::labelFor(link, inverse >= 0)));
+        if (item) {
+            item->setIndices(i, inverse);
+        } else {
+            item = new LinkItem(source, target, i, link, inverse);
+            addItem(item);
+            if (selected.contains(i))
+                item->setSelected(true);
+        }
         const QString key =
             link.source < link.target ? link.source + u'\n' + link.target : link.target + u'\n' + link.source;
         const int n = pairCount.value(key, 0);
         pairCount.insert(key, n + 1);
-        if (n > 0) // alternate sides: +28, -28, +56, ...
-            item->setOffset((n % 2 ? 1 : -1) * 28.0 * ((n + 1) / 2));
+        // Parallel edges alternate sides: 0, +28, -28, +56, ...
+        item->setOffset(n > 0 ? (n % 2 ? 1 : -1) * 28.0 * ((n + 1) / 2) : 0.0);
         item->setLabelSlot(labelSlots[source]++);
-        if (selected.contains(i))
-            item->setSelected(true);
-        mLinks.append(item);
+        kept.append(item);
     }
+    for (LinkItem *gone : std::as_const(reusable))
+        delete gone;
+    mLinks = kept;
     applyProblemMarks();
 }
 
@@ -241,8 +258,7 @@ void DiagramScene::refreshContents() {
         if (!item)
             continue;
         const Table *table = tables.value(model.name);
-        if (!item->setContent(model.effectiveTableName(), model.comment,
-                              table ? ModelItem::rowsFor(*table) : QList<ModelItem::Row>()))
+        if (!item->setContent(table ? table->name : model.effectiveTableName(), model.comment, table))
             continue;
         for (LinkItem *link : item->links())
             link->adjust();

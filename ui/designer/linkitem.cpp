@@ -107,7 +107,14 @@ QString LinkItem::labelFor(const Link &link, bool hasInverse) {
     return label;
 }
 
+void LinkItem::setIndices(int linkIndex, int inverseIndex) {
+    mLinkIndex = linkIndex;
+    mInverseIndex = inverseIndex;
+}
+
 void LinkItem::setOffset(double offset) {
+    if (offset == mOffset)
+        return;
     mOffset = offset;
     adjust();
 }

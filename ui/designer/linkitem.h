@@ -25,6 +25,8 @@ public:
     ModelItem *sourceItem() const { return mSource; }
     ModelItem *targetItem() const { return mTarget; }
     QString label() const { return mLabel; }
+    // The links it stands for, after links before them were added or removed.
+    void setIndices(int linkIndex, int inverseIndex);
     // Parallel edges between the same two boxes are drawn side by side.
     void setOffset(double offset);
     // Links leaving the same box would put their labels side by side at their middles; each gets a slot

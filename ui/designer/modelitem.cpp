@@ -94,6 +94,34 @@ bool ModelItem::setContent(const QString &tableName, const QString &comment, con
     return true;
 }
 
+namespace {
+
+// Whether two column lists give the same rows: exactly what rowsFor() reads.
+bool sameRows(const QList<Column> &a, const QList<Column> &b) {
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const Column &x = a.at(i);
+        const Column &y = b.at(i);
+        if (x.name != y.name || x.type != y.type || x.primaryKey != y.primaryKey || x.unique != y.unique ||
+            x.nullable != y.nullable || x.origin != y.origin ||
+            x.references.has_value() != y.references.has_value())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool ModelItem::setContent(const QString &tableName, const QString &comment, const Table *table) {
+    static const QList<Column> none;
+    const QList<Column> &columns = table ? table->columns : none;
+    if (tableName == mTableName && comment == mComment && sameRows(columns, mColumns))
+        return false;
+    mColumns = columns;
+    return setContent(tableName, comment, table ? rowsFor(*table) : QList<Row>());
+}
+
 QList<ModelItem::Row> ModelItem::rowsFor(const Table &table) {
     QList<Row> rows;
     rows.reserve(table.columns.size());

@@ -36,6 +36,9 @@ public:
     // touching nothing, when the content is what the box already shows: the scene refreshes every box after
     // each edit, and only the changed ones may pay for a relayout and a new cache.
     bool setContent(const QString &tableName, const QString &comment, const QList<Row> &rows);
+    // The same from the resolved table (none for a model without one). Compares the columns first, so an
+    // unchanged box costs a comparison rather than building its rows (type names) again.
+    bool setContent(const QString &tableName, const QString &comment, const Table *table);
     static QList<Row> rowsFor(const Table &table);
     const QList<Row> &rows() const { return mRows; }
     QString tableName() const { return mTableName; }
@@ -71,6 +74,7 @@ private:
     QString mTableName;
     QString mComment;
     QList<Row> mRows;
+    QList<Column> mColumns; // what mRows were built from (shared with the resolved table, not copied)
     QSizeF mSize;
     double mFarPointSize = 10; // the name's font size on the far-out tile, fitted to the box
     bool mHasProblem = false;
