@@ -33,15 +33,17 @@ DatabaseConnection::DatabaseConnection(ConnectionUrl url)
 DatabaseConnection::~DatabaseConnection() {
     close();
     // removeDatabase() warns when a QSqlDatabase copy is alive; none are once close() has run.
+    mDatabase = QSqlDatabase();
     QSqlDatabase::removeDatabase(mName);
 }
 
 QSqlDatabase DatabaseConnection::database() const {
-    return QSqlDatabase::database(mName, false);
+    return mDatabase.isValid() ? mDatabase : QSqlDatabase::database(mName, false);
 }
 
 bool DatabaseConnection::isOpen() const {
-    return !mLost && QSqlDatabase::contains(mName) && database().isOpen();
+    // The handle kept since open(): looking the name up in Qt's registry takes a global lock on every save.
+    return !mLost && mDatabase.isOpen();
 }
 
 QString DatabaseConnection::describe(const QSqlError &error) {
@@ -60,11 +62,8 @@ QString DatabaseConnection::describe(const QSqlError &error) {
 void DatabaseConnection::close() {
     mStatements.clear();
     mPgDirect.reset();
-    if (QSqlDatabase::contains(mName)) {
-        QSqlDatabase db = database();
-        if (db.isOpen())
-            db.close();
-    }
+    if (mDatabase.isOpen())
+        mDatabase.close();
 }
 
 bool DatabaseConnection::open(QString *error) {
@@ -72,6 +71,7 @@ bool DatabaseConnection::open(QString *error) {
     mLost = false;
     QSqlDatabase db =
         QSqlDatabase::contains(mName) ? database() : QSqlDatabase::addDatabase(dialect().qtDriver(), mName);
+    mDatabase = db;
     if (!db.isValid()) {
         if (error)
             *error = tr("the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)")
@@ -199,7 +199,7 @@ void DatabaseConnection::rollback() {
 }
 
 bool DatabaseConnection::checkConnectionLost() {
-    if (!QSqlDatabase::contains(mName) || !database().isOpen()) {
+    if (!mDatabase.isOpen()) {
         mLost = true;
         return true;
     }

@@ -69,6 +69,7 @@ private:
 
     ConnectionUrl mUrl;
     QString mName;
+    QSqlDatabase mDatabase;
     QHash<QString, std::shared_ptr<QSqlQuery>> mStatements;
     std::unique_ptr<PgDirect> mPgDirect;
     bool mLost = false;

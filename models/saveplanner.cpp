@@ -53,6 +53,27 @@ SavePlanner::SavePlanner(const Schema &schema, const ResolvedSchema &resolved, S
     : mSchema(schema)
     , mResolved(resolved)
     , mDialect(dialect) {
+    for (const Model &model : schema.models)
+        mModels.insert(model.name, &model);
+    for (const Table &table : resolved.tables)
+        if (!table.model.isEmpty())
+            mTables.insert(table.model, &table);
+    for (const ResolvedLink &link : resolved.links) // the first of duplicates wins, as ResolvedSchema::link()
+        if (!mLinks.value(link.source).contains(link.as))
+            mLinks[link.source].insert(link.as, &link);
+}
+
+const Table *SavePlanner::tableOf(const QString &model) const {
+    return mTables.value(model);
+}
+
+const Model *SavePlanner::modelOf(const QString &model) const {
+    return mModels.value(model);
+}
+
+const ResolvedLink *SavePlanner::linkOf(const QString &model, const QString &alias) const {
+    const auto links = mLinks.constFind(model);
+    return links == mLinks.cend() ? nullptr : links->value(alias);
 }
 
 QString SavePlanner::primaryKeyColumn(const Table &table) const {
@@ -124,7 +145,7 @@ bool SavePlanner::planCreate(const QString &model, const QJsonObject &record, co
     context.plan = plan;
     context.problems = problems;
     const qsizetype before = problems->size();
-    if (!mResolved.tableForModel(model)) {
+    if (!tableOf(model)) {
         context.problem(QString(), tr("the design has no model \"%1\"").arg(model));
         return false;
     }
@@ -142,7 +163,7 @@ bool SavePlanner::planUpdate(const QString &model, const QJsonObject &record, co
     context.plan = plan;
     context.problems = problems;
     const qsizetype before = problems->size();
-    const Table *table = mResolved.tableForModel(model);
+    const Table *table = tableOf(model);
     if (!table) {
         context.problem(QString(), tr("the design has no model \"%1\"").arg(model));
         return false;
@@ -159,8 +180,8 @@ bool SavePlanner::planUpdate(const QString &model, const QJsonObject &record, co
 
 int SavePlanner::planRecord(Context &context, const QString &model, const QJsonObject &object,
                             const QString &path, const QList<PlanValue> &overrides) const {
-    const Table &table = *mResolved.tableForModel(model);
-    const Model *design = mSchema.model(model);
+    const Table &table = *tableOf(model);
+    const Model *design = modelOf(model);
     const int record = int(context.plan->records.size());
     context.plan->records.append(PlanRecord{path, model});
 
@@ -175,7 +196,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (table.columnForAttribute(it.key()))
             continue;
-        const ResolvedLink *link = mResolved.link(model, it.key());
+        const ResolvedLink *link = linkOf(model, it.key());
         if (!link) {
             context.problem(join(path, it.key()),
                             tr("unknown key: %1 has no field or link named \"%2\"").arg(model, it.key()));
@@ -210,7 +231,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     for (const ResolvedLink *link : std::as_const(belongsTo)) {
         const int target = planRecord(context, link->target, linkValues.value(link->as).toObject(),
                                       join(path, link->as), {});
-        const Table &targetTable = *mResolved.tableForModel(link->target);
+        const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.columnForAttribute(link->targetKey);
         PlanValue fk = keyOf(context, target, targetKey ? targetKey->name : link->targetKey);
         fk.column = link->foreignKeyColumn;
@@ -347,7 +368,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         }
         PlanRecord::Children group{link->as, link->kind == Link::Kind::HasMany, {}};
         QSet<QString> keptKeys;
-        const Table &targetTable = *mResolved.tableForModel(link->target);
+        const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString itemPath = group.toMany ? indexed(linkPath, i) : linkPath;
@@ -402,10 +423,10 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
 
 void SavePlanner::planBelongsToMany(Context &context, int record, const ResolvedLink &link,
                                     const QJsonValue &value, const QString &path) const {
-    const Table &sourceTable = *mResolved.tableForModel(mSchema.model(link.source)->name);
-    const Table &targetTable = *mResolved.tableForModel(link.target);
+    const Table &sourceTable = *tableOf(link.source);
+    const Table &targetTable = *tableOf(link.target);
     const Table &junction = *mResolved.table(link.throughTable);
-    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : mSchema.model(link.throughModel);
+    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : modelOf(link.throughModel);
     const Column *sourceKey = sourceTable.columnForAttribute(link.sourceKey);
     const Column *targetKey = targetTable.columnForAttribute(link.targetKey);
     if (!sourceKey || !targetKey) {

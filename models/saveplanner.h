@@ -62,9 +62,17 @@ private:
     QString cachedInsertSql(const Table &table, quint64 columnMask, const QStringList &columns,
                             const QString &generated) const;
 
+    // Lookups by name, indexed once: every key of every record asks them.
+    const Table *tableOf(const QString &model) const;
+    const Model *modelOf(const QString &model) const;
+    const ResolvedLink *linkOf(const QString &model, const QString &alias) const;
+
     const Schema &mSchema;
     const ResolvedSchema &mResolved;
     SqlDialect mDialect;
+    QHash<QString, const Model *> mModels;
+    QHash<QString, const Table *> mTables;
+    QHash<QString, QHash<QString, const ResolvedLink *>> mLinks;
     mutable QHash<QPair<const Table *, quint64>, QString> mInsertSql;
 };
 
