@@ -6,6 +6,7 @@
 #include "commands/linkcommands.h"
 #include "commands/modelcommands.h"
 #include "designer/diagramscene.h"
+#include "designer/diagramview.h"
 #include "designer/linkitem.h"
 #include "designer/modelitem.h"
 #include "designgenerator.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -339,6 +341,58 @@ private slots:
         };
         QCOMPARE(pixelAt(1.0), QColor(Qt::white));        // the body of a detailed box
         QCOMPARE(pixelAt(0.2), QColor(0x2f, 0x6f, 0xb3)); // all of a far-out tile is the header colour
+    }
+
+    // While a box is dragged, the links that stay put are drawn from the view's background cache; what the
+    // view shows is the same as when every link draws itself.
+    void frozenLinksDuringADrag() {
+        Document document;
+        DiagramScene scene(&document);
+        document.reset(generated(80, 4, 120, 3), {});
+        DiagramView view(&scene);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setZoom(0.6);
+        ModelItem *box = scene.modelItem(document.schema().models.at(40).name);
+        view.centerOn(box);
+        QVERIFY(!box->links().isEmpty());
+        QWidget *viewport = view.viewport();
+        const QPoint from = view.mapFromScene(box->mapToScene(box->headerRect().center()));
+        auto mouse = [&](QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons) {
+            QMouseEvent event(type, at, viewport->mapToGlobal(at),
+                              type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                              Qt::NoModifier);
+            QApplication::sendEvent(viewport, &event);
+        };
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        QVERIFY(!scene.linksFrozen()); // a click alone freezes nothing
+        for (int i = 1; i <= 4; ++i)
+            mouse(QEvent::MouseMove, from + QPoint(15 * i, 10 * i), Qt::LeftButton);
+        QVERIFY(scene.linksFrozen());
+        int baked = 0;
+        for (LinkItem *link : scene.linkItems()) {
+            const bool moves = link->sourceItem() == box || link->targetItem() == box;
+            QCOMPARE(link->isBaked(), !moves);
+            baked += link->isBaked();
+        }
+        QVERIFY(baked > 0);
+        QCoreApplication::processEvents();
+        const QImage frozen = viewport->grab().toImage();
+        mouse(QEvent::MouseButtonRelease, from + QPoint(60, 40), Qt::NoButton);
+        QVERIFY(!scene.linksFrozen());
+        for (LinkItem *link : scene.linkItems())
+            QVERIFY(!link->isBaked());
+        QCOMPARE(document.undoStack()->count(), 1);
+        QCoreApplication::processEvents();
+        const QImage live = viewport->grab().toImage();
+        QCOMPARE(frozen.size(), live.size());
+        qsizetype different = 0;
+        for (int y = 0; y < live.height(); ++y)
+            for (int x = 0; x < live.width(); ++x)
+                different += frozen.pixel(x, y) != live.pixel(x, y);
+        QVERIFY2(different < live.width() * live.height() / 200, qPrintable(QString::number(different)));
+        document.undoStack()->setClean();
     }
 
     void autoLayoutOfABigDesign() {

@@ -15,6 +15,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QSet>
+#include <QStyleOptionGraphicsItem>
 
 namespace modeldesk {
 
@@ -472,7 +473,57 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
         beginRename(item->modelName());
 }
 
+void DiagramScene::freezeLinks(const QList<ModelItem *> &moving) {
+    if (mLinksFrozen)
+        return;
+    const QSet<ModelItem *> live(moving.cbegin(), moving.cend());
+    for (LinkItem *link : std::as_const(mLinks))
+        link->setBaked(!live.contains(link->sourceItem()) && !live.contains(link->targetItem()));
+    mLinksFrozen = true;
+    invalidate(sceneRect(), BackgroundLayer);
+}
+
+void DiagramScene::thawLinks() {
+    if (!mLinksFrozen)
+        return;
+    mLinksFrozen = false;
+    for (LinkItem *link : std::as_const(mLinks)) {
+        if (link->isBaked()) {
+            link->setBaked(false);
+            link->update();
+        }
+    }
+    invalidate(sceneRect(), BackgroundLayer);
+}
+
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
+    drawGrid(painter, rect);
+    if (!mLinksFrozen)
+        return;
+    // The frozen links, in stacking order, as they would draw themselves. Only those the painter can show:
+    // when the view refills its background cache it passes much more than the viewport.
+    QRectF area = rect;
+    if (const QPaintDevice *device = painter->device())
+        area &= painter->worldTransform().inverted().mapRect(QRectF(0, 0, device->width(), device->height()));
+    if (painter->hasClipping())
+        area &= painter->clipBoundingRect();
+    const QList<QGraphicsItem *> exposed = items(area, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
+    for (QGraphicsItem *item : exposed) {
+        if (item->type() != LinkItem::Type || !static_cast<LinkItem *>(item)->isBaked())
+            continue;
+        QStyleOptionGraphicsItem option;
+        option.state = QStyle::State_Enabled;
+        if (item->isSelected())
+            option.state |= QStyle::State_Selected;
+        option.exposedRect = item->boundingRect();
+        painter->save();
+        painter->setTransform(item->sceneTransform(), true);
+        static_cast<LinkItem *>(item)->paintContent(painter, &option);
+        painter->restore();
+    }
+}
+
+void DiagramScene::drawGrid(QPainter *painter, const QRectF &rect) {
     painter->fillRect(rect, QColor(0xf6, 0xf7, 0xf9));
     const double lod = painter->worldTransform().m11();
     if (lod < 0.5)

@@ -58,6 +58,13 @@ public:
     void autoLayout();
     void beginRename(const QString &modelName);
 
+    // While boxes are dragged, every link that does not move is drawn once into the views' cached
+    // background instead of on every frame: a dense design has hundreds of long links crossing the view,
+    // and a dragged box's long links make Qt repaint most of it. Only the moving boxes' links stay live.
+    void freezeLinks(const QList<ModelItem *> &moving);
+    void thawLinks();
+    bool linksFrozen() const { return mLinksFrozen; }
+
     void setProblems(const QList<Problem> &problems);
     QMap<QString, QSizeF> boxSizes() const;
 
@@ -74,6 +81,7 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawGrid(QPainter *painter, const QRectF &rect);
 
 private:
     void rebuild();
@@ -93,6 +101,7 @@ private:
     std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
     QList<Problem> mProblems;
+    bool mLinksFrozen = false;
 };
 
 } // namespace modeldesk

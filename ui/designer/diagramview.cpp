@@ -16,6 +16,8 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent) {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // The grid, and during a drag the links that stay put (DiagramScene::freezeLinks), come from a pixmap.
+    setCacheMode(QGraphicsView::CacheBackground);
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);

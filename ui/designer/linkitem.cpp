@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -43,6 +44,15 @@ const QFont &labelFont() {
 const QFontMetricsF &labelMetrics() {
     static const QFontMetricsF metrics(labelFont());
     return metrics;
+}
+
+// The cardinalities are a handful of short strings, measured once each.
+double endLabelWidth(const QString &text) {
+    static QHash<QString, double> widths;
+    auto it = widths.constFind(text);
+    if (it == widths.cend())
+        it = widths.insert(text, labelMetrics().horizontalAdvance(text));
+    return *it;
 }
 
 // Zoomed out further than this, a link is just its line.
@@ -205,6 +215,11 @@ QPainterPath LinkItem::shape() const {
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+    if (!mBaked)
+        paintContent(painter, option);
+}
+
+void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *option) {
     const double lod = ModelItem::levelOfDetail(option, painter);
     const bool selected = option->state & QStyle::State_Selected; // images paint "not selected"
     const QColor color = selected ? kSelectedColor : (mHasProblem ? kErrorColor : kLineColor);
@@ -222,9 +237,24 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, selected ? 2.5 : 1.5));
+    // The screen (a widget, or a pixmap cache of it) rather than an image file.
+    const int device = painter->device() ? painter->device()->devType() : QInternal::Image;
+    const bool onScreen = device == QInternal::Widget || device == QInternal::Pixmap;
+    if (onScreen && !selected) {
+        // On screen, a one-pixel cosmetic pen: the raster engine draws those on its fast path (a wider pen
+        // goes through the general stroker, and a dense design has hundreds of long links in view, all
+        // repainted when a box is dragged across them). Images keep the 1.5 unit line.
+        QPen pen(color, 1);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+    } else {
+        painter->setPen(QPen(color, selected ? 2.5 : 1.5));
+    }
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(p);
+    if (mSource == mTarget)
+        painter->drawPath(p);
+    else
+        painter->drawLine(mFrom, mTo);
 
     // Arrow head at the target: the direction of `Source.hasOne(Target)`.
     const QPointF before = pointAt(0.95);
@@ -247,8 +277,8 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         dir.setLength(16);
         const QPointF n(-(dir.dy()) / 16 * 9, dir.dx() / 16 * 9);
         const QPointF pos = dir.p2() + n;
-        const QRectF r(pos.x() - fm.horizontalAdvance(text) / 2 - 2, pos.y() - 8,
-                       fm.horizontalAdvance(text) + 4, 16);
+        const double width = endLabelWidth(text);
+        const QRectF r(pos.x() - width / 2 - 2, pos.y() - 8, width + 4, 16);
         painter->setPen(color);
         painter->drawText(r, Qt::AlignCenter, text);
     };

@@ -38,6 +38,12 @@ public:
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    // What paint() draws, for painters that draw the link on its behalf (the scene's link layer, images).
+    void paintContent(QPainter *painter, const QStyleOptionGraphicsItem *option);
+    // A baked link is drawn by the scene into the view's cached background while boxes are dragged, and
+    // draws nothing itself (see DiagramScene::freezeLinks).
+    void setBaked(bool baked) { mBaked = baked; }
+    bool isBaked() const { return mBaked; }
 
     enum { Type = UserType + 2 };
     int type() const override { return Type; }
@@ -58,6 +64,7 @@ private:
     double mOffset = 0;
     int mLabelSlot = 0;
     bool mHasProblem = false;
+    bool mBaked = false;
     QPointF mFrom;
     QPointF mTo;
     QPainterPath mPath;

@@ -13,11 +13,27 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent *event) {
     mScene->defaultMousePress(event);
     for (ModelItem *item : mScene->selectedModelItems())
         mStart.insert(item->modelName(), item->pos());
+    QGraphicsItem *grabber = mScene->mouseGrabberItem();
+    mDraggingBoxes = (event->buttons() & Qt::LeftButton) && grabber && grabber->type() == ModelItem::Type;
     return true;
+}
+
+bool SelectTool::mouseMove(QGraphicsSceneMouseEvent *event) {
+    // Once the boxes really move, the links that stay put are frozen into the background (big designs).
+    if (mDraggingBoxes && (event->buttons() & Qt::LeftButton) && !mScene->linksFrozen())
+        mScene->freezeLinks(mScene->selectedModelItems());
+    return false; // Qt moves the items
+}
+
+void SelectTool::deactivate() {
+    mDraggingBoxes = false;
+    mScene->thawLinks();
 }
 
 bool SelectTool::mouseRelease(QGraphicsSceneMouseEvent *event) {
     mScene->defaultMouseRelease(event);
+    mDraggingBoxes = false;
+    mScene->thawLinks();
     QMap<QString, QPointF> before;
     QMap<QString, QPointF> after;
     for (auto it = mStart.cbegin(); it != mStart.cend(); ++it) {

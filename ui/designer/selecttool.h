@@ -15,11 +15,13 @@ public:
     using DiagramTool::DiagramTool;
     Kind kind() const override { return Kind::Select; }
     bool mousePress(QGraphicsSceneMouseEvent *event) override;
-    bool mouseMove(QGraphicsSceneMouseEvent *) override { return false; }
+    bool mouseMove(QGraphicsSceneMouseEvent *event) override;
     bool mouseRelease(QGraphicsSceneMouseEvent *event) override;
+    void deactivate() override;
 
 private:
     QMap<QString, QPointF> mStart;
+    bool mDraggingBoxes = false; // the press grabbed a box: moves drag the selection
 };
 
 // Click on empty canvas to add a model there; the tool then hands back to selection.
