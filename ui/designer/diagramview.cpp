@@ -8,7 +8,8 @@
 namespace modeldesk {
 
 namespace {
-constexpr double kMinZoom = 0.05;
+// Low enough to fit a few thousand models in a window; far out they are cheap tiles.
+constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 4.0;
 } // namespace
 
