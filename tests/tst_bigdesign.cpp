@@ -167,6 +167,15 @@ private slots:
         QVERIFY(std::any_of(pairs.cbegin(), pairs.cend(), [](const auto &p) { return p.second >= 0; }));
         // Every box is reachable: the scene rect grew to hold the whole design.
         QVERIFY(scene.sceneRect().contains(scene.itemsBoundingRect()));
+        // The generator's layout leaves room for the boxes as the designer draws them.
+        QList<QRectF> boxes;
+        for (ModelItem *item : scene.modelItems())
+            boxes.append(QRectF(item->pos(), item->boxSize()));
+        std::sort(boxes.begin(), boxes.end(),
+                  [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+        for (qsizetype i = 0; i < boxes.size(); ++i)
+            for (qsizetype j = i + 1; j < boxes.size() && boxes.at(j).left() < boxes.at(i).right(); ++j)
+                QVERIFY(!boxes.at(i).intersects(boxes.at(j)));
         // Box contents are the resolved tables.
         const ResolvedSchema resolved = SchemaResolver::resolve(project.schema);
         for (const Table &table : resolved.tables) {
