@@ -6,6 +6,7 @@
 // view (per frame), auto-layout, and `modeldesk export --format sql` of the design as a whole process.
 
 #include "autolayout.h"
+#include "autosaver.h"
 #include "commands/linkcommands.h"
 #include "commands/modelcommands.h"
 #include "designer/diagramscene.h"
@@ -265,6 +266,16 @@ int main(int argc, char **argv) {
                            document->schema().models.at(2).name, u"benchLinks"_s, u"benchLinkId"_s}));
         flushFrame();
         report(u"edit: add a link (one undo step)"_s, msSince(clock), 0);
+        // What autosave costs on the GUI thread (serialize, write through QSaveFile), once per pause in
+        // editing.
+        {
+            AutoSaver saver(document, 1);
+            clock.restart();
+            QString error;
+            const bool written = saver.saveNow(&error);
+            report(u"autosave: write the recovery file"_s, msSince(clock), 0,
+                   written ? u"%1 KiB"_s.arg(QFileInfo(saver.recoveryPath()).size() / 1024) : error);
+        }
         clock.restart();
         stack->undo();
         stack->undo();
