@@ -87,6 +87,11 @@ bool syncSchema(const Schema &schema, DatabaseConnection &connection, QString *e
     return report.ok;
 }
 
+// Opens the scratch database and creates the design's tables in it.
+bool openAndSync(DatabaseConnection &connection, const Schema &schema, QString *error) {
+    return connection.open(error) && syncSchema(schema, connection, error);
+}
+
 // customer hasOne profile, hasMany orders; each order belongsToMany products through orderItem.
 QJsonObject shopGraph(const QString &email, const QString &sku) {
     QJsonObject graph = json(R"({
@@ -118,8 +123,7 @@ void TestSaveController::seedScenario() {
     const Project project = loadExample(QStringLiteral("seed"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
 
     SaveController controller(project.schema, connection);
     QVERIFY2(controller.isUsable(&error), qPrintable(error));
@@ -167,8 +171,7 @@ void TestSaveController::validationBeforeSql() {
     const Project project = loadExample(QStringLiteral("shop"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     const ResolvedSchema &resolved = controller.resolvedSchema();
     const QStringList before = snapshot(connection, resolved);
@@ -214,8 +217,7 @@ void TestSaveController::everyStatementFailing() {
     const Project project = loadExample(QStringLiteral("shop"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     QVERIFY(controller
                 .save(QStringLiteral("customer"),
@@ -260,8 +262,7 @@ void TestSaveController::constraintViolationRollsBack() {
     const Project project = loadExample(QStringLiteral("shop"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     QVERIFY(controller
                 .save(QStringLiteral("customer"),
@@ -320,8 +321,7 @@ void TestSaveController::hostileNamesAndValues() {
 
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, schema, &error), qPrintable(error));
     SaveController controller(schema, connection);
 
     const QString evil =
@@ -377,8 +377,7 @@ void TestSaveController::exactNumbers() {
     schema.models << account;
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, schema, &error), qPrintable(error));
     SaveController controller(schema, connection);
     const SaveResult saved = controller.save(QStringLiteral("account"), json(R"({
         "big": "9223372036854775807", "money": "12345678901234567890.0123456789", "flag": true,
@@ -418,8 +417,7 @@ void TestSaveController::updateLoadDelete() {
     const Project project = loadExample(QStringLiteral("shop"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     const SaveResult saved = controller.save(
         QStringLiteral("customer"), shopGraph(QStringLiteral("u@example.com"), QStringLiteral("U-1")));
@@ -546,8 +544,7 @@ void TestSaveController::batchIsolatesFailures() {
     const Project project = loadExample(QStringLiteral("shop"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     QList<QJsonObject> batch;
     for (int i = 0; i < 5; ++i)
@@ -620,8 +617,7 @@ void TestSaveController::killedConnection() {
     const Project project = loadExample(QStringLiteral("seed"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
-    QVERIFY2(connection.open(&error), qPrintable(error));
-    QVERIFY2(syncSchema(project.schema, connection, &error), qPrintable(error));
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
     const qint64 backend = scalar(connection, QStringLiteral("SELECT pg_backend_pid()"));
 
