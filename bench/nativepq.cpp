@@ -1,6 +1,8 @@
 #include "nativepq.h"
 
+#include "cputime.h"
 #include <QDateTime>
+
 #include <QElapsedTimer>
 
 #include <libpq-fe.h>
@@ -32,7 +34,7 @@ bool commandOk(PGresult *result, QString *error, PGconn *connection) {
 } // namespace
 
 double NativePq::savesPerSecond(const Workload &w, const modeldesk::ConnectionUrl &url, Mode mode, int saves,
-                                QString *error) {
+                                QString *error, double *cpuMicrosPerSave) {
     const QString conninfo =
         QStringLiteral("host=%1 port=%2 dbname=%3 user=%4 password=%5")
             .arg(conninfoValue(url.host))
@@ -107,6 +109,7 @@ double NativePq::savesPerSecond(const Workload &w, const modeldesk::ConnectionUr
 
     QElapsedTimer clock;
     clock.start();
+    const double cpuStart = processCpuSeconds();
     for (int i = 0; i < saves && ok; ++i) {
         const QByteArray now = QDateTime::currentDateTimeUtc()
                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz+00:00"))
@@ -155,6 +158,8 @@ double NativePq::savesPerSecond(const Workload &w, const modeldesk::ConnectionUr
         ok = ok && commandOk(PQexec(pg, "COMMIT"), error, pg);
     }
     const double seconds = clock.nsecsElapsed() / 1e9;
+    if (cpuMicrosPerSave)
+        *cpuMicrosPerSave = (processCpuSeconds() - cpuStart) * 1e6 / saves;
     PQfinish(pg);
     return ok ? saves / seconds : 0;
 }

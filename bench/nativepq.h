@@ -12,5 +12,5 @@ public:
     // "EXECUTE name('literal', ...)" over the simple query protocol — to show what the driver costs.
     enum class Mode { Transaction, OneStatement, SqlExecute };
     static double savesPerSecond(const Workload &workload, const modeldesk::ConnectionUrl &url, Mode mode,
-                                 int saves, QString *error);
+                                 int saves, QString *error, double *cpuMicrosPerSave = nullptr);
 };

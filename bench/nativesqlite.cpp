@@ -1,5 +1,7 @@
 #include "nativesqlite.h"
 
+#include "cputime.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 
@@ -23,7 +25,8 @@ QString insertSql(const QString &table, const QStringList &columns) {
 
 } // namespace
 
-double NativeSqlite::savesPerSecond(const Workload &w, const QString &path, int saves, QString *error) {
+double NativeSqlite::savesPerSecond(const Workload &w, const QString &path, int saves, QString *error,
+                                    double *cpuMicrosPerSave) {
     sqlite3 *db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) {
         *error = QString::fromUtf8(sqlite3_errmsg(db));
@@ -69,6 +72,7 @@ double NativeSqlite::savesPerSecond(const Workload &w, const QString &path, int 
 
     QElapsedTimer clock;
     clock.start();
+    const double cpuStart = processCpuSeconds();
     bool ok = true;
     for (int i = 0; i < saves && ok; ++i) {
         const QByteArray now = QDateTime::currentDateTimeUtc()
@@ -100,6 +104,8 @@ double NativeSqlite::savesPerSecond(const Workload &w, const QString &path, int 
         sqlite3_reset(commit);
     }
     const double seconds = clock.nsecsElapsed() / 1e9;
+    if (cpuMicrosPerSave)
+        *cpuMicrosPerSave = (processCpuSeconds() - cpuStart) * 1e6 / saves;
     if (!ok)
         *error = QString::fromUtf8(sqlite3_errmsg(db));
     for (sqlite3_stmt *s : {begin, commit, parent, child})

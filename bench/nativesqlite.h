@@ -9,5 +9,6 @@
 class NativeSqlite {
 public:
     // path ":memory:" for an in-memory database; the tables must exist (the bench syncs them first).
-    static double savesPerSecond(const Workload &workload, const QString &path, int saves, QString *error);
+    static double savesPerSecond(const Workload &workload, const QString &path, int saves, QString *error,
+                                 double *cpuMicrosPerSave = nullptr);
 };

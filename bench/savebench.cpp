@@ -4,6 +4,7 @@
 //   sqlite-file|memory|postgres|mariadb]
 // --pg / --mysql default to MODELDESK_TEST_PG_URL / MODELDESK_TEST_MYSQL_URL (bench/run starts the servers).
 
+#include "cputime.h"
 #include "nativepq.h"
 #include "nativesqlite.h"
 #include "workload.h"
@@ -27,11 +28,12 @@ namespace {
 QTextStream out(stdout);
 
 double controllerSavesPerSecond(const Workload &w, DatabaseConnection &connection, bool singleStatement,
-                                int saves, QString *error) {
+                                int saves, QString *error, double *cpuMicrosPerSave = nullptr) {
     SaveController controller(w.schema, connection);
     controller.setSingleStatement(singleStatement);
     QElapsedTimer clock;
     clock.start();
+    const double cpuStart = processCpuSeconds();
     for (int i = 0; i < saves; ++i) {
         const SaveResult result = controller.save(w.model, w.graph);
         if (!result.ok) {
@@ -39,7 +41,10 @@ double controllerSavesPerSecond(const Workload &w, DatabaseConnection &connectio
             return 0;
         }
     }
-    return saves / (clock.nsecsElapsed() / 1e9);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    if (cpuMicrosPerSave)
+        *cpuMicrosPerSave = (processCpuSeconds() - cpuStart) * 1e6 / saves;
+    return saves / seconds;
 }
 
 bool prepare(const Workload &w, DatabaseConnection &connection, QString *error) {
@@ -51,25 +56,35 @@ bool prepare(const Workload &w, DatabaseConnection &connection, QString *error) 
     return report.ok;
 }
 
-// Best of `rounds` for each side, the two sides taking turns so that noise hits both alike.
+// Best of `rounds` for each side, the two sides taking turns so that noise hits both alike; the client's CPU
+// per save is the least seen over the rounds.
 struct Figure {
     double native = 0;
     double controller = 0;
+    double nativeCpu = 0;
+    double controllerCpu = 0;
+
+    void addNative(double perSecond, double cpu) {
+        native = std::max(native, perSecond);
+        nativeCpu = nativeCpu > 0 ? std::min(nativeCpu, cpu) : cpu;
+    }
+    void addController(double perSecond, double cpu) {
+        controller = std::max(controller, perSecond);
+        controllerCpu = controllerCpu > 0 ? std::min(controllerCpu, cpu) : cpu;
+    }
 };
 
-void report(const QString &workload, const QString &mode, double native, double controller) {
-    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-               .arg(workload, mode, native > 0 ? QString::number(native, 'f', 0) : QStringLiteral("–"),
-                    QString::number(controller, 'f', 0),
-                    native > 0 ? QString::number(controller / native, 'f', 2) : QStringLiteral("–"));
-    out.flush();
+QString micros(double value) {
+    return value > 0 ? QString::number(value, 'f', 1) : QStringLiteral("–");
 }
 
-double best(int rounds, const std::function<double()> &run) {
-    double top = 0;
-    for (int i = 0; i < rounds; ++i)
-        top = std::max(top, run());
-    return top;
+void report(const QString &workload, const QString &mode, const Figure &f) {
+    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 / %7 |\n")
+               .arg(workload, mode, f.native > 0 ? QString::number(f.native, 'f', 0) : QStringLiteral("–"),
+                    QString::number(f.controller, 'f', 0),
+                    f.native > 0 ? QString::number(f.controller / f.native, 'f', 2) : QStringLiteral("–"),
+                    micros(f.nativeCpu), micros(f.controllerCpu));
+    out.flush();
 }
 
 } // namespace
@@ -95,7 +110,8 @@ int main(int argc, char **argv) {
     };
 
     out << "N = " << saves << " sequential saves per run, best of " << rounds << " runs; saves/s\n\n"
-        << "| workload | engine, mode | native C API | SaveController | ratio |\n|---|---|---|---|---|\n";
+        << "| workload | engine, mode | native C API | SaveController | ratio | client CPU µs/save, native / "
+           "controller |\n|---|---|---|---|---|---|\n";
     QString error;
     auto check = [&](bool ok) {
         if (!ok) {
@@ -104,6 +120,17 @@ int main(int argc, char **argv) {
         }
     };
     for (const Workload &w : {Workload::hasOneChild(), Workload::hasManyChildren()}) {
+        // Runs one native round and one controller round, turn about, and keeps the figures.
+        auto turn = [&](Figure &f, const std::function<double(double *)> &native,
+                        const std::function<double(double *)> &controller) {
+            double cpu = 0;
+            const double nativeRate = native(&cpu);
+            check(nativeRate > 0);
+            f.addNative(nativeRate, cpu);
+            const double controllerRate = controller(&cpu);
+            check(controllerRate > 0);
+            f.addController(controllerRate, cpu);
+        };
         // SQLite file, WAL + synchronous FULL on both sides, each in its own file.
         if (wanted("sqlite-file")) {
             const QString nativePath = dir + QStringLiteral("/native-%1.db").arg(w.parentTable);
@@ -114,14 +141,16 @@ int main(int argc, char **argv) {
                 QStringLiteral("sqlite:") + dir + QStringLiteral("/controller-%1.db").arg(w.parentTable)));
             check(prepare(w, connection, &error));
             Figure f;
-            for (int r = 0; r < rounds; ++r) {
-                f.native = std::max(f.native, NativeSqlite::savesPerSecond(w, nativePath, saves, &error));
-                check(f.native > 0);
-                f.controller =
-                    std::max(f.controller, controllerSavesPerSecond(w, connection, true, saves, &error));
-                check(f.controller > 0);
-            }
-            report(w.name, QStringLiteral("SQLite file, WAL, synchronous FULL"), f.native, f.controller);
+            for (int r = 0; r < rounds; ++r)
+                turn(
+                    f,
+                    [&](double *cpu) {
+                        return NativeSqlite::savesPerSecond(w, nativePath, saves, &error, cpu);
+                    },
+                    [&](double *cpu) {
+                        return controllerSavesPerSecond(w, connection, true, saves, &error, cpu);
+                    });
+            report(w.name, QStringLiteral("SQLite file, WAL, synchronous FULL"), f);
         }
         // SQLite in memory.
         if (wanted("memory")) {
@@ -129,15 +158,16 @@ int main(int argc, char **argv) {
             check(prepare(w, connection, &error));
             const int n = saves * 10;
             Figure f;
-            for (int r = 0; r < rounds; ++r) {
-                f.native = std::max(f.native,
-                                    NativeSqlite::savesPerSecond(w, QStringLiteral(":memory:"), n, &error));
-                check(f.native > 0);
-                f.controller =
-                    std::max(f.controller, controllerSavesPerSecond(w, connection, true, n, &error));
-                check(f.controller > 0);
-            }
-            report(w.name, QStringLiteral("SQLite :memory:"), f.native, f.controller);
+            for (int r = 0; r < rounds; ++r)
+                turn(
+                    f,
+                    [&](double *cpu) {
+                        return NativeSqlite::savesPerSecond(w, QStringLiteral(":memory:"), n, &error, cpu);
+                    },
+                    [&](double *cpu) {
+                        return controllerSavesPerSecond(w, connection, true, n, &error, cpu);
+                    });
+            report(w.name, QStringLiteral("SQLite :memory:"), f);
         }
         if (!pgUrl.isEmpty() && wanted("postgres")) {
             const auto url = ConnectionUrl::parse(pgUrl, &error);
@@ -149,50 +179,47 @@ int main(int argc, char **argv) {
             DatabaseConnection qtOnly(*url);
             check(qtOnly.open(&error));
             qunsetenv("MODELDESK_PG_QT_PATH");
-            double transaction = 0, oneStatement = 0, perStep = 0, cte = 0, sqlExecute = 0, qtCte = 0;
+            auto native = [&](NativePq::Mode mode) {
+                return [&, mode](double *cpu) {
+                    return NativePq::savesPerSecond(w, *url, mode, saves, &error, cpu);
+                };
+            };
+            auto controller = [&](DatabaseConnection &c, bool oneStatement) {
+                return [&, oneStatement](double *cpu) {
+                    return controllerSavesPerSecond(w, c, oneStatement, saves, &error, cpu);
+                };
+            };
+            Figure perStep, oneStatement, qtPath;
             for (int r = 0; r < rounds; ++r) {
-                transaction =
-                    std::max(transaction,
-                             NativePq::savesPerSecond(w, *url, NativePq::Mode::Transaction, saves, &error));
-                check(transaction > 0);
-                perStep = std::max(perStep, controllerSavesPerSecond(w, connection, false, saves, &error));
-                check(perStep > 0);
-                oneStatement =
-                    std::max(oneStatement,
-                             NativePq::savesPerSecond(w, *url, NativePq::Mode::OneStatement, saves, &error));
-                check(oneStatement > 0);
-                cte = std::max(cte, controllerSavesPerSecond(w, connection, true, saves, &error));
-                check(cte > 0);
-                sqlExecute = std::max(
-                    sqlExecute, NativePq::savesPerSecond(w, *url, NativePq::Mode::SqlExecute, saves, &error));
-                check(sqlExecute > 0);
-                qtCte = std::max(qtCte, controllerSavesPerSecond(w, qtOnly, true, saves, &error));
-                check(qtCte > 0);
+                turn(perStep, native(NativePq::Mode::Transaction), controller(connection, false));
+                turn(oneStatement, native(NativePq::Mode::OneStatement), controller(connection, true));
+                turn(qtPath, native(NativePq::Mode::SqlExecute), controller(qtOnly, true));
             }
-            report(w.name, QStringLiteral("PostgreSQL, BEGIN…COMMIT, one statement per row"), transaction,
-                   perStep);
-            report(w.name, QStringLiteral("PostgreSQL, one data-modifying CTE (1 round trip)"), oneStatement,
-                   cte);
+            report(w.name, QStringLiteral("PostgreSQL, BEGIN…COMMIT, one statement per row"), perStep);
+            report(w.name, QStringLiteral("PostgreSQL, one data-modifying CTE (1 round trip)"), oneStatement);
             report(
                 w.name,
                 QStringLiteral("PostgreSQL, the CTE as Qt's QPSQL sends it (PREPARE + EXECUTE text) vs the "
                                "controller through QPSQL alone (MODELDESK_PG_QT_PATH=1)"),
-                sqlExecute, qtCte);
-            report(w.name, QStringLiteral("PostgreSQL, controller default vs best native"),
-                   std::max(transaction, oneStatement), cte);
+                qtPath);
+            Figure best = perStep.native > oneStatement.native ? perStep : oneStatement;
+            best.controller = oneStatement.controller;
+            best.controllerCpu = oneStatement.controllerCpu;
+            report(w.name, QStringLiteral("PostgreSQL, controller default vs best native"), best);
         }
         if (!mysqlUrl.isEmpty() && wanted("mariadb")) {
             const auto url = ConnectionUrl::parse(mysqlUrl, &error);
             check(url.has_value());
             DatabaseConnection connection(*url);
             check(prepare(w, connection, &error));
-            const double figure = best(rounds, [&] {
-                const double v = controllerSavesPerSecond(w, connection, true, saves, &error);
-                check(v > 0);
-                return v;
-            });
-            report(w.name, QStringLiteral("MariaDB, BEGIN…COMMIT (no native client in this bench)"), 0,
-                   figure);
+            Figure f;
+            for (int r = 0; r < rounds; ++r) {
+                double cpu = 0;
+                const double rate = controllerSavesPerSecond(w, connection, true, saves, &error, &cpu);
+                check(rate > 0);
+                f.addController(rate, cpu);
+            }
+            report(w.name, QStringLiteral("MariaDB, BEGIN…COMMIT (no native client in this bench)"), f);
         }
     }
     return 0;
