@@ -164,7 +164,8 @@ bool SchemaSync::run(bool alter, bool change, SyncReport *report) {
         report->statements << sql;
         if (mConnection.execute(sql, &error))
             return true;
-        report->error = tr("%1\nfailed: %2").arg(sql, error);
+        // The reason first: a CREATE TABLE can run to kilobytes, and the reason is what the reader needs.
+        report->error = tr("%1\nThe statement was:\n%2").arg(error, sql);
         return false;
     };
     for (const Table &table : mResolved.tables) {
