@@ -161,7 +161,7 @@ int saveOne(SaveController &controller, const QString &model, const QString &inp
         printProblems(err, QString(), result);
         return kProblems;
     }
-    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Indented));
+    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
     return kOk;
 }
 
@@ -192,7 +192,7 @@ int saveLines(SaveController &controller, const QString &model, const QString &i
             if (result.ok) {
                 ++saved;
                 if (!quiet)
-                    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Compact))
+                    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Compact))
                         << "\n";
             } else {
                 ++failed;
@@ -339,7 +339,7 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         printProblems(err, QString(), result);
         return kProblems;
     }
-    out << QString::fromUtf8(QJsonDocument(result.record).toJson(QJsonDocument::Indented));
+    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
     return kOk;
 }
 

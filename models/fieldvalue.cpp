@@ -310,16 +310,18 @@ QString jsonRuleText(const QJsonValue &value) {
     return value.toString();
 }
 
-// "2024-05-06 07:08:09.123" for a UTC time, written by hand: QDateTime::toString goes through the locale and
-// calendar machinery and was the largest single cost of a save (four timestamps per parent and child).
-QString utcText(const QDateTime &value, char16_t separator) {
+// "2024-05-06 07:08:09.123" for a UTC time plus `suffix`, written by hand into one allocation:
+// QDateTime::toString goes through the locale and calendar machinery and was the largest single cost of a
+// save (four timestamps per parent and child).
+QString utcText(const QDateTime &value, char16_t separator, QStringView suffix = {}) {
     const QDateTime utc = value.timeSpec() == Qt::UTC ? value : value.toUTC();
     int year = 0, month = 0, day = 0;
     utc.date().getDate(&year, &month, &day);
     const QTime time = utc.time();
     if (year < 0 || year > 9999)
-        return utc.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s).replace(10, 1, QChar(separator));
-    char16_t text[23];
+        return utc.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s).replace(10, 1, QChar(separator)).append(suffix);
+    QString result(23 + suffix.size(), Qt::Uninitialized);
+    char16_t *text = reinterpret_cast<char16_t *>(result.data());
     auto put = [&text](int at, int number, int digits) {
         for (int i = digits - 1; i >= 0; --i, number /= 10)
             text[at + i] = char16_t(u'0' + number % 10);
@@ -337,7 +339,8 @@ QString utcText(const QDateTime &value, char16_t separator) {
     put(17, time.second(), 2);
     text[19] = u'.';
     put(20, time.msec(), 3);
-    return QString(reinterpret_cast<const QChar *>(text), 23);
+    std::copy(suffix.utf16(), suffix.utf16() + suffix.size(), text + 23);
+    return result;
 }
 
 } // namespace
@@ -483,7 +486,7 @@ QJsonValue FieldValue::toJson(const DataType &type, const QVariant &value) {
     case Kind::Boolean:
         return value.toBool();
     case Kind::Date:
-        return utcText(value.toDateTime(), u'T') + u'Z';
+        return utcText(value.toDateTime(), u'T', u"Z");
     case Kind::DateOnly:
         return value.toDate().toString(Qt::ISODate);
     case Kind::Time:
@@ -521,12 +524,11 @@ QVariant FieldValue::toDatabase(const DataType &type, const QVariant &value, Sql
     case Kind::Date: {
         // Text with an explicit offset, the way Sequelize writes it, so that no driver applies the local
         // zone.
-        const QString text = utcText(value.toDateTime(), u' ');
         if (kind == SqlDialect::Kind::Sqlite)
-            return text + u" +00:00"_s;
+            return utcText(value.toDateTime(), u' ', u" +00:00");
         if (kind == SqlDialect::Kind::Postgres)
-            return text + u"+00:00"_s;
-        return text;
+            return utcText(value.toDateTime(), u' ', u"+00:00");
+        return utcText(value.toDateTime(), u' ');
     }
     case Kind::DateOnly:
         return value.toDate().toString(Qt::ISODate);

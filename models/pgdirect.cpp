@@ -103,11 +103,12 @@ PgDirect::PgDirect(const QSqlDatabase &database) {
         mConnection = *static_cast<void *const *>(handle.data());
 }
 
-bool PgDirect::execute(const QString &sql, const QList<QVariant> &values, QList<QByteArray> *row,
-                       QString *error) {
-    const LibPq &pq = LibPq::instance();
+QByteArray PgDirect::statementName(const QString &sql, QString *error) {
+    if (sql.constData() == mLastSql.constData() && sql.size() == mLastSql.size() && !mLastName.isEmpty())
+        return mLastName;
     auto name = mStatements.constFind(sql);
     if (name == mStatements.cend()) {
+        const LibPq &pq = LibPq::instance();
         const QByteArray statement = "modeldesk_" + QByteArray::number(mStatements.size() + 1);
         void *result = pq.prepare(mConnection, statement.constData(), sql.toUtf8().constData(), 0, nullptr);
         const bool ok = result && pq.resultStatus(result) == LibPq::kCommandOk;
@@ -116,9 +117,20 @@ bool PgDirect::execute(const QString &sql, const QList<QVariant> &values, QList<
         if (result)
             pq.clear(result);
         if (!ok)
-            return false;
+            return {};
         name = mStatements.insert(sql, statement);
     }
+    mLastSql = sql;
+    mLastName = *name;
+    return mLastName;
+}
+
+bool PgDirect::execute(const QString &sql, const QList<QVariant> &values, QList<QByteArray> *row,
+                       QString *error) {
+    const LibPq &pq = LibPq::instance();
+    const QByteArray name = statementName(sql, error);
+    if (name.isEmpty())
+        return false;
     QList<QByteArray> texts;
     texts.reserve(values.size());
     std::vector<const char *> parameters;
@@ -132,15 +144,18 @@ bool PgDirect::execute(const QString &sql, const QList<QVariant> &values, QList<
             parameters.push_back(texts.constLast().constData());
         }
     }
-    void *result = pq.execPrepared(mConnection, name->constData(), int(parameters.size()), parameters.data(),
+    void *result = pq.execPrepared(mConnection, name.constData(), int(parameters.size()), parameters.data(),
                                    nullptr, nullptr, 0);
     const int status = result ? pq.resultStatus(result) : -1;
     if (status != LibPq::kCommandOk && status != LibPq::kTuplesOk) {
         *error = message(pq, result);
         if (result)
             pq.clear(result);
-        if (pq.status(mConnection) != LibPq::kConnectionOk)
+        if (pq.status(mConnection) != LibPq::kConnectionOk) {
             mStatements.clear(); // a new session starts without them
+            mLastSql.clear();
+            mLastName.clear();
+        }
         return false;
     }
     row->clear();

@@ -28,8 +28,14 @@ public:
     bool execute(const QString &sql, const QList<QVariant> &values, QList<QByteArray> *row, QString *error);
 
 private:
+    QByteArray statementName(const QString &sql, QString *error);
+
     void *mConnection = nullptr;            // PGconn*
     QHash<QString, QByteArray> mStatements; // SQL -> server-side statement name
+    // The statement used last, by its text: a save repeats the previous statement most of the time, and
+    // holding the text keeps its buffer alive, so the same buffer means the same text without hashing it.
+    QString mLastSql;
+    QByteArray mLastName;
 };
 
 } // namespace modeldesk

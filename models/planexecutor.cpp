@@ -33,14 +33,25 @@ bool PlanExecutor::canRunAsOneStatement(const SavePlan &plan) const {
 
 QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> *values,
                                          bool numbered) const {
+    QList<std::pair<int, int>> parameters;
+    const QString sql = composeOneStatement(plan, numbered, &parameters);
+    for (const auto &[step, value] : std::as_const(parameters))
+        values->append(plan.steps.at(step).values.at(value));
+    return sql;
+}
+
+QString PlanExecutor::composeOneStatement(const SavePlan &plan, bool numbered,
+                                          QList<std::pair<int, int>> *parameters) const {
     const SqlDialect dialect = mConnection.dialect();
     QString with;
     QString returned;
+    int saveTimeParameter = 0; // numbered: the $n of the save's timestamp, once bound
     for (int i = 0; i < plan.steps.size(); ++i) {
         const PlanStep &step = plan.steps.at(i);
         QString names;
         QString items;
-        for (const PlanValue &value : step.values) {
+        for (int v = 0; v < step.values.size(); ++v) {
+            const PlanValue &value = step.values.at(v);
             if (!names.isEmpty()) {
                 names += u", "_s;
                 items += u", "_s;
@@ -48,9 +59,13 @@ QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> 
             names += dialect.quote(value.column);
             if (value.isReference()) {
                 items += u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(value.fromColumn)).arg(value.fromStep);
+            } else if (numbered && value.saveTime && saveTimeParameter > 0) {
+                items += u'$' + QString::number(saveTimeParameter);
             } else {
-                values->append(value);
-                items += numbered ? u'$' + QString::number(values->size()) : u"?"_s;
+                parameters->append({i, v});
+                items += numbered ? u'$' + QString::number(parameters->size()) : u"?"_s;
+                if (value.saveTime && saveTimeParameter == 0)
+                    saveTimeParameter = int(parameters->size());
             }
         }
         QString insert = u"INSERT INTO "_s + dialect.quote(step.table);
@@ -65,19 +80,19 @@ QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> 
     return with + u" SELECT "_s + (returned.isEmpty() ? u"1"_s : returned);
 }
 
-bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Rows *rows, int *failedStep, QString *error) {
-    rows->clear();
-    rows->resize(plan.steps.size());
+bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, int *failedStep, QString *error) {
+    keys->clear();
+    keys->resize(plan.steps.size());
     if (oneStatement) {
         *failedStep = -1;
-        return runAsOneStatement(plan, *rows, error);
+        return runAsOneStatement(plan, *keys, error);
     }
     for (int i = 0; i < plan.steps.size(); ++i) {
         if (mHook && !mHook(i, error)) {
             *failedStep = i;
             return false;
         }
-        if (!runStep(plan, i, *rows, error)) {
+        if (!runStep(plan, i, *keys, error)) {
             *failedStep = i;
             return false;
         }
@@ -85,18 +100,16 @@ bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Rows *rows, int 
     return true;
 }
 
-bool PlanExecutor::runStep(const SavePlan &plan, int index, Rows &rows, QString *error) {
+bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString *error) {
     const PlanStep &step = plan.steps.at(index);
     QSqlQuery *query = mConnection.prepared(step.sql, error);
     if (!query)
         return false;
     Finisher finisher{query};
-    QHash<QString, QVariant> &row = rows[index];
     for (const PlanValue &value : step.values) {
         const QVariant canonical =
-            value.isReference() ? rows.at(value.fromStep).value(value.fromColumn) : value.value;
+            value.isReference() ? plan.value(keys, value.fromStep, value.fromColumn) : value.value;
         query->addBindValue(FieldValue::toDatabase(value.type, canonical, mConnection.dialect()));
-        row.insert(value.column, canonical);
     }
     if (!query->exec()) {
         *error = DatabaseConnection::describe(query->lastError());
@@ -118,67 +131,101 @@ bool PlanExecutor::runStep(const SavePlan &plan, int index, Rows &rows, QString 
             *error = tr("the database did not report the new key of %1").arg(step.table);
             return false;
         }
-        row.insert(step.generatedColumn, QVariant::fromValue<qint64>(key.toLongLong()));
+        keys[index] = QVariant::fromValue<qint64>(key.toLongLong());
     }
     return true;
 }
 
-bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Rows &rows, QString *error) {
-    PgDirect *direct = mConnection.pgDirect();
-    QString shape = direct ? u"$\n"_s : u"?\n"_s;
-    QList<PlanValue> values;
+size_t PlanExecutor::shapeHash(const SavePlan &plan) {
+    // Only the end of each statement and its length: that is where statements differ (the column list), and
+    // matches() settles the rare collision. Hashing whole statements cost as much as the rest of the lookup.
+    size_t hash = 0;
     for (const PlanStep &step : plan.steps) {
-        shape += step.sql;
-        shape += u'\n';
-        for (const PlanValue &value : step.values) {
+        hash = qHashMulti(hash, step.sql.size(), QStringView(step.sql).right(40));
+        for (const PlanValue &value : step.values)
             if (value.isReference())
-                shape += QString::number(value.fromStep) + u'.' + value.fromColumn + u';';
-            else
-                values.append(value);
+                hash = qHashMulti(hash, value.fromStep, value.fromColumn);
+            else if (value.saveTime)
+                hash = qHashMulti(hash, -2);
+    }
+    return hash;
+}
+
+bool PlanExecutor::OneStatement::matches(const SavePlan &plan) const {
+    if (stepSql.size() != plan.steps.size())
+        return false;
+    qsizetype reference = 0;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        if (step.sql != stepSql.at(i))
+            return false;
+        for (const PlanValue &value : step.values) {
+            if (reference >= references.size())
+                return false;
+            const auto &[fromStep, fromColumn] = references.at(reference++);
+            if (fromStep != (value.saveTime ? -2 : value.fromStep) ||
+                (value.isReference() && fromColumn != value.fromColumn))
+                return false;
         }
     }
-    auto found = mOneStatementSql.constFind(shape);
-    if (found == mOneStatementSql.cend()) {
-        QList<PlanValue> ignored;
-        found = mOneStatementSql.insert(shape, singleStatementSql(plan, &ignored, direct != nullptr));
+    return reference == references.size();
+}
+
+bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Keys &keys, QString *error) {
+    PgDirect *direct = mConnection.pgDirect();
+    const size_t hash = shapeHash(plan);
+    const OneStatement *shape = nullptr;
+    for (auto it = mOneStatements.constFind(hash); it != mOneStatements.cend() && it.key() == hash; ++it)
+        if (it->matches(plan)) {
+            shape = &*it;
+            break;
+        }
+    if (!shape) {
+        OneStatement made;
+        for (const PlanStep &step : plan.steps) {
+            made.stepSql << step.sql;
+            for (const PlanValue &value : step.values)
+                made.references.append({value.saveTime ? -2 : value.fromStep,
+                                        value.isReference() ? value.fromColumn : QString()});
+        }
+        made.numbered = composeOneStatement(plan, true, &made.parameters);
+        QList<std::pair<int, int>> ignored;
+        made.marks = composeOneStatement(plan, false, &ignored);
+        shape = &*mOneStatements.insert(hash, made);
     }
-    const QString sql = *found;
-    QList<qint64> keys;
+    QList<qint64> generated;
     if (direct) {
         QList<QVariant> parameters;
-        parameters.reserve(values.size());
-        for (const PlanValue &value : std::as_const(values))
+        parameters.reserve(shape->parameters.size());
+        for (const auto &[step, index] : shape->parameters) {
+            const PlanValue &value = plan.steps.at(step).values.at(index);
             parameters.append(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
+        }
         QList<QByteArray> row;
-        if (!direct->execute(sql, parameters, &row, error))
+        if (!direct->execute(shape->numbered, parameters, &row, error))
             return false;
         for (const QByteArray &key : std::as_const(row))
-            keys.append(key.toLongLong());
-    } else if (!runWithQt(sql, values, &keys, error)) {
+            generated.append(key.toLongLong());
+    } else if (!runWithQt(shape->marks, plan, &generated, error)) {
         return false;
     }
+    // The statement returns the generated keys in step order (singleStatementSql()).
     int column = 0;
-    for (int i = 0; i < plan.steps.size(); ++i) {
-        const PlanStep &step = plan.steps.at(i);
-        if (!step.generatedColumn.isEmpty())
-            rows[i].insert(step.generatedColumn, QVariant::fromValue<qint64>(keys.value(column++)));
-    }
-    // Keys flowed inside the statement; fill them in for the saved graph.
     for (int i = 0; i < plan.steps.size(); ++i)
-        for (const PlanValue &value : plan.steps.at(i).values)
-            rows[i].insert(value.column, value.isReference() ? rows.at(value.fromStep).value(value.fromColumn)
-                                                             : value.value);
+        if (!plan.steps.at(i).generatedColumn.isEmpty())
+            keys[i] = QVariant::fromValue<qint64>(generated.value(column++));
     return true;
 }
 
-bool PlanExecutor::runWithQt(const QString &sql, const QList<PlanValue> &values, QList<qint64> *keys,
-                             QString *error) {
+bool PlanExecutor::runWithQt(const QString &sql, const SavePlan &plan, QList<qint64> *keys, QString *error) {
     QSqlQuery *query = mConnection.prepared(sql, error);
     if (!query)
         return false;
     Finisher finisher{query};
-    for (const PlanValue &value : values)
-        query->addBindValue(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
+    for (const PlanStep &step : plan.steps)
+        for (const PlanValue &value : step.values)
+            if (!value.isReference())
+                query->addBindValue(FieldValue::toDatabase(value.type, value.value, mConnection.dialect()));
     if (!query->exec()) {
         *error = DatabaseConnection::describe(query->lastError());
         return false;

@@ -1,6 +1,7 @@
 #include "savecontroller.h"
 
 #include "fieldvalue.h"
+#include "savedgraph.h"
 #include "schemavalidator.h"
 
 #include <QCoreApplication>
@@ -65,13 +66,31 @@ QString SaveResult::errorString() const {
     return lines.join(u'\n');
 }
 
+QJsonObject SaveResult::record() const {
+    if (!mRecord)
+        return {};
+    if (mRecord->build) {
+        mRecord->built = mRecord->build();
+        mRecord->build = nullptr;
+    }
+    return mRecord->built;
+}
+
+void SaveResult::setRecord(const QJsonObject &record) {
+    mRecord = std::make_shared<Record>(Record{nullptr, record});
+}
+
+void SaveResult::setRecord(std::function<QJsonObject()> build) {
+    mRecord = std::make_shared<Record>(Record{std::move(build), {}});
+}
+
 SaveController::SaveController(const Schema &schema, DatabaseConnection &connection)
     : mSchema(schema)
-    , mResolved(SchemaResolver::resolve(schema))
+    , mResolved(std::make_shared<const ResolvedSchema>(SchemaResolver::resolve(schema)))
     , mConnection(connection)
-    , mPlanner(mSchema, mResolved, connection.dialect())
+    , mPlanner(mSchema, *mResolved, connection.dialect())
     , mExecutor(connection)
-    , mLoader(mResolved, connection) {
+    , mLoader(*mResolved, connection) {
 }
 
 SaveController::~SaveController() = default;
@@ -136,7 +155,7 @@ void SaveController::fail(SaveResult *result, const QString &path, const QString
     result->problems << RecordProblem{path, text};
 }
 
-bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Rows *rows,
+bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Keys *keys,
                              SaveResult *result) {
     const bool oneStatement = ownTransaction && mSingleStatement && mExecutor.canRunAsOneStatement(plan);
     QString error;
@@ -145,14 +164,14 @@ bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExec
         return false;
     }
     int failed = -1;
-    if (!mExecutor.run(plan, oneStatement, rows, &failed, &error)) {
+    if (!mExecutor.run(plan, oneStatement, keys, &failed, &error)) {
         if (ownTransaction && !oneStatement)
             mConnection.rollback();
         if (failed < 0 && oneStatement && !mConnection.checkConnectionLost()) {
             // The single statement does not say which record failed: replay the steps in a transaction that
             // is rolled back anyway, to name it. Only failures pay for this.
             QString stepError;
-            PlanExecutor::Rows replay;
+            PlanExecutor::Keys replay;
             if (mConnection.begin(&stepError)) {
                 if (!mExecutor.run(plan, false, &replay, &failed, &stepError))
                     error = stepError;
@@ -178,31 +197,9 @@ bool SaveController::execute(const SavePlan &plan, bool ownTransaction, PlanExec
     return true;
 }
 
-QJsonObject SaveController::graph(const SavePlan &plan, const PlanExecutor::Rows &rows, int record) const {
-    const PlanRecord &r = plan.records.at(record);
-    const Table *table = mResolved.tableForModel(r.model);
-    QJsonObject object;
-    if (r.step >= 0) {
-        const QHash<QString, QVariant> &row = rows.at(r.step);
-        for (const Column &column : table->columns) {
-            const auto found = row.constFind(column.name);
-            if (found != row.cend())
-                object.insert(column.attribute, FieldValue::toJson(column.type, *found));
-        }
-    } else if (const Column *key = table->column(r.keyColumn)) {
-        object.insert(key->attribute, FieldValue::toJson(key->type, r.key));
-    }
-    for (const PlanRecord::Children &group : r.children) {
-        if (group.toMany) {
-            QJsonArray items;
-            for (int child : group.records)
-                items.append(graph(plan, rows, child));
-            object.insert(group.alias, items);
-        } else if (!group.records.isEmpty()) {
-            object.insert(group.alias, graph(plan, rows, group.records.first()));
-        }
-    }
-    return object;
+void SaveController::setSavedGraph(SaveResult *result, const SavePlan &plan,
+                                   const PlanExecutor::Keys &keys) const {
+    result->setRecord([resolved = mResolved, plan, keys] { return savedGraph(*resolved, plan, keys); });
 }
 
 SaveResult SaveController::save(const QString &model, const QJsonObject &record) {
@@ -214,11 +211,11 @@ SaveResult SaveController::save(const QString &model, const QJsonObject &record)
     }
     if (!openConnection(&result))
         return result;
-    PlanExecutor::Rows rows;
-    if (!execute(plan, true, &rows, &result))
+    PlanExecutor::Keys keys;
+    if (!execute(plan, true, &keys, &result))
         return result;
     result.ok = true;
-    result.record = graph(plan, rows, 0);
+    setSavedGraph(&result, plan, keys);
     return result;
 }
 
@@ -247,14 +244,14 @@ QList<SaveResult> SaveController::saveBatch(const QString &model, const QList<QJ
     }
     QString error;
     bool ok = mConnection.begin(&error);
-    QList<PlanExecutor::Rows> rows(records.size());
+    QList<PlanExecutor::Keys> keys(records.size());
     for (int i : std::as_const(valid)) {
         if (!ok)
             break;
         int failed = -1;
         // One round trip per graph on PostgreSQL inside the batch's transaction too.
         const bool oneStatement = mSingleStatement && mExecutor.canRunAsOneStatement(plans.at(i));
-        ok = mExecutor.run(plans.at(i), oneStatement, &rows[i], &failed, &error);
+        ok = mExecutor.run(plans.at(i), oneStatement, &keys[i], &failed, &error);
     }
     if (ok)
         ok = mConnection.commit(&error);
@@ -268,7 +265,7 @@ QList<SaveResult> SaveController::saveBatch(const QString &model, const QList<QJ
     }
     for (int i : std::as_const(valid)) {
         results[i].ok = true;
-        results[i].record = graph(plans.at(i), rows.at(i), 0);
+        setSavedGraph(&results[i], plans.at(i), keys.at(i));
     }
     return results;
 }
@@ -301,9 +298,9 @@ SaveResult SaveController::update(const QString &model, const QJsonObject &recor
         result.validationFailed = true;
         return result;
     }
-    PlanExecutor::Rows rows;
+    PlanExecutor::Keys keys;
     int failed = -1;
-    if (!mExecutor.run(plan, false, &rows, &failed, &error)) {
+    if (!mExecutor.run(plan, false, &keys, &failed, &error)) {
         mConnection.rollback();
         const PlanStep &step = plan.steps.at(failed);
         fail(&result, step.path,
@@ -318,15 +315,15 @@ SaveResult SaveController::update(const QString &model, const QJsonObject &recor
         return result;
     }
     const std::optional<QJsonObject> reloaded =
-        mLoader.load(model, plan.records.first().key, depthOf(mResolved, model, record), &error);
+        mLoader.load(model, plan.records.first().key, depthOf(*mResolved, model, record), &error);
     result.ok = true;
-    result.record = reloaded.value_or(QJsonObject());
+    result.setRecord(reloaded.value_or(QJsonObject()));
     return result;
 }
 
 std::optional<QVariant> SaveController::keyValue(const QString &model, const QJsonValue &key,
                                                  SaveResult *result) const {
-    const Table *table = mResolved.tableForModel(model);
+    const Table *table = mResolved->tableForModel(model);
     if (!table) {
         result->problems << RecordProblem{QString(), tr("the design has no model \"%1\"").arg(model)};
         return std::nullopt;
@@ -365,7 +362,7 @@ SaveResult SaveController::load(const QString &model, const QJsonValue &key, int
         return result;
     }
     result.ok = true;
-    result.record = *record;
+    result.setRecord(*record);
     return result;
 }
 
@@ -378,7 +375,7 @@ SaveResult SaveController::remove(const QString &model, const QJsonValue &key) {
     }
     if (!openConnection(&result))
         return result;
-    const Table &table = *mResolved.tableForModel(model);
+    const Table &table = *mResolved->tableForModel(model);
     const Column &keyColumn = *table.column(table.primaryKey.first());
     const SqlDialect dialect = mConnection.dialect();
     QString sql;
@@ -426,7 +423,7 @@ SaveResult SaveController::remove(const QString &model, const QJsonValue &key) {
         return result;
     }
     result.ok = true;
-    result.record.insert(keyColumn.attribute, FieldValue::toJson(keyColumn.type, *value));
+    result.setRecord(QJsonObject{{keyColumn.attribute, FieldValue::toJson(keyColumn.type, *value)}});
     return result;
 }
 

@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,12 +20,25 @@ namespace modeldesk {
 // validation problem (no SQL ran) or the one failing statement's record path and the database's message.
 struct SaveResult {
     bool ok = false;
-    QJsonObject record; // the saved graph with every generated key (the reloaded graph after update)
     QList<RecordProblem> problems; // empty when ok
     bool validationFailed = false; // the problems are about the input; nothing reached the database
     bool connectionLost = false;   // the server went away; the next operation reconnects
 
     QString errorString() const;
+
+    // The saved graph with every generated key (the reloaded graph after update and load; the key after
+    // delete). A save builds it on the first call: building JSON costs more than the save's own work on a
+    // fast server, and a bulk import that does not print it should not pay for it.
+    QJsonObject record() const;
+    void setRecord(const QJsonObject &record);
+    void setRecord(std::function<QJsonObject()> build);
+
+private:
+    struct Record {
+        std::function<QJsonObject()> build;
+        QJsonObject built;
+    };
+    std::shared_ptr<Record> mRecord; // shared by copies, so it is built once
 };
 
 // Saves a nested record — a parent with its linked children, shaped like Sequelize's create(..., {include})
@@ -66,18 +80,19 @@ public:
     // statement per step, so every step can be targeted).
     void setStepHook(PlanExecutor::StepHook hook) { mExecutor.setStepHook(std::move(hook)); }
 
-    const ResolvedSchema &resolvedSchema() const { return mResolved; }
+    const ResolvedSchema &resolvedSchema() const { return *mResolved; }
     DatabaseConnection &connection() { return mConnection; }
 
 private:
     bool openConnection(SaveResult *result);
-    bool execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Rows *rows, SaveResult *result);
+    bool execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Keys *keys, SaveResult *result);
+    // Sets result's record to the graph `plan` saved, built when first read.
+    void setSavedGraph(SaveResult *result, const SavePlan &plan, const PlanExecutor::Keys &keys) const;
     void fail(SaveResult *result, const QString &path, const QString &message, bool afterCommit = false);
-    QJsonObject graph(const SavePlan &plan, const PlanExecutor::Rows &rows, int record) const;
     std::optional<QVariant> keyValue(const QString &model, const QJsonValue &key, SaveResult *result) const;
 
     const Schema &mSchema;
-    ResolvedSchema mResolved;
+    std::shared_ptr<const ResolvedSchema> mResolved; // shared with results whose graph is not built yet
     DatabaseConnection &mConnection;
     SavePlanner mPlanner;
     PlanExecutor mExecutor;

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QTime>
 
+#include <algorithm>
+
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
@@ -35,6 +37,29 @@ QString displayValue(const QVariant &value) {
 }
 
 } // namespace
+
+QVariant SavePlan::value(const QList<QVariant> &keys, int step, const QString &column, bool *written) const {
+    bool found = false;
+    QVariant result;
+    if (step >= 0 && step < steps.size()) {
+        const PlanStep &s = steps.at(step);
+        if (!s.generatedColumn.isEmpty() && s.generatedColumn == column) {
+            found = true;
+            result = keys.value(step);
+        } else {
+            const auto v = std::find_if(s.values.cbegin(), s.values.cend(), [&](const PlanValue &candidate) {
+                return candidate.column == column;
+            });
+            found = v != s.values.cend();
+            // A key only flows from an earlier step, so following references always ends.
+            if (found)
+                result = v->isReference() ? value(keys, v->fromStep, v->fromColumn) : v->value;
+        }
+    }
+    if (written)
+        *written = found;
+    return result;
+}
 
 bool SavePlan::insertsOnly() const {
     for (const PlanStep &step : steps)

@@ -17,6 +17,9 @@ struct PlanValue {
     QVariant value;     // canonical (see FieldValue); unused when fromStep >= 0
     int fromStep = -1;  // index of the step whose row supplies the value at run time
     QString fromColumn; // the column of that row
+    // The save's own timestamp (createdAt/updatedAt, a DATE column): the same value wherever it appears in a
+    // plan, so the one-statement form binds it once.
+    bool saveTime = false;
     bool isReference() const { return fromStep >= 0; }
 };
 
@@ -56,6 +59,11 @@ struct SavePlan {
     QList<PlanRecord> records; // records[0] is the root
 
     bool insertsOnly() const;
+    // The value statement `step` wrote into `column` once run, given the key each step generated (null
+    // where none): a bound value, a key that flowed from an earlier step, or the generated key itself.
+    // *written (optional) says whether the step wrote that column at all.
+    QVariant value(const QList<QVariant> &keys, int step, const QString &column,
+                   bool *written = nullptr) const;
     // Readable listing: one numbered statement per step with its record path, then its values, where a
     // key from an earlier step shows as "← 1.id".
     QString toText() const;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QUuid>
+#include <QVarLengthArray>
 
 namespace modeldesk {
 
@@ -110,8 +111,13 @@ QString SavePlanner::cachedInsertSql(const Table &table, quint64 columnMask, con
         return insertSql(table, columns, generated);
     const QPair<const Table *, quint64> key(&table, columnMask);
     auto found = mInsertSql.constFind(key);
-    if (found == mInsertSql.cend())
-        found = mInsertSql.insert(key, insertSql(table, columns, generated));
+    if (found == mInsertSql.cend()) {
+        QStringList named;
+        for (qsizetype i = 0; i < table.columns.size(); ++i)
+            if (columnMask & (quint64(1) << i))
+                named << table.columns.at(i).name;
+        found = mInsertSql.insert(key, insertSql(table, named, generated));
+    }
     return *found;
 }
 
@@ -192,10 +198,20 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
 
     // Sort the keys into fields and links; anything else is a mistake worth naming.
     QList<const ResolvedLink *> belongsTo, children, manyToMany;
-    QHash<QString, QJsonValue> linkValues;
+    QList<std::pair<const ResolvedLink *, QJsonValue>> linkValues; // a handful: a list beats a hash
+    const auto linkValue = [&linkValues](const ResolvedLink *link) {
+        for (const auto &[known, value] : std::as_const(linkValues))
+            if (known == link)
+                return value;
+        return QJsonValue();
+    };
+    // The given value of each column by index (looking each column up in the object again costs more).
+    QVarLengthArray<QJsonValue, 16> givenValues(table.columns.size(), QJsonValue(QJsonValue::Undefined));
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (table.columnForAttribute(it.key()))
+        if (const Column *column = table.columnForAttribute(it.key())) {
+            givenValues[column - table.columns.constData()] = it.value();
             continue;
+        }
         const ResolvedLink *link = linkOf(model, it.key());
         if (!link) {
             context.problem(join(path, it.key()),
@@ -203,7 +219,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             continue;
         }
         const QJsonValue value = it.value();
-        linkValues.insert(link->as, value);
+        linkValues.append({link, value});
         if (value.isNull())
             continue; // no linked record, as in Sequelize
         const bool wantsArray = link->kind == Link::Kind::HasMany || link->kind == Link::Kind::BelongsToMany;
@@ -229,8 +245,8 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     QList<PlanValue> ownOverrides = overrides;
     QList<PlanRecord::Children> links;
     for (const ResolvedLink *link : std::as_const(belongsTo)) {
-        const int target = planRecord(context, link->target, linkValues.value(link->as).toObject(),
-                                      join(path, link->as), {});
+        const int target =
+            planRecord(context, link->target, linkValue(link).toObject(), join(path, link->as), {});
         const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.columnForAttribute(link->targetKey);
         PlanValue fk = keyOf(context, target, targetKey ? targetKey->name : link->targetKey);
@@ -249,6 +265,10 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     step.model = model;
     step.table = table.name;
     step.record = record;
+    step.values.reserve(table.columns.size());
+    // The column names themselves are only needed for an UPDATE or a table too wide for the column mask;
+    // listing them for every insert was a tenth of a save's work.
+    const bool listColumns = updating || table.columns.size() > 64;
     QStringList columns;
     quint64 columnMask = 0;
     bool changes = false; // an update with nothing of its own to change writes nothing
@@ -258,12 +278,14 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
                                              [&](const PlanValue &v) { return v.column == column.name; });
         const Field *field =
             design && column.fieldIndex >= 0 ? &design->fields.at(column.fieldIndex) : nullptr;
-        const bool given = object.contains(column.attribute);
+        const QJsonValue &givenValue = givenValues.at(&column - table.columns.constData());
+        const bool given = !givenValue.isUndefined();
         if (overridden != ownOverrides.cend()) {
             PlanValue value = *overridden;
             value.type = column.type;
             step.values << value;
-            columns << column.name;
+            if (listColumns)
+                columns << column.name;
             columnMask |= bit;
             changes = true;
             continue;
@@ -272,7 +294,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             if (column.name == table.updatedAtColumn) {
                 step.values << literal(column, context.now);
             } else if (given && column.name != keyColumnName && column.name != table.createdAtColumn) {
-                const FieldCheck check = FieldValue::check(column, object.value(column.attribute), field);
+                const FieldCheck check = FieldValue::check(column, givenValue, field);
                 if (!check.ok())
                     context.problem(join(path, column.attribute), check.message);
                 step.values << literal(column, check.value);
@@ -280,12 +302,14 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             } else {
                 continue;
             }
-            columns << column.name;
+            if (listColumns)
+                columns << column.name;
             continue;
         }
         QVariant value;
+        bool saveTime = false;
         if (given && column.name != table.updatedAtColumn) {
-            const FieldCheck check = FieldValue::check(column, object.value(column.attribute), field);
+            const FieldCheck check = FieldValue::check(column, givenValue, field);
             if (!check.ok())
                 context.problem(join(path, column.attribute), check.message);
             value = check.value;
@@ -296,6 +320,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             continue;
         } else if (column.name == table.createdAtColumn || column.name == table.updatedAtColumn) {
             value = context.now;
+            saveTime = column.type.kind == DataType::Kind::Date;
         } else if (column.name == table.deletedAtColumn) {
             value = QVariant();
         } else if (column.hasDefault()) {
@@ -321,7 +346,9 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
                 context.problem(join(path, column.attribute), check.message);
         }
         step.values << literal(column, value);
-        columns << column.name;
+        step.values.last().saveTime = saveTime;
+        if (listColumns)
+            columns << column.name;
         columnMask |= bit;
     }
     if (updating) {
@@ -344,7 +371,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     }
     if (!step.sql.isEmpty()) {
         context.plan->records[record].step = int(context.plan->steps.size());
-        context.plan->steps << step;
+        context.plan->steps.append(std::move(step));
     }
 
     // hasOne/hasMany children, each with its foreign key set to this record's key (whatever it said).
@@ -353,7 +380,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         const Column *sourceKey = table.columnForAttribute(link->sourceKey);
         PlanValue fk = keyOf(context, record, sourceKey ? sourceKey->name : link->sourceKey);
         fk.column = link->foreignKeyColumn;
-        const QJsonValue value = linkValues.value(link->as);
+        const QJsonValue value = linkValue(link);
         QList<QJsonObject> items;
         if (value.isArray()) {
             const QJsonArray array = value.toArray();
@@ -415,7 +442,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     }
 
     for (const ResolvedLink *link : std::as_const(manyToMany))
-        planBelongsToMany(context, record, *link, linkValues.value(link->as), join(path, link->as));
+        planBelongsToMany(context, record, *link, linkValue(link), join(path, link->as));
     for (const PlanRecord::Children &group : std::as_const(links))
         context.plan->records[record].children << group;
     return record;
@@ -509,6 +536,7 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
                 continue;
             } else if (column.name == junction.createdAtColumn || column.name == junction.updatedAtColumn) {
                 v = literal(column, context.now);
+                v.saveTime = column.type.kind == DataType::Kind::Date;
             } else {
                 const Field *field = throughModel && column.fieldIndex >= 0
                                          ? &throughModel->fields.at(column.fieldIndex)

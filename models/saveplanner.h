@@ -58,7 +58,8 @@ private:
                            const QString &path) const;
     PlanValue keyOf(const Context &context, int record, const QString &column) const;
     // insertSql() memoized per table and set of columns (a bit per column index): the same few statements
-    // are planned over and over, and building their text was a visible share of a save.
+    // are planned over and over, and building their text was a visible share of a save. `columns` lists the
+    // names only for tables of more than 64 columns; otherwise the mask says which.
     QString cachedInsertSql(const Table &table, quint64 columnMask, const QStringList &columns,
                             const QString &generated) const;
 

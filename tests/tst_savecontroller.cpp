@@ -146,7 +146,7 @@ void TestSaveController::seedScenario() {
                                          connection.dialect().quote(QStringLiteral("tests")))),
              userId);
 
-    const QJsonObject saved = result.record;
+    const QJsonObject saved = result.record();
     QCOMPARE(saved.value(QStringLiteral("id")).toInteger(), userId);
     QCOMPARE(saved.value(QStringLiteral("name")).toString(), QStringLiteral("Pavitar"));
     QVERIFY(!saved.value(QStringLiteral("createdAt")).toString().isEmpty());
@@ -158,11 +158,14 @@ void TestSaveController::seedScenario() {
     // Read back: the same graph.
     const SaveResult loaded = controller.load(QStringLiteral("testUser"), userId, 1);
     QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
-    QCOMPARE(loaded.record.value(QStringLiteral("email")).toString(), QStringLiteral("1@gmail.com"));
-    QCOMPARE(
-        loaded.record.value(QStringLiteral("user_test")).toObject().value(QStringLiteral("code")).toString(),
-        QStringLiteral("1234"));
-    QCOMPARE(loaded.record.value(QStringLiteral("createdAt")), saved.value(QStringLiteral("createdAt")));
+    QCOMPARE(loaded.record().value(QStringLiteral("email")).toString(), QStringLiteral("1@gmail.com"));
+    QCOMPARE(loaded.record()
+                 .value(QStringLiteral("user_test"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("1234"));
+    QCOMPARE(loaded.record().value(QStringLiteral("createdAt")), saved.value(QStringLiteral("createdAt")));
 }
 
 void TestSaveController::validationBeforeSql() {
@@ -339,12 +342,12 @@ void TestSaveController::hostileNamesAndValues() {
     QVERIFY2(saved.ok, qPrintable(saved.errorString()));
 
     const SaveResult loaded =
-        controller.load(QStringLiteral("user"), saved.record.value(QStringLiteral("id")), 1);
+        controller.load(QStringLiteral("user"), saved.record().value(QStringLiteral("id")), 1);
     QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
-    QCOMPARE(loaded.record.value(QStringLiteral("order")).toString(), evil);
-    QCOMPARE(loaded.record.value(QStringLiteral("na\"me`'; --")).toString(), unicode + evil);
-    QCOMPARE(loaded.record.value(QStringLiteral("sélect ?")).toString(), QStringLiteral("?"));
-    const QJsonArray children = loaded.record.value(QStringLiteral("where")).toArray();
+    QCOMPARE(loaded.record().value(QStringLiteral("order")).toString(), evil);
+    QCOMPARE(loaded.record().value(QStringLiteral("na\"me`'; --")).toString(), unicode + evil);
+    QCOMPARE(loaded.record().value(QStringLiteral("sélect ?")).toString(), QStringLiteral("?"));
+    const QJsonArray children = loaded.record().value(QStringLiteral("where")).toArray();
     QCOMPARE(children.size(), 2);
     QCOMPARE(children.at(1).toObject().value(QStringLiteral("group")).toString(), QStringLiteral("';--"));
     QCOMPARE(children.at(1).toObject().value(QStringLiteral(":from")).toInt(), 7);
@@ -383,27 +386,28 @@ void TestSaveController::exactNumbers() {
         "big": "9223372036854775807", "money": "12345678901234567890.0123456789", "flag": true,
         "born": "2001-02-03", "seen": "2024-05-06T07:08:09.123+02:00", "data": {"a": [1, "x"]}, "raw": "AAEC/w=="})"));
     QVERIFY2(saved.ok, qPrintable(saved.errorString()));
-    QCOMPARE(saved.record.value(QStringLiteral("token")).toString().size(), 36);
+    QCOMPARE(saved.record().value(QStringLiteral("token")).toString().size(), 36);
     const SaveResult loaded =
-        controller.load(QStringLiteral("account"), saved.record.value(QStringLiteral("id")), 0);
+        controller.load(QStringLiteral("account"), saved.record().value(QStringLiteral("id")), 0);
     QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
-    QCOMPARE(loaded.record.value(QStringLiteral("big")).toString(), QStringLiteral("9223372036854775807"));
+    QCOMPARE(loaded.record().value(QStringLiteral("big")).toString(), QStringLiteral("9223372036854775807"));
     if (engine != QLatin1String("sqlite")) // SQLite has no exact decimal type
-        QCOMPARE(loaded.record.value(QStringLiteral("money")).toString(),
+        QCOMPARE(loaded.record().value(QStringLiteral("money")).toString(),
                  QStringLiteral("12345678901234567890.0123456789"));
-    QCOMPARE(loaded.record.value(QStringLiteral("flag")).toBool(), true);
-    QCOMPARE(loaded.record.value(QStringLiteral("born")).toString(), QStringLiteral("2001-02-03"));
-    const QString seen = loaded.record.value(QStringLiteral("seen")).toString();
+    QCOMPARE(loaded.record().value(QStringLiteral("flag")).toBool(), true);
+    QCOMPARE(loaded.record().value(QStringLiteral("born")).toString(), QStringLiteral("2001-02-03"));
+    const QString seen = loaded.record().value(QStringLiteral("seen")).toString();
     QVERIFY2(seen.startsWith(QStringLiteral("2024-05-06T05:08:09")), qPrintable(seen));
-    QCOMPARE(loaded.record.value(QStringLiteral("data"))
+    QCOMPARE(loaded.record()
+                 .value(QStringLiteral("data"))
                  .toObject()
                  .value(QStringLiteral("a"))
                  .toArray()
                  .at(1)
                  .toString(),
              QStringLiteral("x"));
-    QCOMPARE(loaded.record.value(QStringLiteral("token")), saved.record.value(QStringLiteral("token")));
-    QCOMPARE(loaded.record.value(QStringLiteral("raw")).toString(), QStringLiteral("AAEC/w=="));
+    QCOMPARE(loaded.record().value(QStringLiteral("token")), saved.record().value(QStringLiteral("token")));
+    QCOMPARE(loaded.record().value(QStringLiteral("raw")).toString(), QStringLiteral("AAEC/w=="));
 
     // A BIGINT beyond 2^53 as a JSON number would have lost digits already: refused, with the reason.
     const SaveResult lossy = controller.save(QStringLiteral("account"), json(R"({"big": 9007199254740993})"));
@@ -422,8 +426,8 @@ void TestSaveController::updateLoadDelete() {
     const SaveResult saved = controller.save(
         QStringLiteral("customer"), shopGraph(QStringLiteral("u@example.com"), QStringLiteral("U-1")));
     QVERIFY2(saved.ok, qPrintable(saved.errorString()));
-    const QJsonValue customerId = saved.record.value(QStringLiteral("id"));
-    const QJsonArray orders = saved.record.value(QStringLiteral("orders")).toArray();
+    const QJsonValue customerId = saved.record().value(QStringLiteral("id"));
+    const QJsonArray orders = saved.record().value(QStringLiteral("orders")).toArray();
     QCOMPARE(orders.size(), 2);
     const QJsonValue productId = orders.at(0)
                                      .toObject()
@@ -438,10 +442,11 @@ void TestSaveController::updateLoadDelete() {
     SaveResult loaded = controller.load(QStringLiteral("customer"), customerId, 2);
     QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
     QCOMPARE(
-        loaded.record.value(QStringLiteral("profile")).toObject().value(QStringLiteral("bio")).toString(),
+        loaded.record().value(QStringLiteral("profile")).toObject().value(QStringLiteral("bio")).toString(),
         QStringLiteral("hi"));
-    QCOMPARE(loaded.record.value(QStringLiteral("orders")).toArray().size(), 2);
-    QCOMPARE(loaded.record.value(QStringLiteral("orders"))
+    QCOMPARE(loaded.record().value(QStringLiteral("orders")).toArray().size(), 2);
+    QCOMPARE(loaded.record()
+                 .value(QStringLiteral("orders"))
                  .toArray()
                  .at(0)
                  .toObject()
@@ -449,7 +454,8 @@ void TestSaveController::updateLoadDelete() {
                  .toArray()
                  .size(),
              1);
-    QCOMPARE(loaded.record.value(QStringLiteral("orders"))
+    QCOMPARE(loaded.record()
+                 .value(QStringLiteral("orders"))
                  .toArray()
                  .at(0)
                  .toObject()
@@ -467,8 +473,8 @@ void TestSaveController::updateLoadDelete() {
     change.insert(QStringLiteral("orders"), QJsonArray{firstOrder, json(R"({"total": "3.00"})")});
     SaveResult updated = controller.update(QStringLiteral("customer"), change);
     QVERIFY2(updated.ok, qPrintable(updated.errorString()));
-    QCOMPARE(updated.record.value(QStringLiteral("name")).toString(), QStringLiteral("Ada L."));
-    const QJsonArray newOrders = updated.record.value(QStringLiteral("orders")).toArray();
+    QCOMPARE(updated.record().value(QStringLiteral("name")).toString(), QStringLiteral("Ada L."));
+    const QJsonArray newOrders = updated.record().value(QStringLiteral("orders")).toArray();
     QCOMPARE(newOrders.size(), 2);
     QCOMPARE(newOrders.at(0).toObject().value(QStringLiteral("status")).toString(),
              QStringLiteral("shipped"));
@@ -606,9 +612,9 @@ void TestSaveController::postgresThroughQtDriver() {
     QVERIFY(!again.ok);
     QCOMPARE(again.problems.first().path, QStringLiteral("orders[0].products[0]"));
     const SaveResult loaded =
-        controller.load(QStringLiteral("customer"), saved.record.value(QStringLiteral("id")), 2);
+        controller.load(QStringLiteral("customer"), saved.record().value(QStringLiteral("id")), 2);
     QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
-    QCOMPARE(loaded.record.value(QStringLiteral("orders")).toArray().size(), 2);
+    QCOMPARE(loaded.record().value(QStringLiteral("orders")).toArray().size(), 2);
 }
 
 void TestSaveController::killedConnection() {

@@ -354,9 +354,10 @@ bool DataPage::saveRecord() {
     const QString pk = table && table->primaryKey.size() == 1
                            ? table->column(table->primaryKey.first())->attribute
                            : QString();
-    mLoadedKey = result.record.value(pk);
+    const QJsonObject savedRecord = result.record();
+    mLoadedKey = savedRecord.value(pk);
     QStringList saved{u"%1 #%2"_s.arg(mModel, keyText(mLoadedKey))};
-    for (auto it = result.record.constBegin(); it != result.record.constEnd(); ++it)
+    for (auto it = savedRecord.constBegin(); it != savedRecord.constEnd(); ++it)
         if (it.value().isObject() && mSession->resolved().link(mModel, it.key()))
             saved << u"%1 #%2"_s.arg(it.key(), keyText(it.value().toObject().value(u"id"_s)));
     showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
@@ -381,8 +382,8 @@ bool DataPage::loadRecord(const QJsonValue &key) {
         return false;
     }
     mLoadedKey = key;
-    mLoadedRecord = result.record;
-    mForm->setRecord(result.record);
+    mLoadedRecord = result.record();
+    mForm->setRecord(result.record());
     return true;
 }
 
