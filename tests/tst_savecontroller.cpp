@@ -40,6 +40,7 @@ private slots:
     void batchIsolatesFailures();
     void planShowsKeyFlow();
     void postgresThroughQtDriver();
+    void killedConnection_data();
     void killedConnection();
 };
 
@@ -617,44 +618,56 @@ void TestSaveController::postgresThroughQtDriver() {
     QCOMPARE(loaded.record().value(QStringLiteral("orders")).toArray().size(), 2);
 }
 
+void TestSaveController::killedConnection_data() {
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("postgres") << QStringLiteral("postgres");
+    QTest::newRow("mariadb") << QStringLiteral("mysql");
+}
+
 void TestSaveController::killedConnection() {
-    const QString engine = QStringLiteral("postgres");
+    QFETCH(QString, engine);
     MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const bool postgres = engine == QLatin1String("postgres");
     const Project project = loadExample(QStringLiteral("seed"));
     DatabaseConnection connection(scratch.connectionUrl());
     QString error;
     QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     SaveController controller(project.schema, connection);
-    const qint64 backend = scalar(connection, QStringLiteral("SELECT pg_backend_pid()"));
+    const qint64 session = scalar(connection, postgres ? QStringLiteral("SELECT pg_backend_pid()")
+                                                       : QStringLiteral("SELECT CONNECTION_ID()"));
 
-    // After the parent's INSERT, a second connection terminates this one.
+    // After the parent's INSERT, a second connection ends this one.
     DatabaseConnection killer(scratch.connectionUrl());
     QVERIFY2(killer.open(&error), qPrintable(error));
     controller.setStepHook([&](int step, QString *) {
         if (step == 1) {
             QSqlQuery kill(killer.database());
-            kill.prepare(QStringLiteral("SELECT pg_terminate_backend(?)"));
-            kill.addBindValue(backend);
+            kill.prepare(postgres ? QStringLiteral("SELECT pg_terminate_backend(?)")
+                                  : QStringLiteral("KILL CONNECTION ?"));
+            kill.addBindValue(session);
             if (!kill.exec())
-                qWarning("terminate failed: %s", qPrintable(kill.lastError().text()));
+                qWarning("ending the session failed: %s", qPrintable(kill.lastError().text()));
         }
         return true;
     });
+    const SqlDialect d = killer.dialect();
+    const QString countUsers = QStringLiteral("SELECT COUNT(*) FROM ") + d.quote(QStringLiteral("testUsers"));
+    const QString countTests = QStringLiteral("SELECT COUNT(*) FROM ") + d.quote(QStringLiteral("tests"));
     const QJsonObject seed = json(R"({"name":"Pavitar","email":"1@gmail.com","user_test":{"code":"1234"}})");
     SaveResult result = controller.save(QStringLiteral("testUser"), seed);
     QVERIFY(!result.ok);
-    QVERIFY(result.connectionLost);
+    QVERIFY2(result.connectionLost, qPrintable(result.errorString()));
     QVERIFY2(result.errorString().contains(QStringLiteral("connection")), qPrintable(result.errorString()));
     QVERIFY2(!result.errorString().contains(QStringLiteral("modeldesk:modeldesk")), "the password leaked");
-    QCOMPARE(scalar(killer, QStringLiteral("SELECT COUNT(*) FROM \"testUsers\"")), 0);
-    QCOMPARE(scalar(killer, QStringLiteral("SELECT COUNT(*) FROM tests")), 0);
+    QCOMPARE(scalar(killer, countUsers), 0);
+    QCOMPARE(scalar(killer, countTests), 0);
 
     // The next save reconnects and works.
     controller.setStepHook({});
     result = controller.save(QStringLiteral("testUser"), seed);
     QVERIFY2(result.ok, qPrintable(result.errorString()));
-    QCOMPARE(scalar(killer, QStringLiteral("SELECT COUNT(*) FROM \"testUsers\"")), 1);
-    QCOMPARE(scalar(killer, QStringLiteral("SELECT COUNT(*) FROM tests")), 1);
+    QCOMPARE(scalar(killer, countUsers), 1);
+    QCOMPARE(scalar(killer, countTests), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSaveController)
