@@ -37,6 +37,12 @@ const QList<Command> &commands() {
          &runSave},
         {"get", "get PROJECT --db URL --model NAME --id KEY [--depth N]",
          "print a saved record and its linked records as JSON", &runGet},
+        {"update", "update PROJECT --db URL --model NAME --json FILE|-",
+         "update a saved graph (records carry their keys): changed fields, new and dropped children, one "
+         "transaction; prints it as reloaded",
+         &runUpdate},
+        {"delete", "delete PROJECT --db URL --model NAME --id KEY",
+         "delete a record; linked records follow each link's onDelete", &runDelete},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
          "stdout without -o",

@@ -1,5 +1,5 @@
-// The database subcommands: sync, save and get. They share option parsing and the opening of a project and
-// a connection; the work itself is SchemaSync and SaveController in models/.
+// The database subcommands: sync, save, get, update and delete. They share option parsing and the opening of
+// a project and a connection; the work itself is SchemaSync and SaveController in models/.
 #include "commandline.h"
 
 #include "connectionurl.h"
@@ -131,8 +131,8 @@ void printProblems(QTextStream &err, const QString &prefix, const SaveResult &re
         err << prefix << problem.toString() << "\n";
 }
 
-int saveOne(SaveController &controller, const QString &model, const QString &input, bool planOnly,
-            QTextStream &out, QTextStream &err) {
+// The JSON object in FILE (or stdin for "-"); or the exit code that says why not.
+int readRecord(const QString &input, QJsonObject *record, QTextStream &err) {
     QByteArray data;
     if (!readInput(input, &data, err))
         return kUnreadable;
@@ -146,9 +146,33 @@ int saveOne(SaveController &controller, const QString &model, const QString &inp
             << "\n";
         return kUnreadable;
     }
+    *record = document.object();
+    return kOk;
+}
+
+// Opens the session, checks --model and the design; the controller is made by the caller on success.
+int prepare(const Options &options, Session *session, QTextStream &err) {
+    if (const int code = openSession(options, session, err); code != kOk)
+        return code;
+    if (!checkModel(*session, options.value(u"model"_s), err))
+        return kUsage;
+    SaveController check(session->project.schema, *session->connection);
+    QString error;
+    if (!check.isUsable(&error)) {
+        err << options.project << ": " << error << "\n";
+        return kProblems;
+    }
+    return kOk;
+}
+
+int saveOne(SaveController &controller, const QString &model, const QString &input, bool planOnly,
+            QTextStream &out, QTextStream &err) {
+    QJsonObject record;
+    if (const int code = readRecord(input, &record, err); code != kOk)
+        return code;
     if (planOnly) {
         QList<RecordProblem> problems;
-        const auto plan = controller.plan(model, document.object(), &problems);
+        const auto plan = controller.plan(model, record, &problems);
         for (const RecordProblem &problem : std::as_const(problems))
             err << problem.toString() << "\n";
         if (!plan)
@@ -156,7 +180,7 @@ int saveOne(SaveController &controller, const QString &model, const QString &inp
         out << controller.planText(*plan);
         return kOk;
     }
-    const SaveResult result = controller.save(model, document.object());
+    const SaveResult result = controller.save(model, record);
     if (!result.ok) {
         printProblems(err, QString(), result);
         return kProblems;
@@ -296,17 +320,10 @@ int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         return kUsage;
     }
     Session session;
-    if (const int code = openSession(*options, &session, err); code != kOk)
+    if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    if (!checkModel(session, model, err))
-        return kUsage;
     SaveController controller(session.project.schema, *session.connection);
-    QString error;
-    if (!controller.isUsable(&error)) {
-        err << options->project << ": " << error << "\n";
-        return kProblems;
-    }
     if (options->has(u"json"_s))
         return saveOne(controller, model, options->value(u"json"_s), options->has(u"plan"_s), out, err);
     return saveLines(controller, model, options->value(u"jsonl"_s), batch, options->has(u"stop-on-error"_s),
@@ -327,11 +344,9 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         return kUsage;
     }
     Session session;
-    if (const int code = openSession(*options, &session, err); code != kOk)
+    if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    if (!checkModel(session, model, err))
-        return kUsage;
     SaveController controller(session.project.schema, *session.connection);
     // The key as text: the key column's check turns "42" into an integer or keeps a UUID as it is.
     const SaveResult result = controller.load(model, options->value(u"id"_s), depth);
@@ -340,6 +355,51 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         return kProblems;
     }
     out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
+    return kOk;
+}
+
+// `modeldesk update PROJECT --db URL --model NAME --json FILE|-`
+int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const auto options = parseOptions(arguments, {u"db"_s, u"model"_s, u"json"_s}, {}, err);
+    if (!options || !options->has(u"json"_s)) {
+        err << "usage: modeldesk update PROJECT --db URL --model NAME --json FILE|-\n";
+        return kUsage;
+    }
+    Session session;
+    if (const int code = prepare(*options, &session, err); code != kOk)
+        return code;
+    QJsonObject record;
+    if (const int code = readRecord(options->value(u"json"_s), &record, err); code != kOk)
+        return code;
+    SaveController controller(session.project.schema, *session.connection);
+    const SaveResult result = controller.update(options->value(u"model"_s), record);
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
+    return kOk;
+}
+
+// `modeldesk delete PROJECT --db URL --model NAME --id KEY`
+int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const auto options = parseOptions(arguments, {u"db"_s, u"model"_s, u"id"_s}, {}, err);
+    if (!options || !options->has(u"id"_s)) {
+        err << "usage: modeldesk delete PROJECT --db URL --model NAME --id KEY\n";
+        return kUsage;
+    }
+    Session session;
+    if (const int code = prepare(*options, &session, err); code != kOk)
+        return code;
+    const QString model = options->value(u"model"_s);
+    SaveController controller(session.project.schema, *session.connection);
+    const SaveResult result = controller.remove(model, options->value(u"id"_s));
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    // What went with it is the database's doing (each link's onDelete), as in the GUI's Delete.
+    out << "deleted " << model << " " << options->value(u"id"_s) << "\n";
     return kOk;
 }
 

@@ -83,6 +83,52 @@ void TestDbCli::seedEndToEnd() {
                         QStringLiteral("424242")});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err, QStringLiteral("there is no testUser with key 424242\n"));
+
+    // update: the graph with its keys; prints it as reloaded.
+    const QStringList target{seed, QStringLiteral("--db"), scratch.url(), QStringLiteral("--model"),
+                             QStringLiteral("testUser")};
+    const int childId =
+        saved.value(QStringLiteral("user_test")).toObject().value(QStringLiteral("id")).toInt();
+    run = runModeldesk(QStringList{QStringLiteral("update")} + target +
+                           QStringList{QStringLiteral("--json"), QStringLiteral("-")},
+                       QStringLiteral(R"({"id":%1,"name":"Pavitar S.","user_test":{"id":%2,"code":"5678"}})")
+                           .arg(id)
+                           .arg(childId)
+                           .toUtf8());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject updated = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(updated.value(QStringLiteral("name")).toString(), QStringLiteral("Pavitar S."));
+    QCOMPARE(updated.value(QStringLiteral("email")).toString(), QStringLiteral("1@gmail.com"));
+    QCOMPARE(updated.value(QStringLiteral("user_test")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("5678"));
+    run = runModeldesk(QStringList{QStringLiteral("get")} + target +
+                       QStringList{QStringLiteral("--id"), QString::number(id)});
+    QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object(), updated);
+    // An update names what is wrong and changes nothing.
+    run = runModeldesk(QStringList{QStringLiteral("update")} + target +
+                           QStringList{QStringLiteral("--json"), QStringLiteral("-")},
+                       R"({"name":"no key"})");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("primary key")), qPrintable(run.err));
+
+    // delete: the record goes, and its hasOne child with it (the seed's declared userId makes the link's
+    // onDelete CASCADE, as in Sequelize).
+    run = runModeldesk(QStringList{QStringLiteral("delete")} + target +
+                       QStringList{QStringLiteral("--id"), QString::number(id)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("deleted testUser %1\n").arg(id));
+    run = runModeldesk(QStringList{QStringLiteral("get")} + target +
+                       QStringList{QStringLiteral("--id"), QString::number(id)});
+    QCOMPARE(run.exitCode, 1);
+    run = runModeldesk({QStringLiteral("get"), seed, QStringLiteral("--db"), scratch.url(),
+                        QStringLiteral("--model"), QStringLiteral("test"), QStringLiteral("--id"),
+                        QString::number(childId)});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QStringLiteral("there is no test with key %1\n").arg(childId));
+    run = runModeldesk(QStringList{QStringLiteral("delete")} + target +
+                       QStringList{QStringLiteral("--id"), QString::number(id)});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QStringLiteral("there is no testUser with key %1\n").arg(id));
 }
 
 void TestDbCli::usageAndErrors() {
@@ -130,6 +176,15 @@ void TestDbCli::usageAndErrors() {
     run = runModeldesk({QStringLiteral("get"), seed, QStringLiteral("--db"), db, QStringLiteral("--model"),
                         QStringLiteral("testUser"), QStringLiteral("--id"), QStringLiteral("1")});
     QCOMPARE(run.exitCode, 1);
+    // update needs --json, delete needs --id.
+    QCOMPARE(runModeldesk({QStringLiteral("update"), seed, QStringLiteral("--db"), db,
+                           QStringLiteral("--model"), QStringLiteral("testUser")})
+                 .exitCode,
+             64);
+    QCOMPARE(runModeldesk({QStringLiteral("delete"), seed, QStringLiteral("--db"), db,
+                           QStringLiteral("--model"), QStringLiteral("testUser")})
+                 .exitCode,
+             64);
 }
 
 void TestDbCli::jsonLines() {
