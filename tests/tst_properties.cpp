@@ -14,6 +14,7 @@
 #include "properties/modeleditor.h"
 #include "properties/propertiespanel.h"
 #include "properties/propertytext.h"
+#include "resolvedschema.h"
 #include "testsupport.h"
 
 #include <QAbstractItemView>
@@ -65,6 +66,7 @@ private slots:
     void linkAliasKindAndActions();
     void linkForeignKeyFollowsMirror();
     void linkKeyChangePlans();
+    void renamingAKeyFieldMovesItsLinks();
     void resyncKeepsTheEditorInUse();
     void windowShortcutsStayOutOfThePanel();
     void defaultValueText_data();
@@ -609,6 +611,31 @@ void TstProperties::linkKeyChangePlans() {
     change = LinkKeyChange::plan(shared, 3, 2, &Link::foreignKey, u"buyerId"_s);
     QCOMPARE(change.mirrorAfter->foreignKey, u"buyerId"_s);
     QVERIFY(!change.holderAfter);
+}
+
+void TstProperties::renamingAKeyFieldMovesItsLinks() {
+    // test.userId is the key of testUser hasOne test (0) and of its mirrored belongsTo (1).
+    mScene->selectModel(u"test"_s);
+    const int row = int(model(u"test"_s).fields.indexOf(field(u"test"_s, u"userId"_s)));
+    selectField(row);
+    const Before was = before();
+    type(find<QLineEdit>("fieldNameEdit"), u"ownerId"_s);
+    QVERIFY(model(u"test"_s).field(u"ownerId"_s));
+    QCOMPARE(mDocument->schema().links.at(0).foreignKey, u"ownerId"_s);
+    QCOMPARE(mDocument->schema().links.at(1).foreignKey, u"ownerId"_s);
+    // Still one key column: the link did not fall back to adding its own userId.
+    const Table *tests = SchemaResolver::resolve(mDocument->schema()).tableForModel(u"test"_s);
+    QVERIFY(tests->column(u"ownerId"_s));
+    QVERIFY(!tests->column(u"userId"_s));
+    CHECK(verifyOneStep(was)); // the field and both links: one undo step
+
+    // Renaming a field no link names touches no link.
+    selectField(int(model(u"test"_s).fields.indexOf(field(u"test"_s, u"code"_s))));
+    const Schema linksBefore = mDocument->schema();
+    const Before plain = before();
+    type(find<QLineEdit>("fieldNameEdit"), u"label"_s);
+    QCOMPARE(mDocument->schema().links, linksBefore.links);
+    CHECK(verifyOneStep(plain));
 }
 
 void TstProperties::resyncKeepsTheEditorInUse() {

@@ -1,5 +1,6 @@
 // The core schema: data types, Sequelize's derived names, and what a design resolves to in a database.
 #include "datatype.h"
+#include "fieldrename.h"
 #include "projectfile.h"
 #include "resolvedschema.h"
 
@@ -251,6 +252,52 @@ private slots:
         QCOMPARE(junction->primaryKey, (QStringList{u"studentId"_s, u"courseId"_s}));
         QVERIFY(junction->uniqueKeys.isEmpty());
         QCOMPARE(resolved.tables.last().name, u"enrollments"_s);
+    }
+
+    void linksFollowARenamedField() {
+        const Schema shop = loadExample(u"shop"_s).schema;
+        // order.customerId backs customer hasMany order (2) and order belongsTo customer (3).
+        auto changed = linksFollowingFieldRename(shop, u"order"_s, u"customerId"_s, u"buyerId"_s);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(0).first, 2);
+        QCOMPARE(changed.at(0).second.foreignKey, u"buyerId"_s);
+        QCOMPARE(changed.at(1).first, 3);
+        QCOMPARE(changed.at(1).second.foreignKey, u"buyerId"_s);
+        // The same name on another model is another field: profile.customerId's links stay.
+        for (const auto &[index, link] : changed)
+            QCOMPARE(link.source == u"profile"_s || link.target == u"profile"_s, false);
+
+        // A through model's fields: both belongsToMany directions name orderItem.productId.
+        changed = linksFollowingFieldRename(shop, u"orderItem"_s, u"productId"_s, u"itemId"_s);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(0).second.otherKey, u"itemId"_s);
+        QCOMPARE(changed.at(0).second.foreignKey, u"orderId"_s);
+        QCOMPARE(changed.at(1).second.foreignKey, u"itemId"_s);
+
+        // A field no link names changes no link; neither does keeping the name.
+        QVERIFY(linksFollowingFieldRename(shop, u"order"_s, u"status"_s, u"state"_s).isEmpty());
+        QVERIFY(linksFollowingFieldRename(shop, u"order"_s, u"customerId"_s, u"customerId"_s).isEmpty());
+
+        // Sequelize's default key name matched the field; after the rename the link names it explicitly.
+        Schema schema;
+        schema.models = {Model{u"author"_s}, Model{u"book"_s}};
+        schema.models[0].fields << Field{u"code"_s, DataType::string()};
+        schema.models[1].fields << Field{u"authorId"_s, DataType::integer()};
+        Link hasMany{Link::Kind::HasMany, u"author"_s, u"book"_s};
+        schema.links = {hasMany};
+        QCOMPARE(SchemaResolver::defaultForeignKey(schema, hasMany), u"authorId"_s);
+        changed = linksFollowingFieldRename(schema, u"book"_s, u"authorId"_s, u"writerId"_s);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).second.foreignKey, u"writerId"_s);
+
+        // A source key follows its field; the link's own foreign key stays.
+        hasMany.sourceKey = u"code"_s;
+        hasMany.foreignKey = u"authorId"_s;
+        schema.links = {hasMany};
+        changed = linksFollowingFieldRename(schema, u"author"_s, u"code"_s, u"isbnPrefix"_s);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).second.sourceKey, u"isbnPrefix"_s);
+        QCOMPARE(changed.at(0).second.foreignKey, u"authorId"_s);
     }
 };
 

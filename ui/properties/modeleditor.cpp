@@ -1,9 +1,11 @@
 #include "modeleditor.h"
 
+#include "commands/linkcommands.h"
 #include "commands/modelcommands.h"
 #include "document.h"
 #include "editorwidgets.h"
 #include "fieldeditor.h"
+#include "fieldrename.h"
 #include "fieldstable.h"
 
 #include <QCheckBox>
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace modeldesk {
@@ -245,10 +248,27 @@ void ModelEditor::moveField(int from, int to) {
 
 void ModelEditor::changeField(const Field &after, const QString &description) {
     const int row = mFields->currentRow();
-    change(description, [&](Model &m) {
-        if (row >= 0 && row < m.fields.size())
-            m.fields[row] = after;
-    });
+    const Model *current = model();
+    if (!current || row < 0 || row >= current->fields.size())
+        return;
+    const QString oldName = current->fields.at(row).name;
+    const QList<std::pair<int, Link>> follow =
+        linksFollowingFieldRename(mDocument->schema(), current->name, oldName, after.name);
+    if (follow.isEmpty()) {
+        change(description, [&](Model &m) { m.fields[row] = after; });
+        return;
+    }
+    // The links that named the field follow it, in the same undo step.
+    Model changed = *current;
+    changed.fields[row] = after;
+    QUndoStack *stack = mDocument->undoStack();
+    stack->beginMacro(description);
+    stack->push(new ChangeModelCommand(mDocument, *current, changed, description));
+    for (const auto &[index, link] : follow)
+        stack->push(new ChangeLinkCommand(
+            mDocument, index, link,
+            tr("Follow the rename in %1 %2 %3").arg(link.source, Link::kindName(link.kind), link.target)));
+    stack->endMacro();
 }
 
 } // namespace modeldesk
