@@ -237,6 +237,41 @@ private slots:
         QCOMPARE(doc->schema().models.size(), 1);
     }
 
+    void belongsToManyRunsViaItsThroughModel() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        Document *doc = mWindow->document();
+        DiagramScene *scene = mWindow->scene();
+        // order belongsToMany product through orderItem (4), mirrored by product → order (5): one edge,
+        // drawn order → orderItem → product.
+        LinkItem *link = scene->linkItemFor(4);
+        QVERIFY(link);
+        QCOMPARE(scene->linkItemFor(5), link);
+        ModelItem *junction = scene->modelItem(u"orderItem"_s);
+        QCOMPARE(link->viaItem(), junction);
+        const QRectF box = junction->sceneBoundingRect();
+        QPainterPath near;
+        near.addRect(box.adjusted(-6, -6, 6, 6));
+        QVERIFY(link->shape().intersects(near)); // the line reaches the junction box
+
+        // Moving the junction moves the route; one step.
+        const QRectF routeBefore = link->boundingRect();
+        DiagramView *view = mWindow->view();
+        view->resetZoom();
+        view->centerOn(junction);
+        drag(view, headerPoint(junction), headerPoint(junction) + QPointF(0, 120));
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QVERIFY(link->boundingRect() != routeBefore);
+
+        // Without the through model the link is drawn directly (and still there); undo brings the route back.
+        scene->selectModel(u"orderItem"_s);
+        mWindow->action(u"actionDelete"_s)->trigger();
+        QVERIFY(!scene->modelItem(u"orderItem"_s));
+        QVERIFY(scene->linkItemFor(4));
+        QVERIFY(!scene->linkItemFor(4)->viaItem());
+        doc->undoStack()->undo();
+        QCOMPARE(scene->linkItemFor(4)->viaItem(), scene->modelItem(u"orderItem"_s));
+    }
+
     void deleteLinkPairAndUndo() {
         QVERIFY(mWindow->openExample(u"seed"_s));
         Document *doc = mWindow->document();

@@ -35,8 +35,14 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     setSceneRect(kDefaultSceneRect);
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(document, &Document::resetDone, this, &DiagramScene::rebuild);
-    connect(document, &Document::modelInserted, this,
-            [this](int index) { addModelItem(mDocument->schema().models.at(index).name); });
+    connect(document, &Document::modelInserted, this, [this](int index) {
+        const QString name = mDocument->schema().models.at(index).name;
+        addModelItem(name);
+        // A belongsToMany through this model now runs via its box.
+        for (const Link &link : mDocument->schema().links)
+            if (link.kind == Link::Kind::BelongsToMany && link.through == name)
+                return rebuildLinks();
+    });
     connect(document, &Document::modelRemoved, this, &DiagramScene::removeModelItem);
     connect(document, &Document::modelRenamed, this, &DiagramScene::renameModelItem);
     connect(document, &Document::linksChanged, this, &DiagramScene::rebuildLinks);
@@ -134,11 +140,15 @@ void DiagramScene::removeModelItem(const QString &name) {
     ModelItem *item = mModels.take(name);
     if (!item)
         return;
+    bool routedThrough = false; // links that only passed through this box are still in the design
     for (LinkItem *link : QList<LinkItem *>(item->links())) {
+        routedThrough = routedThrough || link->viaItem() == item;
         mLinks.removeAll(link);
         delete link;
     }
     delete item;
+    if (routedThrough)
+        rebuildLinks();
 }
 
 void DiagramScene::renameModelItem(const QString &oldName, const QString &newName) {
@@ -153,14 +163,16 @@ void DiagramScene::rebuildLinks() {
     const QList<int> selected = selectedLinkIndices();
     // Items are kept for the edges that are still there (same boxes, same label), only renumbered: after
     // one link is added or removed, thousands of others need no new item, geometry or index entry.
-    auto edgeKey = [](const ModelItem *source, const ModelItem *target, const QString &label) {
-        return QString::number(quintptr(source), 16) + u'>' + QString::number(quintptr(target), 16) + u'\n' +
-               label;
+    auto edgeKey = [](const ModelItem *source, const ModelItem *target, const ModelItem *via,
+                      const QString &label) {
+        return QString::number(quintptr(source), 16) + u'>' + QString::number(quintptr(target), 16) + u'>' +
+               QString::number(quintptr(via), 16) + u'\n' + label;
     };
     QMultiHash<QString, LinkItem *> reusable;
     reusable.reserve(mLinks.size());
     for (LinkItem *item : std::as_const(mLinks))
-        reusable.insert(edgeKey(item->sourceItem(), item->targetItem(), item->label()), item);
+        reusable.insert(edgeKey(item->sourceItem(), item->targetItem(), item->viaItem(), item->label()),
+                        item);
     QList<LinkItem *> kept;
     kept.reserve(mLinks.size());
     const QList<Link> &links = mDocument->schema().links;
@@ -216,21 +228,29 @@ void DiagramScene::rebuildLinks() {
         }
         if (inverse >= 0)
             absorbed.insert(inverse);
-        LinkItem *item = reusable.take(edgeKey(source, target, LinkItem::labelFor(link, inverse >= 0)));
+        // A belongsToMany through a model of the design runs via that model's box.
+        ModelItem *via = link.kind == Link::Kind::BelongsToMany ? mModels.value(link.through) : nullptr;
+        if (via == source || via == target)
+            via = nullptr;
+        LinkItem *item = reusable.take(edgeKey(source, target, via, LinkItem::labelFor(link, inverse >= 0)));
         if (item) {
             item->setIndices(i, inverse);
         } else {
-            item = new LinkItem(source, target, i, link, inverse);
+            item = new LinkItem(source, target, i, link, inverse, via);
             addItem(item);
             if (selected.contains(i))
                 item->setSelected(true);
         }
-        const QString key =
-            link.source < link.target ? link.source + u'\n' + link.target : link.target + u'\n' + link.source;
-        const int n = pairCount.value(key, 0);
-        pairCount.insert(key, n + 1);
-        // Parallel edges alternate sides: 0, +28, -28, +56, ...
-        item->setOffset(n > 0 ? (n % 2 ? 1 : -1) * 28.0 * ((n + 1) / 2) : 0.0);
+        if (via) {
+            item->setOffset(0); // its own route, not parallel to a direct edge
+        } else {
+            const QString key = link.source < link.target ? link.source + u'\n' + link.target
+                                                          : link.target + u'\n' + link.source;
+            const int n = pairCount.value(key, 0);
+            pairCount.insert(key, n + 1);
+            // Parallel edges alternate sides: 0, +28, -28, +56, ...
+            item->setOffset(n > 0 ? (n % 2 ? 1 : -1) * 28.0 * ((n + 1) / 2) : 0.0);
+        }
         item->setLabelSlot(labelSlots[source]++);
         kept.append(item);
     }
@@ -478,7 +498,8 @@ void DiagramScene::freezeLinks(const QList<ModelItem *> &moving) {
         return;
     const QSet<ModelItem *> live(moving.cbegin(), moving.cend());
     for (LinkItem *link : std::as_const(mLinks))
-        link->setBaked(!live.contains(link->sourceItem()) && !live.contains(link->targetItem()));
+        link->setBaked(!live.contains(link->sourceItem()) && !live.contains(link->targetItem()) &&
+                       !live.contains(link->viaItem()));
     mLinksFrozen = true;
     invalidate(sceneRect(), BackgroundLayer);
 }

@@ -77,9 +77,11 @@ QString targetEnd(Link::Kind kind) {
 
 } // namespace
 
-LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex)
+LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex,
+                   ModelItem *via)
     : mSource(source)
     , mTarget(target)
+    , mVia(via != source && via != target ? via : nullptr)
     , mLinkIndex(linkIndex)
     , mInverseIndex(inverseIndex)
     , mKind(link.kind)
@@ -94,6 +96,8 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
     mSource->addLink(this);
     if (mTarget != mSource)
         mTarget->addLink(this);
+    if (mVia)
+        mVia->addLink(this); // it follows the junction box too
     setToolTip(mLabel);
     adjust();
 }
@@ -101,6 +105,8 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
 LinkItem::~LinkItem() {
     mSource->removeLink(this);
     mTarget->removeLink(this);
+    if (mVia)
+        mVia->removeLink(this);
 }
 
 QString LinkItem::labelFor(const Link &link, bool hasInverse) {
@@ -139,7 +145,15 @@ void LinkItem::adjust() {
     const QRectF b = mTarget->sceneBoundingRect().adjusted(3, 3, -3, -3);
     QPointF from;
     QPointF to;
-    if (mSource == mTarget) {
+    QPointF viaIn;
+    QPointF viaOut;
+    if (mVia) {
+        const QRectF v = mVia->sceneBoundingRect().adjusted(3, 3, -3, -3);
+        from = borderPoint(a, v.center());
+        viaIn = borderPoint(v, a.center());
+        viaOut = borderPoint(v, b.center());
+        to = borderPoint(b, v.center());
+    } else if (mSource == mTarget) {
         from = QPointF(a.right(), a.top() + 14 + mOffset);
         to = QPointF(a.right() - 30 - mOffset, a.top());
     } else {
@@ -151,17 +165,23 @@ void LinkItem::adjust() {
         to = borderPoint(b, a.center() + shift) + shift;
     }
     // The scene refreshes every link after each edit; most did not move, and re-indexing them would cost.
-    if (from == mFrom && to == mTo && !mPath.isEmpty())
+    if (from == mFrom && to == mTo && viaIn == mViaIn && viaOut == mViaOut && !mPath.isEmpty())
         return;
     prepareGeometryChange();
     mFrom = from;
     mTo = to;
+    mViaIn = viaIn;
+    mViaOut = viaOut;
     updateGeometry();
 }
 
 void LinkItem::updateGeometry() {
     QPainterPath p(mFrom);
-    if (mSource == mTarget) {
+    if (mVia) {
+        p.lineTo(mViaIn);
+        p.moveTo(mViaOut);
+        p.lineTo(mTo);
+    } else if (mSource == mTarget) {
         const QPointF corner(mFrom.x() + 40 + mOffset, mTo.y() - 40 - mOffset);
         p.cubicTo(QPointF(corner.x(), mFrom.y()), QPointF(corner.x(), corner.y()),
                   QPointF(mTo.x(), corner.y()));
@@ -178,7 +198,10 @@ void LinkItem::updateGeometry() {
 }
 
 QPointF LinkItem::pointAt(double t) const {
-    // QPainterPath::pointAtPercent measures the whole path; a straight line needs no measuring.
+    // QPainterPath::pointAtPercent measures the whole path; a straight line needs no measuring. Via a
+    // junction, the first half of t runs along the first segment and the second half along the other.
+    if (mVia)
+        return t < 0.5 ? mFrom + (mViaIn - mFrom) * (t * 2) : mViaOut + (mTo - mViaOut) * ((t - 0.5) * 2);
     return mSource == mTarget ? mPath.pointAtPercent(t) : mFrom + (mTo - mFrom) * t;
 }
 
@@ -191,6 +214,8 @@ void LinkItem::setLabelSlot(int slot) {
 }
 
 QPointF LinkItem::labelCentre() const {
+    if (mVia)
+        return pointAt(0.25); // on the source's segment, clear of the junction box
     if (mLabelSlot == 0 || mSource == mTarget)
         return pointAt(0.5);
     // Slots alternate before and after the middle, far enough apart along the line for the labels to
@@ -230,7 +255,7 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
         QPen pen(color, selected ? 2 : 1);
         pen.setCosmetic(true);
         painter->setPen(pen);
-        if (mSource == mTarget)
+        if (mSource == mTarget || mVia)
             painter->drawPath(p);
         else
             painter->drawLine(mFrom, mTo);
@@ -251,7 +276,7 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setPen(QPen(color, selected ? 2.5 : 1.5));
     }
     painter->setBrush(Qt::NoBrush);
-    if (mSource == mTarget)
+    if (mSource == mTarget || mVia)
         painter->drawPath(p);
     else
         painter->drawLine(mFrom, mTo);

@@ -11,19 +11,23 @@ namespace modeldesk {
 class ModelItem;
 
 // An edge between two model boxes, labelled in ORM terms ("hasOne · as user_test · userId") with its
-// cardinalities at the ends. A hasOne/hasMany and the belongsTo that mirrors it share one edge. It follows
+// cardinalities at the ends. A hasOne/hasMany and the belongsTo that mirrors it share one edge. A
+// belongsToMany through a model of the design runs via that model's box (order → orderItem → product), so the
+// junction reads as the middle of the link rather than a box standing apart. It follows
 // its boxes (they call adjust() when they move) and is selectable. Its geometry is computed in adjust() and
 // kept, because the scene asks for boundingRect() far more often than anything moves; zoomed out it draws
 // only the line, and the label's text layout is prepared once.
 class LinkItem : public QGraphicsItem {
 public:
-    LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex = -1);
+    LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex = -1,
+             ModelItem *via = nullptr);
     ~LinkItem() override;
 
     int linkIndex() const { return mLinkIndex; }
     int inverseIndex() const { return mInverseIndex; }
     ModelItem *sourceItem() const { return mSource; }
     ModelItem *targetItem() const { return mTarget; }
+    ModelItem *viaItem() const { return mVia; } // the through model's box, or nullptr
     QString label() const { return mLabel; }
     // The links it stands for, after links before them were added or removed.
     void setIndices(int linkIndex, int inverseIndex);
@@ -57,6 +61,7 @@ private:
 
     ModelItem *mSource;
     ModelItem *mTarget;
+    ModelItem *mVia;
     int mLinkIndex;
     int mInverseIndex;
     Link::Kind mKind;
@@ -67,6 +72,8 @@ private:
     bool mBaked = false;
     QPointF mFrom;
     QPointF mTo;
+    QPointF mViaIn;  // via a junction box: where the first segment enters it
+    QPointF mViaOut; // and where the second leaves it
     QPainterPath mPath;
     QRectF mBounds;
     double mLabelWidth = 0;
