@@ -175,10 +175,9 @@ std::optional<QByteArray> renderPdf(DiagramScene *scene, const QList<QGraphicsIt
     const double shrink = std::min(1.0, kMaxPdfPagePoints / std::max(natural.width(), natural.height()));
     const QSizeF page = natural * shrink;
     writer.setResolution(kScreenDpi);
-    writer.setPageLayout(
-        QPageLayout(QPageSize(page, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                    page.width() > page.height() ? QPageLayout::Landscape : QPageLayout::Portrait,
-                    QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+    // Portrait always: the size is already the drawing's; Landscape would turn a wide page on its side.
+    writer.setPageLayout(QPageLayout(QPageSize(page, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
     writer.setTitle(titleOf(scene));
     writer.setCreator(u"ModelDesk"_s);
     QPainter painter;
