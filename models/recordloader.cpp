@@ -11,11 +11,14 @@ namespace modeldesk {
 using namespace Qt::StringLiterals;
 
 bool RecordLoader::select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                          QString *error, const QString &join) {
+                          QString *error, const QString &join, const Table *joined) {
     const SqlDialect dialect = mConnection.dialect();
     QString columns;
     for (const Column &column : table.columns)
         columns += (columns.isEmpty() ? QString() : u", "_s) + u"t."_s + dialect.quote(column.name);
+    if (joined)
+        for (const Column &column : joined->columns)
+            columns += u", j."_s + dialect.quote(column.name);
     QString sql = u"SELECT %1 FROM %2 t"_s.arg(columns, dialect.quote(table.name));
     if (!join.isEmpty())
         sql += u' ' + join;
@@ -38,6 +41,10 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
         row.reserve(table.columns.size());
         for (int i = 0; i < table.columns.size(); ++i)
             row << FieldValue::fromDatabase(table.columns.at(i).type, query->value(i), dialect);
+        if (joined)
+            for (int i = 0; i < joined->columns.size(); ++i)
+                row << FieldValue::fromDatabase(joined->columns.at(i).type,
+                                                query->value(int(table.columns.size()) + i), dialect);
         rows->append(row);
     }
     query->finish();
@@ -86,6 +93,11 @@ QJsonObject RecordLoader::toJson(const QString &model, const Table &table, const
             continue;
         QList<Row> rows;
         bool selected = false;
+        // A through model of the design: each linked record carries the junction row's values under the
+        // model's name, as Sequelize returns them (`products[0].orderItem.unitPrice`).
+        const Table *junction = link.kind == Link::Kind::BelongsToMany && !link.throughModel.isEmpty()
+                                    ? mResolved.tableForModel(link.throughModel)
+                                    : nullptr;
         if (link.kind == Link::Kind::BelongsTo) {
             const QVariant fk = valueOf(link.foreignKeyColumn);
             const Column *targetKey = target->columnForAttribute(link.targetKey);
@@ -104,7 +116,7 @@ QJsonObject RecordLoader::toJson(const QString &model, const Table &table, const
                                                                    dialect.quote(link.otherKeyColumn),
                                                                    dialect.quote(targetKey->name));
             selected = select(*target, u"j."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
-                              valueOf(sourceKey->name), &rows, error, join);
+                              valueOf(sourceKey->name), &rows, error, join, junction);
         } else {
             const Column *sourceKey = table.columnForAttribute(link.sourceKey);
             if (!sourceKey)
@@ -119,9 +131,19 @@ QJsonObject RecordLoader::toJson(const QString &model, const Table &table, const
         if (link.kind == Link::Kind::HasMany || link.kind == Link::Kind::BelongsToMany) {
             QJsonArray items;
             for (const Row &r : std::as_const(rows)) {
-                items.append(toJson(link.target, *target, r, depth - 1, error, ok));
+                QJsonObject item =
+                    toJson(link.target, *target, r.first(target->columns.size()), depth - 1, error, ok);
                 if (!*ok)
                     return object;
+                if (junction) {
+                    QJsonObject values;
+                    for (qsizetype i = 0; i < junction->columns.size(); ++i)
+                        values.insert(junction->columns.at(i).attribute,
+                                      FieldValue::toJson(junction->columns.at(i).type,
+                                                         r.value(target->columns.size() + i)));
+                    item.insert(link.throughModel, values);
+                }
+                items.append(item);
             }
             object.insert(link.as, items);
         } else if (rows.isEmpty()) {

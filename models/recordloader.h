@@ -27,9 +27,10 @@ public:
                                               QString *error);
 
 private:
-    using Row = QList<QVariant>; // in table column order
+    using Row = QList<QVariant>; // in table column order, then the joined table's columns if any
+    // `joined` (aliased j in `join`): its columns are read too, after the table's.
     bool select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                QString *error, const QString &join = {});
+                QString *error, const QString &join = {}, const Table *joined = nullptr);
     QJsonObject toJson(const QString &model, const Table &table, const Row &row, int depth, QString *error,
                        bool *ok);
 

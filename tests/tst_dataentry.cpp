@@ -9,12 +9,14 @@
 #include "databaseconnection.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "savecontroller.h"
 #include "testsupport.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -267,6 +269,68 @@ private slots:
         QCOMPARE(countRows(url, u"orders"_s), 3);
         QCOMPARE(countRows(url, u"orders"_s, u" WHERE total = 4.5 AND customerId IS NOT NULL"_s), 1);
         QCOMPARE(countRows(url, u"orderItems"_s, u" WHERE quantity = 1 AND unitPrice = 4.5"_s), 1);
+    }
+
+    // Pickers list the first 500 records by label. A loaded order whose customer and product come after them
+    // must still show both, and an update must keep both links (it used to save "(none)" over them).
+    void linksBeyondTheListedChoicesSurviveAnUpdate() {
+        QTemporaryDir dir;
+        const ConnectionUrl url = sqliteIn(dir, u"many.db"_s);
+        DataPage *page = openData(u"shop"_s, url);
+        QVERIFY(page);
+        DatabaseConnection connection(url);
+        QString error;
+        QVERIFY2(connection.open(&error), qPrintable(error));
+        const Schema schema = mWindow->document()->schema();
+        SaveController controller(schema, connection);
+        QList<QJsonObject> customers, products;
+        for (int i = 0; i < 510; ++i) {
+            customers << QJsonObject{{u"name"_s, u"c%1"_s.arg(i, 3, 10, QChar(u'0'))},
+                                     {u"email"_s, u"c%1@example.com"_s.arg(i)}};
+            products << QJsonObject{{u"sku"_s, u"P%1"_s.arg(i, 3, 10, QChar(u'0'))},
+                                    {u"name"_s, u"thing"_s},
+                                    {u"price"_s, u"1.00"_s},
+                                    {u"stock"_s, 1}};
+        }
+        for (const SaveResult &r : controller.saveBatch(u"customer"_s, customers))
+            QVERIFY2(r.ok, qPrintable(r.errorString()));
+        for (const SaveResult &r : controller.saveBatch(u"product"_s, products))
+            QVERIFY2(r.ok, qPrintable(r.errorString()));
+        const SaveResult zed = controller.save(
+            u"customer"_s, QJsonObject{{u"name"_s, u"zed"_s}, {u"email"_s, u"zed@example.com"_s}});
+        QVERIFY2(zed.ok, qPrintable(zed.errorString()));
+        const QJsonValue zedId = zed.record().value(u"id"_s);
+        const SaveResult order = controller.save(
+            u"order"_s,
+            QJsonObject{{u"total"_s, u"9.00"_s},
+                        {u"customerId"_s, zedId},
+                        {u"products"_s, QJsonArray{QJsonObject{
+                                            {u"sku"_s, u"ZZZ"_s},
+                                            {u"name"_s, u"last"_s},
+                                            {u"price"_s, u"9.00"_s},
+                                            {u"stock"_s, 1},
+                                            {u"orderItem"_s, QJsonObject{{u"unitPrice"_s, u"9.00"_s}}}}}}});
+        QVERIFY2(order.ok, qPrintable(order.errorString()));
+
+        page->setModel(u"order"_s);
+        QTRY_COMPARE(page->recordList()->model()->rowCount(), 1);
+        page->recordList()->selectRow(0);
+        RecordSection *form = page->form();
+        QComboBox *customer = form->picker(u"customer"_s);
+        QCOMPARE(customer->currentData().toLongLong(), zedId.toInteger());
+        QCOMPARE(customer->currentText(), u"zed (#%1)"_s.arg(zedId.toInteger()));
+        auto *product = qobject_cast<QComboBox *>(form->junctionGrid(u"products"_s)->cellWidget(0, 0));
+        QVERIFY(product);
+        QVERIFY2(product->currentText().startsWith(u"ZZZ"_s), qPrintable(product->currentText()));
+
+        type(form, u"total"_s, u"10.00"_s);
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+        QCOMPARE(
+            countRows(url, u"orders"_s, u" WHERE total = 10 AND customerId = %1"_s.arg(zedId.toInteger())),
+            1);
+        QCOMPARE(countRows(url, u"orderItems"_s), 1);
+        // After the save the form reloads and refreshes its choices: still there.
+        QCOMPARE(form->picker(u"customer"_s)->currentData().toLongLong(), zedId.toInteger());
     }
 
 private:

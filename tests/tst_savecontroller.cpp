@@ -463,6 +463,21 @@ void TestSaveController::updateLoadDelete() {
                  .value(QStringLiteral("total"))
                  .toString(),
              QStringLiteral("12.50"));
+    // Each linked product carries its junction row under the through model's name, as in Sequelize.
+    const QJsonObject item = loaded.record()
+                                 .value(QStringLiteral("orders"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("products"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("orderItem"))
+                                 .toObject();
+    QCOMPARE(item.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("2.50"));
+    QCOMPARE(item.value(QStringLiteral("quantity")).toInteger(), 5);
+    QCOMPARE(item.value(QStringLiteral("productId")), productId);
 
     // Update: rename, change the first order, drop the second (orders cascade), add a new one.
     QJsonObject change;

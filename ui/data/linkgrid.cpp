@@ -1,5 +1,7 @@
 #include "linkgrid.h"
 
+#include "pickerchoice.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,11 +110,13 @@ void LinkGrid::fillPicker(int row) {
     if (!combo)
         return;
     const QVariant current = combo->currentData();
+    const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(choose)"), QVariant());
     for (const RecordChoice &choice : mChoices ? mChoices(mOptions.pickModel) : QList<RecordChoice>())
         combo->addItem(choice.label, choice.key.toVariant());
-    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    combo->setCurrentIndex(0);
+    selectChoice(combo, QJsonValue::fromVariant(current), currentLabel); // kept even beyond the choices
 }
 
 void LinkGrid::refreshChoices() {
@@ -156,7 +160,11 @@ void LinkGrid::setRows(const QJsonArray &rows) {
         if (picks()) {
             auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
             const QJsonValue key = item.isObject() ? object.value(mOptions.keyAttribute) : item;
-            combo->setCurrentIndex(std::max(0, combo->findData(key.toVariant())));
+            const QString keyText = key.isString() ? key.toString() : QString::number(key.toInteger());
+            const QJsonValue name = object.value(mOptions.pickLabel);
+            selectChoice(combo, key,
+                         name.isString() ? tr("%1 (#%2)").arg(name.toString(), keyText)
+                                         : u"#%1"_s.arg(keyText));
             values = object.value(mOptions.nestName).toObject();
         } else {
             mKeys[row] = object.value(mOptions.keyAttribute);

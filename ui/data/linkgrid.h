@@ -29,6 +29,7 @@ public:
         QString keyAttribute; // hasMany: the child's key; junction: the target key attribute
         QString pickModel;    // junction: the model whose records the first column picks
         QString nestName;     // junction: the through model's name, under which the field values go
+        QString pickLabel;    // junction: the picked model's attribute that names a record ("name (#12)")
     };
 
     LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);

@@ -1,6 +1,8 @@
 #include "recordsection.h"
 
 #include "linkgrid.h"
+#include "pickerchoice.h"
+#include "recordbrowser.h"
 #include "valueeditor.h"
 
 #include <QCheckBox>
@@ -172,7 +174,9 @@ void RecordSection::addLinks() {
             // Through a model with fields of its own (orderItem's quantity, unitPrice): a grid of linked
             // records with those fields, since a checklist could not say them.
             if (const QList<Field> fields = junctionFields(link); !fields.isEmpty()) {
-                addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel});
+                const Table *picked = mResolved.tableForModel(link.target);
+                addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
+                                  picked ? RecordBrowser::labelAttribute(*picked) : QString()});
                 break;
             }
             auto *box = new QGroupBox(title, this);
@@ -217,13 +221,17 @@ void RecordSection::addGrid(const QString &alias, const LinkGrid::Options &optio
 
 void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
     const QVariant current = combo->currentData();
+    const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(none)"), QVariant());
     for (const RecordChoice &choice : mChoices ? mChoices(model) : QList<RecordChoice>())
         combo->addItem(choice.label, choice.key.toVariant());
     combo->addItem(tr("New %1…").arg(model), kNewChoice);
-    const int index = combo->findData(current);
-    combo->setCurrentIndex(std::max(index, 0));
+    combo->setCurrentIndex(0);
+    if (current.toString() == kNewChoice)
+        combo->setCurrentIndex(combo->count() - 1);
+    else if (current.isValid()) // kept even when it is not among the choices listed
+        selectChoice(combo, QJsonValue::fromVariant(current), currentLabel, combo->count() - 1);
 }
 
 void RecordSection::refreshChoices() {
@@ -237,14 +245,25 @@ void RecordSection::refreshChoices() {
             for (int i = 0; i < list->count(); ++i)
                 if (list->item(i)->checkState() == Qt::Checked)
                     checked.insert(list->item(i)->data(Qt::UserRole).toString());
+            // Checked records that are not among the choices listed stay in the list, checked.
+            QList<QListWidgetItem *> kept;
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->checkState() == Qt::Checked)
+                    kept << list->item(i)->clone();
             const QSignalBlocker block(list);
             list->clear();
             for (const RecordChoice &choice : mChoices ? mChoices(link.target) : QList<RecordChoice>()) {
                 auto *item = new QListWidgetItem(choice.label, list);
                 item->setData(Qt::UserRole, choice.key.toVariant());
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-                item->setCheckState(checked.contains(choice.key.toVariant().toString()) ? Qt::Checked
-                                                                                        : Qt::Unchecked);
+                const bool isChecked = checked.remove(choice.key.toVariant().toString());
+                item->setCheckState(isChecked ? Qt::Checked : Qt::Unchecked);
+            }
+            for (QListWidgetItem *item : std::as_const(kept)) {
+                if (checked.contains(item->data(Qt::UserRole).toString()))
+                    list->addItem(item);
+                else
+                    delete item;
             }
         }
     }
@@ -340,8 +359,9 @@ void RecordSection::setRecord(const QJsonObject &record) {
         case Link::Kind::BelongsTo:
             if (QComboBox *combo = mPickers.value(link.as)) {
                 const QJsonValue fk = record.value(link.foreignKey);
-                const int index = fk.isNull() || fk.isUndefined() ? 0 : combo->findData(fk.toVariant());
-                combo->setCurrentIndex(std::max(index, 0));
+                combo->setCurrentIndex(0);
+                selectChoice(combo, fk, choiceLabel(mResolved, link.target, fk, value.toObject()),
+                             combo->count() - 1);
             }
             break;
         case Link::Kind::BelongsToMany:
@@ -356,9 +376,21 @@ void RecordSection::setRecord(const QJsonObject &record) {
                 }
                 const QSignalBlocker block(list);
                 for (int i = 0; i < list->count(); ++i)
-                    list->item(i)->setCheckState(keys.contains(list->item(i)->data(Qt::UserRole).toString())
+                    list->item(i)->setCheckState(keys.remove(list->item(i)->data(Qt::UserRole).toString())
                                                      ? Qt::Checked
                                                      : Qt::Unchecked);
+                // Linked records beyond the choices listed: shown and checked, so that saving keeps them.
+                for (const QJsonValue &item : value.toArray()) {
+                    const QJsonValue key =
+                        item.isObject() && table ? item.toObject().value(link.targetKey) : item;
+                    if (!keys.remove(key.toVariant().toString()))
+                        continue;
+                    auto *entry =
+                        new QListWidgetItem(choiceLabel(mResolved, link.target, key, item.toObject()), list);
+                    entry->setData(Qt::UserRole, key.toVariant());
+                    entry->setFlags(entry->flags() | Qt::ItemIsUserCheckable);
+                    entry->setCheckState(Qt::Checked);
+                }
             }
             break;
         }
