@@ -515,8 +515,13 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         const QString otherText = other.isReference() ? QString() : other.value.toString();
         if (!otherText.isEmpty())
             kept.insert(otherText);
-        if (!otherText.isEmpty() && existingText.contains(otherText))
-            continue; // already linked
+        if (!otherText.isEmpty() && existingText.contains(otherText)) {
+            // Already linked: only the junction row's own values (the grid's quantity, unitPrice) may change.
+            if (!throughValues.isEmpty())
+                planJunctionUpdate(context, link, junction, throughModel, throughValues, ownKey, other,
+                                   itemPath);
+            continue;
+        }
 
         PlanStep row;
         row.path = itemPath;
@@ -577,6 +582,48 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         context.plan->steps << removal;
     }
     context.plan->records[record].children << group;
+}
+
+void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
+                                     const Model *throughModel, const QJsonObject &values,
+                                     const PlanValue &ownKey, const PlanValue &otherKey,
+                                     const QString &path) const {
+    PlanStep row;
+    row.action = PlanStep::Action::Update;
+    row.path = path;
+    row.model = link.throughModel;
+    row.table = junction.name;
+    QString sets;
+    for (const Column &column : junction.columns) {
+        if (column.name == link.foreignKeyColumn || column.name == link.otherKeyColumn ||
+            column.autoIncrement || column.name == junction.createdAtColumn)
+            continue;
+        PlanValue v;
+        if (column.name == junction.updatedAtColumn) {
+            v = literal(column, context.now);
+        } else if (values.contains(column.attribute)) {
+            const Field *field = throughModel && column.fieldIndex >= 0
+                                     ? &throughModel->fields.at(column.fieldIndex)
+                                     : nullptr;
+            const FieldCheck check = FieldValue::check(column, values.value(column.attribute), field);
+            if (!check.ok())
+                context.problem(
+                    join(join(path, throughModel ? throughModel->name : junction.name), column.attribute),
+                    check.message);
+            v = literal(column, check.value);
+        } else {
+            continue;
+        }
+        sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column.name) + u" = ?"_s;
+        row.values << v;
+    }
+    if (row.values.isEmpty())
+        return;
+    row.sql = u"UPDATE %1 SET %2 WHERE %3 = ? AND %4 = ?"_s.arg(mDialect.quote(junction.name), sets,
+                                                                mDialect.quote(link.foreignKeyColumn),
+                                                                mDialect.quote(link.otherKeyColumn));
+    row.values << ownKey << otherKey;
+    context.plan->steps << row;
 }
 
 } // namespace modeldesk

@@ -57,6 +57,10 @@ private:
     void planBelongsToMany(Context &context, int record, const ResolvedLink &link, const QJsonValue &value,
                            const QString &path) const;
     PlanValue keyOf(const Context &context, int record, const QString &column) const;
+    // An UPDATE of an existing junction row's own values (`values`, the through model's fields as given).
+    void planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
+                            const Model *throughModel, const QJsonObject &values, const PlanValue &ownKey,
+                            const PlanValue &otherKey, const QString &path) const;
     // insertSql() memoized per table and set of columns (a bit per column index): the same few statements
     // are planned over and over, and building their text was a visible share of a save. `columns` lists the
     // names only for tables of more than 64 columns; otherwise the mask says which.

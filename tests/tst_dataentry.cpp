@@ -324,11 +324,17 @@ private slots:
         QVERIFY2(product->currentText().startsWith(u"ZZZ"_s), qPrintable(product->currentText()));
 
         type(form, u"total"_s, u"10.00"_s);
+        // The linked product's junction values came back with it, and an edit of them is saved.
+        QTableWidget *grid = form->junctionGrid(u"products"_s);
+        const int unitPrice = 2; // columns: product, quantity, unitPrice
+        QCOMPARE(grid->item(0, unitPrice)->text(), u"9.00"_s);
+        grid->setItem(0, unitPrice, new QTableWidgetItem(u"8.50"_s));
         QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
         QCOMPARE(
             countRows(url, u"orders"_s, u" WHERE total = 10 AND customerId = %1"_s.arg(zedId.toInteger())),
             1);
         QCOMPARE(countRows(url, u"orderItems"_s), 1);
+        QCOMPARE(countRows(url, u"orderItems"_s, u" WHERE unitPrice = 8.5"_s), 1);
         // After the save the form reloads and refreshes its choices: still there.
         QCOMPARE(form->picker(u"customer"_s)->currentData().toLongLong(), zedId.toInteger());
     }

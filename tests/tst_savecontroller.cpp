@@ -524,6 +524,23 @@ void TestSaveController::updateLoadDelete() {
     QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
                                     connection.dialect().quote(QStringLiteral("orderItems"))),
              1);
+    // The link stays; its junction values change (an UPDATE of the orderItems row, not a new row).
+    byId.insert(QStringLiteral("orderItem"), json(R"({"unitPrice": "3.25", "quantity": 4})"));
+    relink.insert(QStringLiteral("products"), QJsonArray{byId});
+    updated = controller.update(QStringLiteral("order"), relink);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    const QJsonObject relinked = updated.record()
+                                     .value(QStringLiteral("products"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("orderItem"))
+                                     .toObject();
+    QCOMPARE(relinked.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("3.25"));
+    QCOMPARE(relinked.value(QStringLiteral("quantity")).toInteger(), 4);
+    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
+                                    connection.dialect().quote(QStringLiteral("orderItems"))),
+             1);
 
     // Saving the same values again is still an update of an existing record (MySQL counts it as 0 changed
     // rows unless asked for found rows).
