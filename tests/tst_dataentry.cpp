@@ -337,6 +337,22 @@ private slots:
         QCOMPARE(countRows(url, u"orderItems"_s, u" WHERE unitPrice = 8.5"_s), 1);
         // After the save the form reloads and refreshes its choices: still there.
         QCOMPARE(form->picker(u"customer"_s)->currentData().toLongLong(), zedId.toInteger());
+
+        // A fresh order form: typing in the picker also searches the database, beyond the first 500.
+        page->setModel(u"customer"_s);
+        page->setModel(u"order"_s);
+        customer = page->form()->picker(u"customer"_s);
+        QCOMPARE(customer->findText(u"zed (#%1)"_s.arg(zedId.toInteger())), -1);
+        customer->lineEdit()->setFocus();
+        customer->lineEdit()->clear();
+        QTest::keyClicks(customer->lineEdit(), u"ze"_s);
+        QAbstractItemView *popup = customer->completer()->popup();
+        QTRY_VERIFY(customer->findText(u"zed (#%1)"_s.arg(zedId.toInteger())) >= 0);
+        QTRY_VERIFY(popup->isVisible());
+        QTRY_COMPARE(popup->model()->rowCount(), 1);
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(customer->currentData().toLongLong(), zedId.toInteger());
     }
 
 private:

@@ -289,9 +289,9 @@ void DataPage::rebuildForm() {
     if (!mSession || mModel.isEmpty())
         return;
     DataSession *session = mSession.get();
-    auto choices = [session](const QString &model) {
+    auto choices = [session](const QString &model, const QString &search) {
         QString error;
-        return session->browser().choices(model, {}, 500, &error).value_or(QList<RecordChoice>());
+        return session->browser().choices(model, search, 500, &error).value_or(QList<RecordChoice>());
     };
     mForm = new RecordSection(session->schema(), session->resolved(), mModel, QString(), choices);
     mForm->setTitle(mModel);

@@ -12,10 +12,12 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace modeldesk {
@@ -157,6 +159,14 @@ void RecordSection::addLinks() {
             layout->addWidget(row);
             mPickers.insert(link.as, combo);
             fillChoices(combo, link.target);
+            // The first choices are a few hundred; typing also asks the database, a moment after the last
+            // key.
+            auto *typing = new QTimer(combo);
+            typing->setSingleShot(true);
+            typing->setInterval(250);
+            connect(combo->lineEdit(), &QLineEdit::textEdited, typing, qOverload<>(&QTimer::start));
+            connect(typing, &QTimer::timeout, this,
+                    [this, combo, model = link.target] { searchChoices(combo, model); });
             if (!mAncestors.contains(link.target) && mAncestors.size() < kMaxDepth) {
                 auto *child = new RecordSection(mSchema, mResolved, link.target, path, mChoices, this,
                                                 mAncestors + QStringList{mModel});
@@ -213,7 +223,12 @@ QTableWidget *RecordSection::childGrid(const QString &alias) const {
 }
 
 void RecordSection::addGrid(const QString &alias, const LinkGrid::Options &options) {
-    auto *grid = new LinkGrid(options, mChoices, this);
+    LinkGrid::ChoiceProvider all;
+    if (mChoices)
+        all = [choices = mChoices](const QString &model) {
+            return choices(model, QString());
+        };
+    auto *grid = new LinkGrid(options, all, this);
     connect(grid, &LinkGrid::edited, this, &RecordSection::edited);
     static_cast<QVBoxLayout *>(layout())->addWidget(grid);
     mGrids.insert(alias, grid);
@@ -224,7 +239,7 @@ void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
     const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(none)"), QVariant());
-    for (const RecordChoice &choice : mChoices ? mChoices(model) : QList<RecordChoice>())
+    for (const RecordChoice &choice : mChoices ? mChoices(model, QString()) : QList<RecordChoice>())
         combo->addItem(choice.label, choice.key.toVariant());
     combo->addItem(tr("New %1…").arg(model), kNewChoice);
     combo->setCurrentIndex(0);
@@ -232,6 +247,21 @@ void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
         combo->setCurrentIndex(combo->count() - 1);
     else if (current.isValid()) // kept even when it is not among the choices listed
         selectChoice(combo, QJsonValue::fromVariant(current), currentLabel, combo->count() - 1);
+}
+
+void RecordSection::searchChoices(QComboBox *combo, const QString &model) {
+    const QString text = combo->lineEdit()->text().trimmed();
+    if (text.isEmpty() || !mChoices)
+        return;
+    bool added = false;
+    for (const RecordChoice &choice : mChoices(model, text)) {
+        if (combo->findData(choice.key.toVariant()) >= 0)
+            continue;
+        combo->insertItem(combo->count() - 1, choice.label, choice.key.toVariant()); // before "New …"
+        added = true;
+    }
+    if (added && combo->lineEdit()->hasFocus())
+        combo->completer()->complete(); // show the new matches under what was typed
 }
 
 void RecordSection::refreshChoices() {
@@ -252,7 +282,8 @@ void RecordSection::refreshChoices() {
                     kept << list->item(i)->clone();
             const QSignalBlocker block(list);
             list->clear();
-            for (const RecordChoice &choice : mChoices ? mChoices(link.target) : QList<RecordChoice>()) {
+            for (const RecordChoice &choice :
+                 mChoices ? mChoices(link.target, QString()) : QList<RecordChoice>()) {
                 auto *item = new QListWidgetItem(choice.label, list);
                 item->setData(Qt::UserRole, choice.key.toVariant());
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);

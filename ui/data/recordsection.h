@@ -28,8 +28,9 @@ class RecordSection : public QGroupBox {
     Q_OBJECT
 
 public:
-    // Lists the records a picker offers, for a model; the data page answers it from the database.
-    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model)>;
+    // Lists the records a picker offers, for a model, those matching `search` (all when empty); the data page
+    // answers it from the database, a few hundred at a time.
+    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model, const QString &search)>;
 
     RecordSection(const Schema &schema, const ResolvedSchema &resolved, const QString &model,
                   const QString &path, ChoiceProvider choices, QWidget *parent = nullptr,
@@ -62,6 +63,8 @@ private:
     void addLinks();
     QStringList linkSetFields() const;
     void fillChoices(QComboBox *combo, const QString &model);
+    // Adds the records matching what was typed into a picker that the first choices did not hold.
+    void searchChoices(QComboBox *combo, const QString &model);
     QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;
