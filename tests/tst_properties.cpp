@@ -5,16 +5,14 @@
 #include "commands/modelcommands.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramtool.h"
-#include "designer/linkitem.h"
 #include "designer/modelitem.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "properties/linkeditor.h"
-#include "properties/linkkeychange.h"
 #include "properties/modeleditor.h"
 #include "properties/propertiespanel.h"
 #include "properties/propertytext.h"
-#include "resolvedschema.h"
+#include "propertiesfixture.h"
 #include "testsupport.h"
 
 #include <QAbstractItemView>
@@ -46,7 +44,7 @@ QJsonValue fn(const QString &name) {
 
 } // namespace
 
-class TstProperties : public QObject {
+class TstProperties : public test::PropertiesFixture {
     Q_OBJECT
 
 private slots:
@@ -63,10 +61,6 @@ private slots:
     void defaultValue();
     void flags();
     void validateRules();
-    void linkAliasKindAndActions();
-    void linkForeignKeyFollowsMirror();
-    void linkKeyChangePlans();
-    void renamingAKeyFieldMovesItsLinks();
     void resyncKeepsTheEditorInUse();
     void windowShortcutsStayOutOfThePanel();
     void defaultValueText_data();
@@ -74,105 +68,14 @@ private slots:
     void validateRulesText_data();
     void validateRulesText();
     void screenshots();
-
-private:
-    template <typename T> T *find(const char *name) const {
-        auto *widget = mPanel->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qFatal("no widget %s in the properties panel", name);
-        return widget;
-    }
-    // Replaces the text of a line edit as a user would (select all, type) and presses Return.
-    void type(QLineEdit *edit, const QString &text) {
-        edit->setFocus(Qt::MouseFocusReason);
-        edit->selectAll();
-        if (text.isEmpty())
-            QTest::keyClick(edit, Qt::Key_Backspace);
-        else
-            QTest::keyClicks(edit, text);
-        QTest::keyClick(edit, Qt::Key_Return);
-    }
-    void type(QComboBox *combo, const QString &text) { type(combo->lineEdit(), text); }
-    // Opens the combo's list and clicks the entry `text`.
-    void choose(QComboBox *combo, const QString &text) {
-        const int index = combo->findText(text);
-        QVERIFY2(index >= 0, qPrintable(text));
-        combo->showPopup();
-        QAbstractItemView *list = combo->view();
-        QTRY_VERIFY(list->isVisible());
-        const QRect rect = list->visualRect(list->model()->index(index, 0));
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-        QTRY_VERIFY(!list->isVisible());
-        QCOMPARE(combo->currentText(), text);
-    }
-    static QWidget *editorOf(PropertiesPanel *panel) {
-        auto *area = qobject_cast<QScrollArea *>(panel->currentWidget());
-        return area ? area->widget() : panel->currentWidget();
-    }
-    QWidget *currentEditor() const { return editorOf(mPanel); }
-    void selectField(int row) { find<QTableWidget>("fieldsTable")->setCurrentCell(row, 0); }
-    const Model &model(const QString &name) const { return *mDocument->schema().model(name); }
-    const Field &field(const QString &modelName, const QString &fieldName) const {
-        return *model(modelName).field(fieldName);
-    }
-
-    // Remembers the schema before a gesture; verifyOneStep() checks what the gesture left on the stack.
-    struct Before {
-        Schema schema;
-        int count;
-    };
-    Before before() const { return {mDocument->schema(), mDocument->undoStack()->count()}; }
-    void verifyOneStep(const Before &was) {
-        QUndoStack *stack = mDocument->undoStack();
-        QCOMPARE(stack->count(), was.count + 1);
-        QCOMPARE(stack->index(), stack->count());
-        const Schema after = mDocument->schema();
-        QVERIFY(!(after == was.schema));
-        stack->undo();
-        QVERIFY(mDocument->schema() == was.schema);
-        stack->redo();
-        QVERIFY(mDocument->schema() == after);
-    }
-    void verifyNoStep(const Before &was) {
-        QCOMPARE(mDocument->undoStack()->count(), was.count);
-        QVERIFY(mDocument->schema() == was.schema);
-    }
-
-    std::unique_ptr<Document> mDocument;
-    std::unique_ptr<DiagramScene> mScene;
-    std::unique_ptr<QWidget> mWindow;
-    PropertiesPanel *mPanel = nullptr;
 };
 
-// A failed check inside a helper only leaves the helper; stop the test there too.
-#define CHECK(call)                                                                                          \
-    do {                                                                                                     \
-        call;                                                                                                \
-        if (QTest::currentTestFailed())                                                                      \
-            return;                                                                                          \
-    } while (false)
-
 void TstProperties::init() {
-    mDocument = std::make_unique<Document>();
-    mDocument->reset(test::loadExample(u"seed"_s), {});
-    mScene = std::make_unique<DiagramScene>(mDocument.get());
-    mWindow = std::make_unique<QWidget>();
-    mPanel = new PropertiesPanel(mDocument.get(), mScene.get(), mWindow.get());
-    auto *layout = new QVBoxLayout(mWindow.get());
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mPanel);
-    mWindow->resize(340, 900);
-    mWindow->show();
-    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-    mWindow->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    setUpPanel();
 }
 
 void TstProperties::cleanup() {
-    mWindow.reset(); // the panel first: it observes the scene and the document
-    mPanel = nullptr;
-    mScene.reset();
-    mDocument.reset();
+    tearDownPanel();
 }
 
 void TstProperties::pagesFollowSelection() {
@@ -502,140 +405,6 @@ void TstProperties::validateRules() {
     type(edit, QString());
     QVERIFY(field(u"testUser"_s, u"email"_s).validate.isEmpty());
     CHECK(verifyOneStep(was));
-}
-
-void TstProperties::linkAliasKindAndActions() {
-    mScene->selectLink(0); // testUser hasOne test, as user_test
-    auto *alias = find<QLineEdit>("linkAliasEdit");
-
-    Before was = before();
-    type(alias, u"profileTest"_s);
-    QCOMPARE(mDocument->schema().links.at(0).as, u"profileTest"_s);
-    CHECK(verifyOneStep(was));
-
-    was = before();
-    type(alias, QString());
-    QVERIFY(mDocument->schema().links.at(0).as.isEmpty());
-    QCOMPARE(alias->placeholderText(), u"test (default)"_s);
-    CHECK(verifyOneStep(was));
-
-    auto *onDelete = find<QComboBox>("linkOnDeleteCombo");
-    QVERIFY2(onDelete->itemText(0).startsWith(u"(default: "_s), qPrintable(onDelete->itemText(0)));
-    was = before();
-    choose(onDelete, u"CASCADE"_s);
-    QCOMPARE(mDocument->schema().links.at(0).onDelete, u"CASCADE"_s);
-    CHECK(verifyOneStep(was));
-
-    was = before();
-    choose(find<QComboBox>("linkOnUpdateCombo"), u"RESTRICT"_s);
-    QCOMPARE(mDocument->schema().links.at(0).onUpdate, u"RESTRICT"_s);
-    CHECK(verifyOneStep(was));
-
-    auto *kind = find<QComboBox>("linkEditorKindCombo");
-    was = before();
-    choose(kind, u"hasMany"_s);
-    QCOMPARE(mDocument->schema().links.at(0).kind, Link::Kind::HasMany);
-    QCOMPARE(currentEditor(), mPanel->linkEditor());
-    QCOMPARE(mPanel->linkEditor()->linkIndex(), 0);
-    CHECK(verifyOneStep(was));
-
-    QVERIFY(!find<QLineEdit>("linkOtherKeyEdit")->isEnabled());
-    was = before();
-    choose(kind, u"belongsToMany"_s);
-    const Link &toMany = mDocument->schema().links.at(0);
-    QCOMPARE(toMany.kind, Link::Kind::BelongsToMany);
-    QVERIFY(!toMany.through.isEmpty()); // a junction is required; the default one is filled in
-    QVERIFY(find<QLineEdit>("linkOtherKeyEdit")->isEnabled());
-    CHECK(verifyOneStep(was));
-}
-
-void TstProperties::linkForeignKeyFollowsMirror() {
-    mScene->selectLink(0);
-    auto *foreignKey = find<QLineEdit>("linkForeignKeyEdit");
-    QCOMPARE(foreignKey->text(), u"userId"_s);
-
-    const Before was = before();
-    type(foreignKey, u"ownerId"_s);
-    const Schema &schema = mDocument->schema();
-    QCOMPARE(schema.links.at(0).foreignKey, u"ownerId"_s);
-    QCOMPARE(schema.links.at(1).foreignKey, u"ownerId"_s); // the mirrored belongsTo follows
-    QVERIFY(model(u"test"_s).field(u"ownerId"_s));         // and so does the declared key field
-    QVERIFY(!model(u"test"_s).field(u"userId"_s));
-    QCOMPARE(mScene->linkItemFor(0)->inverseIndex(), 1); // still one edge
-    CHECK(verifyOneStep(was));
-
-    // Editing the mirror from the note keeps the pair in step the other way round.
-    auto *note = find<QLabel>("linkMirrorNote");
-    emit note->linkActivated(u"#partner"_s);
-    QCOMPARE(mPanel->linkEditor()->linkIndex(), 1);
-    QCOMPARE(find<QLabel>("linkEndsLabel")->text(), u"test → testUser"_s);
-    const Before second = before();
-    type(foreignKey, u"authorId"_s);
-    QCOMPARE(mDocument->schema().links.at(0).foreignKey, u"authorId"_s);
-    QCOMPARE(mDocument->schema().links.at(1).foreignKey, u"authorId"_s);
-    QCOMPARE(mPanel->linkEditor()->linkIndex(), 1);
-    CHECK(verifyOneStep(second));
-
-    // Coming back to the edge later starts with its main link.
-    mScene->selectModel(u"test"_s);
-    mScene->selectLink(1);
-    QCOMPARE(mPanel->linkEditor()->linkIndex(), 0);
-}
-
-void TstProperties::linkKeyChangePlans() {
-    const Schema shop = test::loadExample(u"shop"_s).schema;
-    // customer hasOne profile (0) mirrored by profile belongsTo customer (1), both on profile.customerId.
-    LinkKeyChange change = LinkKeyChange::plan(shop, 0, 1, &Link::foreignKey, u"ownerId"_s);
-    QCOMPARE(change.after.foreignKey, u"ownerId"_s);
-    QCOMPARE(change.mirrorIndex, 1);
-    QCOMPARE(change.mirrorAfter->foreignKey, u"ownerId"_s);
-    QCOMPARE(change.holderBefore->name, u"profile"_s);
-    QVERIFY(change.holderAfter->field(u"ownerId"_s));
-    QCOMPARE(change.holderAfter->field(u"ownerId"_s)->type, DataType::integer());
-
-    // A key the mirror does not share changes alone.
-    change = LinkKeyChange::plan(shop, 0, 1, &Link::as, u"details"_s);
-    QVERIFY(!change.isCompound());
-
-    // belongsToMany mirrors swap foreignKey and otherKey; the junction's columns are not declared fields.
-    change = LinkKeyChange::plan(shop, 4, 5, &Link::foreignKey, u"purchaseId"_s);
-    QCOMPARE(change.mirrorAfter->otherKey, u"purchaseId"_s);
-    QVERIFY(!change.holderAfter);
-    change = LinkKeyChange::plan(shop, 4, 5, &Link::through, u"lineItem"_s);
-    QCOMPARE(change.mirrorAfter->through, u"lineItem"_s);
-
-    // A field another link relies on keeps its name: order.customerId also backs customer hasMany order.
-    Schema shared = shop;
-    shared.links[1].foreignKey = u"customerId"_s;
-    shared.links[1].source = u"order"_s; // a second belongsTo on order.customerId
-    change = LinkKeyChange::plan(shared, 3, 2, &Link::foreignKey, u"buyerId"_s);
-    QCOMPARE(change.mirrorAfter->foreignKey, u"buyerId"_s);
-    QVERIFY(!change.holderAfter);
-}
-
-void TstProperties::renamingAKeyFieldMovesItsLinks() {
-    // test.userId is the key of testUser hasOne test (0) and of its mirrored belongsTo (1).
-    mScene->selectModel(u"test"_s);
-    const int row = int(model(u"test"_s).fields.indexOf(field(u"test"_s, u"userId"_s)));
-    selectField(row);
-    const Before was = before();
-    type(find<QLineEdit>("fieldNameEdit"), u"ownerId"_s);
-    QVERIFY(model(u"test"_s).field(u"ownerId"_s));
-    QCOMPARE(mDocument->schema().links.at(0).foreignKey, u"ownerId"_s);
-    QCOMPARE(mDocument->schema().links.at(1).foreignKey, u"ownerId"_s);
-    // Still one key column: the link did not fall back to adding its own userId.
-    const Table *tests = SchemaResolver::resolve(mDocument->schema()).tableForModel(u"test"_s);
-    QVERIFY(tests->column(u"ownerId"_s));
-    QVERIFY(!tests->column(u"userId"_s));
-    CHECK(verifyOneStep(was)); // the field and both links: one undo step
-
-    // Renaming a field no link names touches no link.
-    selectField(int(model(u"test"_s).fields.indexOf(field(u"test"_s, u"code"_s))));
-    const Schema linksBefore = mDocument->schema();
-    const Before plain = before();
-    type(find<QLineEdit>("fieldNameEdit"), u"label"_s);
-    QCOMPARE(mDocument->schema().links, linksBefore.links);
-    CHECK(verifyOneStep(plain));
 }
 
 void TstProperties::resyncKeepsTheEditorInUse() {
