@@ -3,6 +3,7 @@
 // once on PostgreSQL, and the saved graph built only when it is read (after its controller is gone, too).
 
 #include "savecontroller.h"
+#include "savetestsupport.h"
 #include "schemasync.h"
 #include "scratchdatabase.h"
 #include "testsupport.h"
@@ -31,23 +32,6 @@ private slots:
 };
 
 namespace {
-
-QJsonObject json(const QByteArray &text) {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad test JSON: %s", qPrintable(error.errorString()));
-    return document.object();
-}
-
-bool openAndSync(DatabaseConnection &connection, const Schema &schema, QString *error) {
-    if (!connection.open(error))
-        return false;
-    SchemaSync sync(schema, connection);
-    const SyncReport report = sync.sync(false);
-    *error = report.error;
-    return report.ok;
-}
 
 // The rows of `sql` as text lines, "a | b | c".
 QStringList rows(DatabaseConnection &connection, const QString &sql) {
