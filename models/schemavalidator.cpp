@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <optional>
 
 #include <algorithm>
 #include <functional>
@@ -57,8 +58,9 @@ const QSet<QString> &reservedWords() {
 
 class Checker {
 public:
-    explicit Checker(const Schema &schema)
-        : mSchema(schema) {}
+    Checker(const Schema &schema, const ResolvedSchema *resolved)
+        : mSchema(schema)
+        , mGivenResolved(resolved) {}
 
     QList<Problem> run() {
         checkModels();
@@ -348,7 +350,9 @@ private:
     }
 
     void checkResolved() {
-        const ResolvedSchema resolved = SchemaResolver::resolve(mSchema);
+        std::optional<ResolvedSchema> own;
+        const ResolvedSchema &resolved =
+            mGivenResolved ? *mGivenResolved : own.emplace(SchemaResolver::resolve(mSchema));
         // The first table of each name and model, as ResolvedSchema::table()/tableForModel() find them.
         for (const Table &table : resolved.tables) {
             if (!mTablesByName.contains(table.name))
@@ -447,6 +451,7 @@ private:
     }
 
     const Schema &mSchema;
+    const ResolvedSchema *mGivenResolved; // the caller's resolve of mSchema, or null to resolve here
     QList<Problem> mProblems;
     QHash<QString, const Table *> mTablesByName;
     QHash<QString, const Table *> mTablesByModel;
@@ -459,7 +464,11 @@ QString Problem::toString() const {
 }
 
 QList<Problem> SchemaValidator::validate(const Schema &schema) {
-    return Checker(schema).run();
+    return Checker(schema, nullptr).run();
+}
+
+QList<Problem> SchemaValidator::validate(const Schema &schema, const ResolvedSchema &resolved) {
+    return Checker(schema, &resolved).run();
 }
 
 bool SchemaValidator::hasErrors(const QList<Problem> &problems) {

@@ -7,6 +7,8 @@
 
 namespace modeldesk {
 
+struct ResolvedSchema;
+
 // One finding of the validator. `path` is for people ("model 'test' › field 'userId'"); model/field/link
 // are for tools (the designer selects the item when a problem is clicked).
 struct Problem {
@@ -30,6 +32,8 @@ struct Problem {
 class SchemaValidator {
 public:
     static QList<Problem> validate(const Schema &schema);
+    // The same, reusing `resolved` (SchemaResolver::resolve(schema)), which the caller already has.
+    static QList<Problem> validate(const Schema &schema, const ResolvedSchema &resolved);
     static bool hasErrors(const QList<Problem> &problems);
     static bool isPlainIdentifier(const QString &name);
     static bool isReservedWord(const QString &name);

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "problemspanel.h"
 #include "projectfile.h"
+#include "resolvedschema.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -289,15 +290,24 @@ private slots:
         QVERIFY(mWindow->openExample(u"shop"_s));
         Document *doc = mWindow->document();
         QUndoStack *stack = doc->undoStack();
+        // The document's cached resolve must follow every change: the DDL it gives equals a fresh resolve's.
+        const DdlGenerator ddl(SqlDialect(SqlDialect::Kind::Postgres));
+        auto resolvedIsFresh = [&] {
+            return ddl.createStatements(doc->resolved()) ==
+                   ddl.createStatements(SchemaResolver::resolve(doc->schema()));
+        };
         auto check = [&](QUndoCommand *command) {
             const Project before = doc->project();
             stack->push(command);
             const Project after = doc->project();
             QVERIFY(!(after == before));
+            QVERIFY(resolvedIsFresh());
             stack->undo();
             QVERIFY(doc->project() == before);
+            QVERIFY(resolvedIsFresh());
             stack->redo();
             QVERIFY(doc->project() == after);
+            QVERIFY(resolvedIsFresh());
         };
         Model extra{u"coupon"_s};
         extra.fields = {Field{u"code"_s, DataType::string(20)}};

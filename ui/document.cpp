@@ -20,8 +20,15 @@ QString Document::displayName() const {
     return mDisplayName.isEmpty() ? tr("Untitled") : mDisplayName;
 }
 
+const ResolvedSchema &Document::resolved() const {
+    if (!mResolved)
+        mResolved = SchemaResolver::resolve(mProject.schema);
+    return *mResolved;
+}
+
 void Document::reset(const Project &project, const QString &filePath, const QString &displayName) {
     mProject = project;
+    schemaEdited();
     mFilePath = filePath;
     mDisplayName = displayName;
     mUndoStack.clear();
@@ -56,6 +63,7 @@ void Document::markModified() {
 
 void Document::insertModel(int index, const Model &model, const QPointF &position) {
     mProject.schema.models.insert(index, model);
+    schemaEdited();
     mProject.layout.positions.insert(model.name, position);
     emit modelInserted(index);
     emit schemaChanged();
@@ -64,6 +72,7 @@ void Document::insertModel(int index, const Model &model, const QPointF &positio
 void Document::removeModel(int index) {
     const QString name = mProject.schema.models.at(index).name;
     mProject.schema.models.removeAt(index);
+    schemaEdited();
     // Another model may carry the same (invalid, duplicate) name; keep its position then.
     if (mProject.schema.modelIndex(name) < 0)
         mProject.layout.positions.remove(name);
@@ -74,6 +83,7 @@ void Document::removeModel(int index) {
 void Document::replaceModel(int index, const Model &model) {
     Q_ASSERT(mProject.schema.models.at(index).name == model.name);
     mProject.schema.models[index] = model;
+    schemaEdited();
     emit modelChanged(index);
     emit schemaChanged();
 }
@@ -83,6 +93,7 @@ void Document::renameModel(const QString &oldName, const QString &newName) {
     if (!model)
         return;
     model->name = newName;
+    schemaEdited();
     // Links and the layout refer to models by name; they follow the rename.
     for (Link &link : mProject.schema.links) {
         if (link.source == oldName)
@@ -101,18 +112,21 @@ void Document::renameModel(const QString &oldName, const QString &newName) {
 
 void Document::insertLink(int index, const Link &link) {
     mProject.schema.links.insert(index, link);
+    schemaEdited();
     emit linksChanged();
     emit schemaChanged();
 }
 
 void Document::removeLink(int index) {
     mProject.schema.links.removeAt(index);
+    schemaEdited();
     emit linksChanged();
     emit schemaChanged();
 }
 
 void Document::replaceLink(int index, const Link &link) {
     mProject.schema.links[index] = link;
+    schemaEdited();
     emit linksChanged();
     emit schemaChanged();
 }

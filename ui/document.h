@@ -1,10 +1,12 @@
 #pragma once
 
 #include "project.h"
+#include "resolvedschema.h"
 
 #include <QObject>
 #include <QPointF>
 #include <QUndoStack>
+#include <optional>
 
 namespace modeldesk {
 
@@ -19,6 +21,9 @@ public:
 
     const Project &project() const { return mProject; }
     const Schema &schema() const { return mProject.schema; }
+    // What the schema resolves to, computed once per change and shared by the canvas and the validation (on a
+    // big design a resolve costs tens of milliseconds).
+    const ResolvedSchema &resolved() const;
     QUndoStack *undoStack() { return &mUndoStack; }
 
     QString filePath() const { return mFilePath; }
@@ -62,7 +67,10 @@ signals:
     void schemaChanged();
 
 private:
+    void schemaEdited() { mResolved.reset(); }
+
     Project mProject;
+    mutable std::optional<ResolvedSchema> mResolved; // of mProject.schema; reset by every schema change
     QString mFilePath;
     QString mDisplayName;
     QUndoStack mUndoStack;

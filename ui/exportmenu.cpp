@@ -51,7 +51,7 @@ ExportMenu::ExportMenu(Document *document, QWidget *parent)
 
 bool ExportMenu::exportTo(const Exporter &exporter, const SqlDialect &dialect, const QString &target,
                           QString *error) {
-    const QList<Problem> problems = SchemaValidator::validate(mDocument->schema());
+    const QList<Problem> problems = SchemaValidator::validate(mDocument->schema(), mDocument->resolved());
     if (SchemaValidator::hasErrors(problems)) {
         QStringList lines;
         for (const Problem &p : problems)

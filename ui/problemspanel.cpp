@@ -36,7 +36,7 @@ ProblemsPanel::ProblemsPanel(Document *document, QWidget *parent)
 
 void ProblemsPanel::revalidate() {
     mTimer.stop();
-    mProblems = SchemaValidator::validate(mDocument->schema());
+    mProblems = SchemaValidator::validate(mDocument->schema(), mDocument->resolved());
     mList->clear();
     int errors = 0;
     for (const Problem &problem : std::as_const(mProblems)) {

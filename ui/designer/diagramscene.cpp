@@ -102,7 +102,7 @@ void DiagramScene::rebuild() {
     setSceneRect(kDefaultSceneRect);
     // Boxes get their content as they are created, and links are made once the boxes are in place: no box
     // is laid out twice and no link follows a box that is still growing.
-    const ResolvedSchema resolved = SchemaResolver::resolve(mDocument->schema());
+    const ResolvedSchema &resolved = mDocument->resolved();
     const QHash<QString, const Table *> tables = tablesByModel(resolved);
     for (const Model &model : mDocument->schema().models) {
         if (ModelItem *item = addModelItem(model.name)) {
@@ -272,7 +272,7 @@ QHash<QString, const Table *> DiagramScene::tablesByModel(const ResolvedSchema &
 void DiagramScene::refreshContents() {
     // One resolve for the whole schema (foreign key rows depend on every link), then only the boxes whose
     // rows changed are laid out again, and only their links follow.
-    const ResolvedSchema resolved = SchemaResolver::resolve(mDocument->schema());
+    const ResolvedSchema &resolved = mDocument->resolved();
     const QHash<QString, const Table *> tables = tablesByModel(resolved);
     for (const Model &model : mDocument->schema().models) {
         ModelItem *item = mModels.value(model.name);
