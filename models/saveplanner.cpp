@@ -1,6 +1,7 @@
 #include "saveplanner.h"
 
 #include "fieldvalue.h"
+#include "recordpath.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -18,37 +19,19 @@ QString tr(const char *text) {
     return QCoreApplication::translate("SavePlanner", text);
 }
 
-QString join(const QString &path, const QString &key) {
-    return path.isEmpty() ? key : path + u'.' + key;
-}
-
-QString indexed(const QString &path, qsizetype index) {
-    return path + u'[' + QString::number(index) + u']';
-}
-
-PlanValue literal(const Column &column, QVariant value) {
-    PlanValue v;
-    v.column = column.name;
-    v.type = column.type;
-    v.value = std::move(value);
-    return v;
-}
-
 QString kindWord(Link::Kind kind) {
     return Link::kindName(kind);
 }
 
 } // namespace
 
-struct SavePlanner::Context {
-    bool update = false;
-    QDateTime now;
-    const ExistingKeys *existing = nullptr;
-    SavePlan *plan = nullptr;
-    QList<RecordProblem> *problems = nullptr;
-
-    void problem(const QString &path, const QString &message) const { problems->append({path, message}); }
-};
+PlanValue SavePlanner::literal(const Column &column, QVariant value) {
+    PlanValue v;
+    v.column = column.name;
+    v.type = column.type;
+    v.value = std::move(value);
+    return v;
+}
 
 SavePlanner::SavePlanner(const Schema &schema, const ResolvedSchema &resolved, SqlDialect dialect)
     : mSchema(schema)
@@ -214,7 +197,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         }
         const ResolvedLink *link = linkOf(model, it.key());
         if (!link) {
-            context.problem(join(path, it.key()),
+            context.problem(joinPath(path, it.key()),
                             tr("unknown key: %1 has no field or link named \"%2\"").arg(model, it.key()));
             continue;
         }
@@ -224,12 +207,12 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             continue; // no linked record, as in Sequelize
         const bool wantsArray = link->kind == Link::Kind::HasMany || link->kind == Link::Kind::BelongsToMany;
         if (wantsArray && !value.isArray()) {
-            context.problem(join(path, it.key()),
+            context.problem(joinPath(path, it.key()),
                             tr("%1 link \"%2\" takes a list").arg(kindWord(link->kind), link->as));
             continue;
         }
         if (!wantsArray && !value.isObject()) {
-            context.problem(join(path, it.key()),
+            context.problem(joinPath(path, it.key()),
                             tr("%1 link \"%2\" takes one object").arg(kindWord(link->kind), link->as));
             continue;
         }
@@ -246,7 +229,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     QList<PlanRecord::Children> links;
     for (const ResolvedLink *link : std::as_const(belongsTo)) {
         const int target =
-            planRecord(context, link->target, linkValue(link).toObject(), join(path, link->as), {});
+            planRecord(context, link->target, linkValue(link).toObject(), joinPath(path, link->as), {});
         const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.columnForAttribute(link->targetKey);
         PlanValue fk = keyOf(context, target, targetKey ? targetKey->name : link->targetKey);
@@ -296,7 +279,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             } else if (given && column.name != keyColumnName && column.name != table.createdAtColumn) {
                 const FieldCheck check = FieldValue::check(column, givenValue, field);
                 if (!check.ok())
-                    context.problem(join(path, column.attribute), check.message);
+                    context.problem(joinPath(path, column.attribute), check.message);
                 step.values << literal(column, check.value);
                 changes = true;
             } else {
@@ -311,7 +294,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         if (given && column.name != table.updatedAtColumn) {
             const FieldCheck check = FieldValue::check(column, givenValue, field);
             if (!check.ok())
-                context.problem(join(path, column.attribute), check.message);
+                context.problem(joinPath(path, column.attribute), check.message);
             value = check.value;
             if (check.ok() && value.isNull() && column.autoIncrement)
                 continue; // {"id": null}: let the database number it
@@ -336,14 +319,14 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             } else {
                 const FieldCheck check = FieldValue::check(column, def);
                 if (!check.ok())
-                    context.problem(join(path, column.attribute),
+                    context.problem(joinPath(path, column.attribute),
                                     tr("the default value does not fit: %1").arg(check.message));
                 value = check.value;
             }
         } else {
             const FieldCheck check = FieldValue::check(column, QJsonValue::Undefined, field);
             if (!check.ok())
-                context.problem(join(path, column.attribute), check.message);
+                context.problem(joinPath(path, column.attribute), check.message);
         }
         step.values << literal(column, value);
         step.values.last().saveTime = saveTime;
@@ -354,7 +337,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     if (updating) {
         const FieldCheck key = FieldValue::check(*keyColumn, givenKey);
         if (!key.ok())
-            context.problem(join(path, keyColumn->attribute), key.message);
+            context.problem(joinPath(path, keyColumn->attribute), key.message);
         context.plan->records[record].key = key.value;
         context.plan->records[record].keyColumn = keyColumnName;
         // Nothing of its own changes: no statement, the key is referenced as given.
@@ -376,7 +359,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
 
     // hasOne/hasMany children, each with its foreign key set to this record's key (whatever it said).
     for (const ResolvedLink *link : std::as_const(children)) {
-        const QString linkPath = join(path, link->as);
+        const QString linkPath = joinPath(path, link->as);
         const Column *sourceKey = table.columnForAttribute(link->sourceKey);
         PlanValue fk = keyOf(context, record, sourceKey ? sourceKey->name : link->sourceKey);
         fk.column = link->foreignKeyColumn;
@@ -386,7 +369,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             const QJsonArray array = value.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
                 if (!array.at(i).isObject())
-                    context.problem(indexed(linkPath, i),
+                    context.problem(indexedPath(linkPath, i),
                                     tr("each item of \"%1\" must be an object").arg(link->as));
                 items << array.at(i).toObject();
             }
@@ -398,7 +381,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
         for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString itemPath = group.toMany ? indexed(linkPath, i) : linkPath;
+            const QString itemPath = group.toMany ? indexedPath(linkPath, i) : linkPath;
             group.records << planRecord(context, link->target, items.at(i), itemPath, {fk});
             if (targetKey && items.at(i).contains(targetKey->attribute))
                 keptKeys.insert(items.at(i).value(targetKey->attribute).toVariant().toString());
@@ -442,188 +425,10 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     }
 
     for (const ResolvedLink *link : std::as_const(manyToMany))
-        planBelongsToMany(context, record, *link, linkValue(link), join(path, link->as));
+        planBelongsToMany(context, record, *link, linkValue(link), joinPath(path, link->as));
     for (const PlanRecord::Children &group : std::as_const(links))
         context.plan->records[record].children << group;
     return record;
-}
-
-void SavePlanner::planBelongsToMany(Context &context, int record, const ResolvedLink &link,
-                                    const QJsonValue &value, const QString &path) const {
-    const Table &sourceTable = *tableOf(link.source);
-    const Table &targetTable = *tableOf(link.target);
-    const Table &junction = *mResolved.table(link.throughTable);
-    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : modelOf(link.throughModel);
-    const Column *sourceKey = sourceTable.columnForAttribute(link.sourceKey);
-    const Column *targetKey = targetTable.columnForAttribute(link.targetKey);
-    if (!sourceKey || !targetKey) {
-        context.problem(path, tr("the link \"%1\" has no usable keys").arg(link.as));
-        return;
-    }
-    PlanValue ownKey = keyOf(context, record, sourceKey->name);
-    ownKey.column = link.foreignKeyColumn;
-
-    QList<QVariant> existing;
-    const bool updating =
-        context.plan->records.at(record).step < 0 ||
-        context.plan->steps.at(context.plan->records.at(record).step).action == PlanStep::Action::Update;
-    if (context.update && updating && context.existing) {
-        QString error;
-        const auto found = (*context.existing)(link, context.plan->records.at(record).key, &error);
-        if (!found) {
-            context.problem(path, error);
-            return;
-        }
-        existing = *found;
-    }
-    QSet<QString> existingText;
-    for (const QVariant &v : std::as_const(existing))
-        existingText.insert(v.toString());
-
-    PlanRecord::Children group{link.as, true, {}};
-    QSet<QString> kept;
-    const QJsonArray items = value.toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString itemPath = indexed(path, i);
-        const QJsonValue item = items.at(i);
-        QJsonObject object = item.toObject();
-        QJsonObject throughValues;
-        if (throughModel && object.contains(throughModel->name)) {
-            throughValues = object.value(throughModel->name).toObject();
-            object.remove(throughModel->name);
-        }
-        PlanValue other;
-        int target = -1;
-        if (!item.isObject() || (object.size() == 1 && object.contains(targetKey->attribute))) {
-            // An existing target named by its key: link it, do not insert it.
-            const FieldCheck key =
-                FieldValue::check(*targetKey, item.isObject() ? object.value(targetKey->attribute) : item);
-            if (!key.ok() || key.isNull()) {
-                context.problem(itemPath, key.ok() ? tr("a key cannot be null") : key.message);
-                continue;
-            }
-            target = int(context.plan->records.size());
-            context.plan->records.append(
-                PlanRecord{itemPath, link.target, -1, key.value, targetKey->name, {}});
-            other = literal(*targetKey, key.value);
-        } else {
-            target = planRecord(context, link.target, object, itemPath, {});
-            other = keyOf(context, target, targetKey->name);
-        }
-        group.records << target;
-        other.column = link.otherKeyColumn;
-        const QString otherText = other.isReference() ? QString() : other.value.toString();
-        if (!otherText.isEmpty())
-            kept.insert(otherText);
-        if (!otherText.isEmpty() && existingText.contains(otherText)) {
-            // Already linked: only the junction row's own values (the grid's quantity, unitPrice) may change.
-            if (!throughValues.isEmpty())
-                planJunctionUpdate(context, link, junction, throughModel, throughValues, ownKey, other,
-                                   itemPath);
-            continue;
-        }
-
-        PlanStep row;
-        row.path = itemPath;
-        row.model = link.throughModel;
-        row.table = junction.name;
-        QStringList columns;
-        quint64 columnMask = 0;
-        for (const Column &column : junction.columns) {
-            const quint64 bit = quint64(1) << ((&column - junction.columns.constData()) % 64);
-            PlanValue v;
-            if (column.name == link.foreignKeyColumn) {
-                v = ownKey;
-            } else if (column.name == link.otherKeyColumn) {
-                v = other;
-            } else if (column.autoIncrement) {
-                row.generatedColumn = column.name;
-                continue;
-            } else if (column.name == junction.createdAtColumn || column.name == junction.updatedAtColumn) {
-                v = literal(column, context.now);
-                v.saveTime = column.type.kind == DataType::Kind::Date;
-            } else {
-                const Field *field = throughModel && column.fieldIndex >= 0
-                                         ? &throughModel->fields.at(column.fieldIndex)
-                                         : nullptr;
-                QJsonValue given = throughValues.value(column.attribute);
-                if (given.isUndefined() && column.hasDefault() && !column.defaultValue.isObject())
-                    given = column.defaultValue;
-                const FieldCheck check = FieldValue::check(column, given, field);
-                if (!check.ok())
-                    context.problem(join(join(itemPath, throughModel ? throughModel->name : junction.name),
-                                         column.attribute),
-                                    check.message);
-                v = literal(column, check.value);
-            }
-            v.column = column.name;
-            v.type = column.type;
-            row.values << v;
-            columns << column.name;
-            columnMask |= bit;
-        }
-        row.sql = cachedInsertSql(junction, columnMask, columns, row.generatedColumn);
-        context.plan->steps << row;
-    }
-    for (const QVariant &old : std::as_const(existing)) {
-        if (kept.contains(old.toString()))
-            continue;
-        PlanStep removal;
-        removal.action = PlanStep::Action::Delete;
-        removal.path = path;
-        removal.model = link.throughModel;
-        removal.table = junction.name;
-        removal.sql = u"DELETE FROM %1 WHERE %2 = ? AND %3 = ?"_s.arg(mDialect.quote(junction.name),
-                                                                      mDialect.quote(link.foreignKeyColumn),
-                                                                      mDialect.quote(link.otherKeyColumn));
-        removal.values << ownKey
-                       << literal(*targetKey, FieldValue::fromDatabase(targetKey->type, old, mDialect));
-        removal.values.last().column = link.otherKeyColumn;
-        context.plan->steps << removal;
-    }
-    context.plan->records[record].children << group;
-}
-
-void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
-                                     const Model *throughModel, const QJsonObject &values,
-                                     const PlanValue &ownKey, const PlanValue &otherKey,
-                                     const QString &path) const {
-    PlanStep row;
-    row.action = PlanStep::Action::Update;
-    row.path = path;
-    row.model = link.throughModel;
-    row.table = junction.name;
-    QString sets;
-    for (const Column &column : junction.columns) {
-        if (column.name == link.foreignKeyColumn || column.name == link.otherKeyColumn ||
-            column.autoIncrement || column.name == junction.createdAtColumn)
-            continue;
-        PlanValue v;
-        if (column.name == junction.updatedAtColumn) {
-            v = literal(column, context.now);
-        } else if (values.contains(column.attribute)) {
-            const Field *field = throughModel && column.fieldIndex >= 0
-                                     ? &throughModel->fields.at(column.fieldIndex)
-                                     : nullptr;
-            const FieldCheck check = FieldValue::check(column, values.value(column.attribute), field);
-            if (!check.ok())
-                context.problem(
-                    join(join(path, throughModel ? throughModel->name : junction.name), column.attribute),
-                    check.message);
-            v = literal(column, check.value);
-        } else {
-            continue;
-        }
-        sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column.name) + u" = ?"_s;
-        row.values << v;
-    }
-    if (row.values.isEmpty())
-        return;
-    row.sql = u"UPDATE %1 SET %2 WHERE %3 = ? AND %4 = ?"_s.arg(mDialect.quote(junction.name), sets,
-                                                                mDialect.quote(link.foreignKeyColumn),
-                                                                mDialect.quote(link.otherKeyColumn));
-    row.values << ownKey << otherKey;
-    context.plan->steps << row;
 }
 
 } // namespace modeldesk

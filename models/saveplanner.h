@@ -51,11 +51,21 @@ public:
     QString primaryKeyColumn(const Table &table) const;
 
 private:
-    struct Context;
+    // One planning pass: its options, the plan being built and the problems found.
+    struct Context {
+        bool update = false;
+        QDateTime now;
+        const ExistingKeys *existing = nullptr;
+        SavePlan *plan = nullptr;
+        QList<RecordProblem> *problems = nullptr;
+
+        void problem(const QString &path, const QString &message) const { problems->append({path, message}); }
+    };
     int planRecord(Context &context, const QString &model, const QJsonObject &object, const QString &path,
                    const QList<PlanValue> &overrides) const;
     void planBelongsToMany(Context &context, int record, const ResolvedLink &link, const QJsonValue &value,
                            const QString &path) const;
+    static PlanValue literal(const Column &column, QVariant value);
     PlanValue keyOf(const Context &context, int record, const QString &column) const;
     // An UPDATE of an existing junction row's own values (`values`, the through model's fields as given).
     void planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
