@@ -353,6 +353,16 @@ private slots:
         QTest::keyClick(popup, Qt::Key_Down);
         QTest::keyClick(popup, Qt::Key_Return);
         QCOMPARE(customer->currentData().toLongLong(), zedId.toInteger());
+
+        // So does the product picker of a junction grid row.
+        QTest::mouseClick(page->form()->findChild<QPushButton *>(u"add_products"_s), Qt::LeftButton);
+        auto *pick = qobject_cast<QComboBox *>(page->form()->junctionGrid(u"products"_s)->cellWidget(0, 0));
+        QVERIFY(pick && pick->isEditable());
+        QCOMPARE(pick->count(), 501); // (choose) and the first 500 by sku: P000 … P499
+        pick->lineEdit()->setFocus();
+        pick->lineEdit()->clear();
+        QTest::keyClicks(pick->lineEdit(), u"ZZ"_s);
+        QTRY_VERIFY(pick->findText(u"ZZZ"_s, Qt::MatchStartsWith) >= 0);
     }
 
 private:

@@ -99,7 +99,13 @@ int LinkGrid::addRow() {
     mTable->insertRow(row);
     mKeys.append(QJsonValue(QJsonValue::Undefined));
     if (picks()) {
-        mTable->setCellWidget(row, 0, new QComboBox(mTable));
+        auto *combo = new QComboBox(mTable);
+        makeSearchable(combo,
+                       mChoices ? std::function([choices = mChoices, model = mOptions.pickModel](
+                                                    const QString &text) { return choices(model, text); })
+                                : nullptr,
+                       nullptr);
+        mTable->setCellWidget(row, 0, combo);
         fillPicker(row);
     }
     return row;
@@ -113,7 +119,8 @@ void LinkGrid::fillPicker(int row) {
     const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(choose)"), QVariant());
-    for (const RecordChoice &choice : mChoices ? mChoices(mOptions.pickModel) : QList<RecordChoice>())
+    for (const RecordChoice &choice :
+         mChoices ? mChoices(mOptions.pickModel, QString()) : QList<RecordChoice>())
         combo->addItem(choice.label, choice.key.toVariant());
     combo->setCurrentIndex(0);
     selectChoice(combo, QJsonValue::fromVariant(current), currentLabel); // kept even beyond the choices

@@ -20,7 +20,8 @@ class LinkGrid : public QGroupBox {
     Q_OBJECT
 
 public:
-    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model)>;
+    // The records a picker offers for a model, those matching `search` (all when empty).
+    using ChoiceProvider = std::function<QList<RecordChoice>(const QString &model, const QString &search)>;
 
     struct Options {
         QString title;

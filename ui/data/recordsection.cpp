@@ -7,17 +7,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace modeldesk {
@@ -148,25 +145,17 @@ void RecordSection::addLinks() {
             auto *combo = new QComboBox(row);
             combo->setObjectName(u"picker_"_s + link.as);
             combo->setMinimumContentsLength(20);
-            // Type to search: the list shows the records whose label contains what was typed.
-            combo->setEditable(true);
-            combo->setInsertPolicy(QComboBox::NoInsert);
-            combo->completer()->setFilterMode(Qt::MatchContains);
-            combo->completer()->setCompletionMode(QCompleter::PopupCompletion);
-            combo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
             rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target),
                               combo);
             layout->addWidget(row);
             mPickers.insert(link.as, combo);
+            // Type to search; the database's matches beyond the first choices go before "New …".
+            makeSearchable(combo,
+                           mChoices ? std::function([choices = mChoices, model = link.target](
+                                                        const QString &text) { return choices(model, text); })
+                                    : nullptr,
+                           [](QComboBox *c) { return c->count() - 1; });
             fillChoices(combo, link.target);
-            // The first choices are a few hundred; typing also asks the database, a moment after the last
-            // key.
-            auto *typing = new QTimer(combo);
-            typing->setSingleShot(true);
-            typing->setInterval(250);
-            connect(combo->lineEdit(), &QLineEdit::textEdited, typing, qOverload<>(&QTimer::start));
-            connect(typing, &QTimer::timeout, this,
-                    [this, combo, model = link.target] { searchChoices(combo, model); });
             if (!mAncestors.contains(link.target) && mAncestors.size() < kMaxDepth) {
                 auto *child = new RecordSection(mSchema, mResolved, link.target, path, mChoices, this,
                                                 mAncestors + QStringList{mModel});
@@ -223,12 +212,7 @@ QTableWidget *RecordSection::childGrid(const QString &alias) const {
 }
 
 void RecordSection::addGrid(const QString &alias, const LinkGrid::Options &options) {
-    LinkGrid::ChoiceProvider all;
-    if (mChoices)
-        all = [choices = mChoices](const QString &model) {
-            return choices(model, QString());
-        };
-    auto *grid = new LinkGrid(options, all, this);
+    auto *grid = new LinkGrid(options, mChoices, this);
     connect(grid, &LinkGrid::edited, this, &RecordSection::edited);
     static_cast<QVBoxLayout *>(layout())->addWidget(grid);
     mGrids.insert(alias, grid);
@@ -247,21 +231,6 @@ void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
         combo->setCurrentIndex(combo->count() - 1);
     else if (current.isValid()) // kept even when it is not among the choices listed
         selectChoice(combo, QJsonValue::fromVariant(current), currentLabel, combo->count() - 1);
-}
-
-void RecordSection::searchChoices(QComboBox *combo, const QString &model) {
-    const QString text = combo->lineEdit()->text().trimmed();
-    if (text.isEmpty() || !mChoices)
-        return;
-    bool added = false;
-    for (const RecordChoice &choice : mChoices(model, text)) {
-        if (combo->findData(choice.key.toVariant()) >= 0)
-            continue;
-        combo->insertItem(combo->count() - 1, choice.label, choice.key.toVariant()); // before "New …"
-        added = true;
-    }
-    if (added && combo->lineEdit()->hasFocus())
-        combo->completer()->complete(); // show the new matches under what was typed
 }
 
 void RecordSection::refreshChoices() {

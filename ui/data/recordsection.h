@@ -63,8 +63,6 @@ private:
     void addLinks();
     QStringList linkSetFields() const;
     void fillChoices(QComboBox *combo, const QString &model);
-    // Adds the records matching what was typed into a picker that the first choices did not hold.
-    void searchChoices(QComboBox *combo, const QString &model);
     QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;
