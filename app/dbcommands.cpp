@@ -131,6 +131,16 @@ void printProblems(QTextStream &err, const QString &prefix, const SaveResult &re
         err << prefix << problem.toString() << "\n";
 }
 
+// The graph an operation returned, indented, on stdout; or its problems on stderr.
+int printGraph(const SaveResult &result, QTextStream &out, QTextStream &err) {
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
+    return kOk;
+}
+
 // The JSON object in FILE (or stdin for "-"); or the exit code that says why not.
 int readRecord(const QString &input, QJsonObject *record, QTextStream &err) {
     QByteArray data;
@@ -180,13 +190,7 @@ int saveOne(SaveController &controller, const QString &model, const QString &inp
         out << controller.planText(*plan);
         return kOk;
     }
-    const SaveResult result = controller.save(model, record);
-    if (!result.ok) {
-        printProblems(err, QString(), result);
-        return kProblems;
-    }
-    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
-    return kOk;
+    return printGraph(controller.save(model, record), out, err);
 }
 
 // One graph per line; `batch` graphs per transaction. Output: one saved graph per line on stdout, failures
@@ -349,13 +353,7 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     const QString model = options->value(u"model"_s);
     SaveController controller(session.project.schema, *session.connection);
     // The key as text: the key column's check turns "42" into an integer or keeps a UUID as it is.
-    const SaveResult result = controller.load(model, options->value(u"id"_s), depth);
-    if (!result.ok) {
-        printProblems(err, QString(), result);
-        return kProblems;
-    }
-    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
-    return kOk;
+    return printGraph(controller.load(model, options->value(u"id"_s), depth), out, err);
 }
 
 // `modeldesk update PROJECT --db URL --model NAME --json FILE|-`
@@ -372,13 +370,7 @@ int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (const int code = readRecord(options->value(u"json"_s), &record, err); code != kOk)
         return code;
     SaveController controller(session.project.schema, *session.connection);
-    const SaveResult result = controller.update(options->value(u"model"_s), record);
-    if (!result.ok) {
-        printProblems(err, QString(), result);
-        return kProblems;
-    }
-    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Indented));
-    return kOk;
+    return printGraph(controller.update(options->value(u"model"_s), record), out, err);
 }
 
 // `modeldesk delete PROJECT --db URL --model NAME --id KEY`
