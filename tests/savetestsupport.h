@@ -50,6 +50,22 @@ inline qint64 scalar(DatabaseConnection &connection, const QString &sql) {
     return query.value(0).toLongLong();
 }
 
+// How many rows `table` holds.
+inline qint64 rowCount(DatabaseConnection &connection, const QString &table) {
+    return scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") + connection.dialect().quote(table));
+}
+
+// The value at `path` inside a graph, steps separated by '/': "orders/0/products/0/orderItem".
+inline QJsonValue jsonAt(const QJsonValue &root, const QString &path) {
+    QJsonValue value = root;
+    for (const QString &step : path.split(QLatin1Char('/'))) {
+        bool isIndex = false;
+        const int index = step.toInt(&isIndex);
+        value = isIndex ? value.toArray().at(index) : value.toObject().value(step);
+    }
+    return value;
+}
+
 inline bool syncSchema(const Schema &schema, DatabaseConnection &connection, QString *error) {
     SchemaSync sync(schema, connection);
     const SyncReport report = sync.sync(false);

@@ -60,12 +60,8 @@ void TestSaveController::seedScenario() {
 
     const qint64 userId = scalar(connection, QStringLiteral("SELECT id FROM ") +
                                                  connection.dialect().quote(QStringLiteral("testUsers")));
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("testUsers"))),
-             1);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("tests"))),
-             1);
+    QCOMPARE(rowCount(connection, QStringLiteral("testUsers")), 1);
+    QCOMPARE(rowCount(connection, QStringLiteral("tests")), 1);
     QCOMPARE(scalar(connection, QStringLiteral("SELECT %1 FROM %2")
                                     .arg(connection.dialect().quote(QStringLiteral("userId")),
                                          connection.dialect().quote(QStringLiteral("tests")))),

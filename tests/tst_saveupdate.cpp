@@ -35,13 +35,7 @@ void TestSaveUpdate::updateLoadDelete() {
     const QJsonValue customerId = saved.record().value(QStringLiteral("id"));
     const QJsonArray orders = saved.record().value(QStringLiteral("orders")).toArray();
     QCOMPARE(orders.size(), 2);
-    const QJsonValue productId = orders.at(0)
-                                     .toObject()
-                                     .value(QStringLiteral("products"))
-                                     .toArray()
-                                     .at(0)
-                                     .toObject()
-                                     .value(QStringLiteral("id"));
+    const QJsonValue productId = jsonAt(orders, QStringLiteral("0/products/0/id"));
     QCOMPARE(productId.toString().size(), 36); // UUIDV4, generated like Sequelize
 
     // Load with depth 2: customer -> orders -> products.
@@ -51,35 +45,11 @@ void TestSaveUpdate::updateLoadDelete() {
         loaded.record().value(QStringLiteral("profile")).toObject().value(QStringLiteral("bio")).toString(),
         QStringLiteral("hi"));
     QCOMPARE(loaded.record().value(QStringLiteral("orders")).toArray().size(), 2);
-    QCOMPARE(loaded.record()
-                 .value(QStringLiteral("orders"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QStringLiteral("products"))
-                 .toArray()
-                 .size(),
-             1);
-    QCOMPARE(loaded.record()
-                 .value(QStringLiteral("orders"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QStringLiteral("total"))
-                 .toString(),
-             QStringLiteral("12.50"));
+    QCOMPARE(jsonAt(loaded.record(), QStringLiteral("orders/0/products")).toArray().size(), 1);
+    QCOMPARE(jsonAt(loaded.record(), QStringLiteral("orders/0/total")).toString(), QStringLiteral("12.50"));
     // Each linked product carries its junction row under the through model's name, as in Sequelize.
-    const QJsonObject item = loaded.record()
-                                 .value(QStringLiteral("orders"))
-                                 .toArray()
-                                 .at(0)
-                                 .toObject()
-                                 .value(QStringLiteral("products"))
-                                 .toArray()
-                                 .at(0)
-                                 .toObject()
-                                 .value(QStringLiteral("orderItem"))
-                                 .toObject();
+    const QJsonObject item =
+        jsonAt(loaded.record(), QStringLiteral("orders/0/products/0/orderItem")).toObject();
     QCOMPARE(item.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("2.50"));
     QCOMPARE(item.value(QStringLiteral("quantity")).toInteger(), 5);
     QCOMPARE(item.value(QStringLiteral("productId")), productId);
@@ -102,9 +72,7 @@ void TestSaveUpdate::updateLoadDelete() {
     QCOMPARE(newOrders.at(1).toObject().value(QStringLiteral("total")).toString(), QStringLiteral("3.00"));
     QVERIFY(newOrders.at(1).toObject().value(QStringLiteral("id")) !=
             orders.at(1).toObject().value(QStringLiteral("id")));
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("orders"))),
-             2);
+    QCOMPARE(rowCount(connection, QStringLiteral("orders")), 2);
 
     // Unlink the product from the first order: the junction row goes, the product stays.
     QJsonObject unlink;
@@ -112,12 +80,8 @@ void TestSaveUpdate::updateLoadDelete() {
     unlink.insert(QStringLiteral("products"), QJsonArray{});
     updated = controller.update(QStringLiteral("order"), unlink);
     QVERIFY2(updated.ok, qPrintable(updated.errorString()));
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("orderItems"))),
-             0);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("products"))),
-             1);
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("products")), 1);
     // ... and link it again by id, with the junction's own values.
     QJsonObject relink = unlink;
     QJsonObject byId;
@@ -126,26 +90,16 @@ void TestSaveUpdate::updateLoadDelete() {
     relink.insert(QStringLiteral("products"), QJsonArray{byId});
     updated = controller.update(QStringLiteral("order"), relink);
     QVERIFY2(updated.ok, qPrintable(updated.errorString()));
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("orderItems"))),
-             1);
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 1);
     // The link stays; its junction values change (an UPDATE of the orderItems row, not a new row).
     byId.insert(QStringLiteral("orderItem"), json(R"({"unitPrice": "3.25", "quantity": 4})"));
     relink.insert(QStringLiteral("products"), QJsonArray{byId});
     updated = controller.update(QStringLiteral("order"), relink);
     QVERIFY2(updated.ok, qPrintable(updated.errorString()));
-    const QJsonObject relinked = updated.record()
-                                     .value(QStringLiteral("products"))
-                                     .toArray()
-                                     .at(0)
-                                     .toObject()
-                                     .value(QStringLiteral("orderItem"))
-                                     .toObject();
+    const QJsonObject relinked = jsonAt(updated.record(), QStringLiteral("products/0/orderItem")).toObject();
     QCOMPARE(relinked.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("3.25"));
     QCOMPARE(relinked.value(QStringLiteral("quantity")).toInteger(), 4);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("orderItems"))),
-             1);
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 1);
 
     // Saving the same values again is still an update of an existing record (MySQL counts it as 0 changed
     // rows unless asked for found rows).
@@ -166,18 +120,10 @@ void TestSaveUpdate::updateLoadDelete() {
     // Delete: the profile and orders cascade (their foreign keys say ON DELETE CASCADE), products stay.
     const SaveResult removed = controller.remove(QStringLiteral("customer"), customerId);
     QVERIFY2(removed.ok, qPrintable(removed.errorString()));
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("customers"))),
-             0);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("profiles"))),
-             0);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("orders"))),
-             0);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("products"))),
-             1);
+    QCOMPARE(rowCount(connection, QStringLiteral("customers")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("orders")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("products")), 1);
     QVERIFY(!controller.load(QStringLiteral("customer"), customerId, 0).ok);
     QVERIFY(!controller.remove(QStringLiteral("customer"), customerId).ok);
 }
@@ -201,9 +147,7 @@ void TestSaveUpdate::batchIsolatesFailures() {
     QVERIFY(results.at(0).ok && results.at(1).ok && results.at(2).ok);
     QVERIFY(!results.at(3).ok && !results.at(3).validationFailed); // duplicate e-mail: a database error
     QVERIFY(!results.at(4).ok && results.at(4).validationFailed);
-    QCOMPARE(scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") +
-                                    connection.dialect().quote(QStringLiteral("customers"))),
-             3);
+    QCOMPARE(rowCount(connection, QStringLiteral("customers")), 3);
 }
 
 QTEST_GUILESS_MAIN(TestSaveUpdate)
