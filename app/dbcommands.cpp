@@ -75,6 +75,7 @@ std::optional<Options> parseOptions(const QStringList &arguments, const QStringL
 struct Session {
     Project project;
     std::unique_ptr<DatabaseConnection> connection;
+    std::unique_ptr<SaveController> controller; // made by prepare(), once the design is known to be usable
 };
 
 int openSession(const Options &options, Session *session, QTextStream &err) {
@@ -160,15 +161,15 @@ int readRecord(const QString &input, QJsonObject *record, QTextStream &err) {
     return kOk;
 }
 
-// Opens the session, checks --model and the design; the controller is made by the caller on success.
+// Opens the session, checks --model and the design, and makes the session's save controller.
 int prepare(const Options &options, Session *session, QTextStream &err) {
     if (const int code = openSession(options, session, err); code != kOk)
         return code;
     if (!checkModel(*session, options.value(u"model"_s), err))
         return kUsage;
-    SaveController check(session->project.schema, *session->connection);
+    session->controller = std::make_unique<SaveController>(session->project.schema, *session->connection);
     QString error;
-    if (!check.isUsable(&error)) {
+    if (!session->controller->isUsable(&error)) {
         err << options.project << ": " << error << "\n";
         return kProblems;
     }
@@ -327,7 +328,7 @@ int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController controller(session.project.schema, *session.connection);
+    SaveController &controller = *session.controller;
     if (options->has(u"json"_s))
         return saveOne(controller, model, options->value(u"json"_s), options->has(u"plan"_s), out, err);
     return saveLines(controller, model, options->value(u"jsonl"_s), batch, options->has(u"stop-on-error"_s),
@@ -351,7 +352,7 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController controller(session.project.schema, *session.connection);
+    SaveController &controller = *session.controller;
     // The key as text: the key column's check turns "42" into an integer or keeps a UUID as it is.
     return printGraph(controller.load(model, options->value(u"id"_s), depth), out, err);
 }
@@ -369,7 +370,7 @@ int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     QJsonObject record;
     if (const int code = readRecord(options->value(u"json"_s), &record, err); code != kOk)
         return code;
-    SaveController controller(session.project.schema, *session.connection);
+    SaveController &controller = *session.controller;
     return printGraph(controller.update(options->value(u"model"_s), record), out, err);
 }
 
@@ -384,7 +385,7 @@ int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController controller(session.project.schema, *session.connection);
+    SaveController &controller = *session.controller;
     const SaveResult result = controller.remove(model, options->value(u"id"_s));
     if (!result.ok) {
         printProblems(err, QString(), result);

@@ -97,7 +97,7 @@ SaveController::~SaveController() = default;
 
 bool SaveController::isUsable(QString *error) const {
     QStringList errors;
-    for (const Problem &problem : SchemaValidator::validate(mSchema))
+    for (const Problem &problem : SchemaValidator::validate(mSchema, *mResolved))
         if (problem.isError())
             errors << problem.toString();
     if (errors.isEmpty())
