@@ -12,6 +12,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+QString keyText(const QJsonValue &key) {
+    return key.isString() ? key.toString() : QString::number(key.toInteger());
+}
+
+} // namespace
+
+namespace {
+
 QString tr(const char *text) {
     return QCoreApplication::translate("RecordBrowser", text);
 }
@@ -171,14 +179,18 @@ std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, 
     QList<RecordChoice> result;
     for (const QList<QJsonValue> &row : rows->rows) {
         const QJsonValue key = row.at(rows->keyIndex);
-        const QJsonValue text = labelIndex >= 0 ? row.at(labelIndex) : key;
-        const QString keyText = key.isString() ? key.toString() : QString::number(key.toInteger());
-        const QString labelText = text.isString() ? text.toString() : keyText;
-        result.append({key, labelIndex >= 0 && labelIndex != rows->keyIndex
-                                ? u"%1 (#%2)"_s.arg(labelText, keyText)
-                                : u"#%1"_s.arg(keyText)});
+        QJsonValue name; // none when the label is the key itself
+        if (labelIndex >= 0 && labelIndex != rows->keyIndex) {
+            const QJsonValue text = row.at(labelIndex);
+            name = text.isString() ? text : QJsonValue(keyText(key)); // a NULL name shows the key
+        }
+        result.append({key, choiceLabel(name, key)});
     }
     return result;
+}
+
+QString RecordBrowser::choiceLabel(const QJsonValue &name, const QJsonValue &key) {
+    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), keyText(key)) : u"#%1"_s.arg(keyText(key));
 }
 
 } // namespace modeldesk

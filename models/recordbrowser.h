@@ -46,6 +46,8 @@ public:
     std::optional<qint64> count(const QString &model, const QString &search, QString *error);
     std::optional<QList<RecordChoice>> choices(const QString &model, const QString &search, int limit,
                                                QString *error);
+    // How a picker shows a record: "name (#key)", or "#key" when `name` is not text.
+    static QString choiceLabel(const QJsonValue &name, const QJsonValue &key);
     // The attribute that names a record for people: the first declared text column, else the key.
     static QString labelAttribute(const Table &table);
 

@@ -1,6 +1,7 @@
 #include "linkgrid.h"
 
 #include "pickerchoice.h"
+#include "recordbrowser.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -167,11 +168,7 @@ void LinkGrid::setRows(const QJsonArray &rows) {
         if (picks()) {
             auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
             const QJsonValue key = item.isObject() ? object.value(mOptions.keyAttribute) : item;
-            const QString keyText = key.isString() ? key.toString() : QString::number(key.toInteger());
-            const QJsonValue name = object.value(mOptions.pickLabel);
-            selectChoice(combo, key,
-                         name.isString() ? tr("%1 (#%2)").arg(name.toString(), keyText)
-                                         : u"#%1"_s.arg(keyText));
+            selectChoice(combo, key, RecordBrowser::choiceLabel(object.value(mOptions.pickLabel), key));
             values = object.value(mOptions.nestName).toObject();
         } else {
             mKeys[row] = object.value(mOptions.keyAttribute);

@@ -9,8 +9,6 @@
 
 namespace modeldesk {
 
-using namespace Qt::StringLiterals;
-
 void makeSearchable(QComboBox *combo, std::function<QList<RecordChoice>(const QString &text)> search,
                     std::function<int(QComboBox *)> insertAt) {
     combo->setEditable(true);
@@ -58,10 +56,9 @@ void selectChoice(QComboBox *combo, const QJsonValue &key, const QString &label,
 
 QString choiceLabel(const ResolvedSchema &resolved, const QString &model, const QJsonValue &key,
                     const QJsonObject &record) {
-    const QString keyText = key.isString() ? key.toString() : QString::number(key.toInteger());
     const Table *table = resolved.tableForModel(model);
-    const QJsonValue name = table ? record.value(RecordBrowser::labelAttribute(*table)) : QJsonValue();
-    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), keyText) : u"#%1"_s.arg(keyText);
+    return RecordBrowser::choiceLabel(
+        table ? record.value(RecordBrowser::labelAttribute(*table)) : QJsonValue(), key);
 }
 
 } // namespace modeldesk
