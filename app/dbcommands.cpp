@@ -1,12 +1,12 @@
 // The database subcommands: sync, save, get, update and delete. They share option parsing and the opening of
-// a project and a connection; the work itself is SchemaSync and SaveController in models/.
+// a project and a connection; the work itself is SchemaSync and RecordStore in models/.
 #include "commandline.h"
 
-#include "connectionurl.h"
-#include "databaseconnection.h"
-#include "projectfile.h"
-#include "savecontroller.h"
-#include "schemasync.h"
+#include "db/connectionurl.h"
+#include "db/databaseconnection.h"
+#include "db/schemasync.h"
+#include "project/projectfile.h"
+#include "records/recordstore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -75,7 +75,7 @@ std::optional<Options> parseOptions(const QStringList &arguments, const QStringL
 struct Session {
     Project project;
     std::unique_ptr<DatabaseConnection> connection;
-    std::unique_ptr<SaveController> controller; // made by prepare(), once the design is known to be usable
+    std::unique_ptr<RecordStore> controller; // made by prepare(), once the design is known to be usable
 };
 
 int openSession(const Options &options, Session *session, QTextStream &err) {
@@ -127,13 +127,13 @@ bool checkModel(const Session &session, const QString &model, QTextStream &err) 
     return true;
 }
 
-void printProblems(QTextStream &err, const QString &prefix, const SaveResult &result) {
+void printProblems(QTextStream &err, const QString &prefix, const RecordResult &result) {
     for (const RecordProblem &problem : result.problems)
         err << prefix << problem.toString() << "\n";
 }
 
 // The graph an operation returned, indented, on stdout; or its problems on stderr.
-int printGraph(const SaveResult &result, QTextStream &out, QTextStream &err) {
+int printGraph(const RecordResult &result, QTextStream &out, QTextStream &err) {
     if (!result.ok) {
         printProblems(err, QString(), result);
         return kProblems;
@@ -167,7 +167,7 @@ int prepare(const Options &options, Session *session, QTextStream &err) {
         return code;
     if (!checkModel(*session, options.value(u"model"_s), err))
         return kUsage;
-    session->controller = std::make_unique<SaveController>(session->project.schema, *session->connection);
+    session->controller = std::make_unique<RecordStore>(session->project.schema, *session->connection);
     QString error;
     if (!session->controller->isUsable(&error)) {
         err << options.project << ": " << error << "\n";
@@ -176,7 +176,7 @@ int prepare(const Options &options, Session *session, QTextStream &err) {
     return kOk;
 }
 
-int saveOne(SaveController &controller, const QString &model, const QString &input, bool planOnly,
+int saveOne(RecordStore &controller, const QString &model, const QString &input, bool planOnly,
             QTextStream &out, QTextStream &err) {
     QJsonObject record;
     if (const int code = readRecord(input, &record, err); code != kOk)
@@ -196,7 +196,7 @@ int saveOne(SaveController &controller, const QString &model, const QString &inp
 
 // One graph per line; `batch` graphs per transaction. Output: one saved graph per line on stdout, failures
 // with their line numbers and a summary on stderr.
-int saveLines(SaveController &controller, const QString &model, const QString &input, int batch,
+int saveLines(RecordStore &controller, const QString &model, const QString &input, int batch,
               bool stopOnError, bool quiet, QTextStream &out, QTextStream &err) {
     QFile file;
     const bool opened = input == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
@@ -215,9 +215,9 @@ int saveLines(SaveController &controller, const QString &model, const QString &i
     auto flush = [&] {
         if (pending.isEmpty())
             return;
-        const QList<SaveResult> results = controller.saveBatch(model, pending);
+        const QList<RecordResult> results = controller.saveBatch(model, pending);
         for (qsizetype i = 0; i < results.size(); ++i) {
-            const SaveResult &result = results.at(i);
+            const RecordResult &result = results.at(i);
             if (result.ok) {
                 ++saved;
                 if (!quiet)
@@ -280,7 +280,7 @@ int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     Session session;
     if (const int code = openSession(*options, &session, err); code != kOk)
         return code;
-    SaveController check(session.project.schema, *session.connection);
+    RecordStore check(session.project.schema, *session.connection);
     QString error;
     if (!check.isUsable(&error)) {
         err << options->project << ": " << error << "\n";
@@ -328,7 +328,7 @@ int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController &controller = *session.controller;
+    RecordStore &controller = *session.controller;
     if (options->has(u"json"_s))
         return saveOne(controller, model, options->value(u"json"_s), options->has(u"plan"_s), out, err);
     return saveLines(controller, model, options->value(u"jsonl"_s), batch, options->has(u"stop-on-error"_s),
@@ -352,7 +352,7 @@ int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController &controller = *session.controller;
+    RecordStore &controller = *session.controller;
     // The key as text: the key column's check turns "42" into an integer or keeps a UUID as it is.
     return printGraph(controller.load(model, options->value(u"id"_s), depth), out, err);
 }
@@ -370,7 +370,7 @@ int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     QJsonObject record;
     if (const int code = readRecord(options->value(u"json"_s), &record, err); code != kOk)
         return code;
-    SaveController &controller = *session.controller;
+    RecordStore &controller = *session.controller;
     return printGraph(controller.update(options->value(u"model"_s), record), out, err);
 }
 
@@ -385,8 +385,8 @@ int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (const int code = prepare(*options, &session, err); code != kOk)
         return code;
     const QString model = options->value(u"model"_s);
-    SaveController &controller = *session.controller;
-    const SaveResult result = controller.remove(model, options->value(u"id"_s));
+    RecordStore &controller = *session.controller;
+    const RecordResult result = controller.remove(model, options->value(u"id"_s));
     if (!result.ok) {
         printProblems(err, QString(), result);
         return kProblems;

@@ -1,10 +1,10 @@
 #include "commandline.h"
 
-#include "diagramimage.h"
-#include "exporterregistry.h"
-#include "exportsupport.h"
-#include "projectfile.h"
-#include "schemavalidator.h"
+#include "designer/diagramimage.h"
+#include "export/exporterregistry.h"
+#include "export/exporttext.h"
+#include "project/projectfile.h"
+#include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -134,7 +134,7 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     }
     const QList<Problem> problems = SchemaValidator::validate(project->schema);
     for (const Problem &problem : problems)
-        err << args.project << ": " << exportsupport::singleLine(problem.toString()) << "\n";
+        err << args.project << ": " << exporttext::singleLine(problem.toString()) << "\n";
     if (SchemaValidator::hasErrors(problems)) {
         err << "modeldesk export: " << tr("%1 has errors; fix them before exporting").arg(args.project)
             << "\n";

@@ -1,7 +1,7 @@
 #include "commandline.h"
 
-#include "diagramimage.h"
-#include "exporterregistry.h"
+#include "designer/diagramimage.h"
+#include "export/exporterregistry.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #include "commandline.h"
 
-#include "designgenerator.h"
-#include "projectfile.h"
+#include "editing/designgenerator.h"
+#include "project/projectfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

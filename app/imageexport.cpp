@@ -1,11 +1,11 @@
 #include "commandline.h"
 
+#include "designer/diagramimage.h"
 #include "designer/diagramscene.h"
-#include "diagramimage.h"
-#include "document.h"
-#include "exporterregistry.h"
-#include "projectfile.h"
-#include "schemavalidator.h"
+#include "document/document.h"
+#include "export/exporterregistry.h"
+#include "project/projectfile.h"
+#include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 #include "commandline.h"
 #include "data/datapage.h"
 #include "designer/diagramscene.h"
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "commandline.h"
 
-#include "exportsupport.h"
-#include "projectfile.h"
-#include "schemavalidator.h"
+#include "export/exporttext.h"
+#include "project/projectfile.h"
+#include "schema/schemavalidator.h"
 
 namespace modeldesk::cli {
 
@@ -22,7 +22,7 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     const QList<Problem> problems = SchemaValidator::validate(project->schema);
     for (const Problem &problem : problems)
-        out << path << ": " << exportsupport::singleLine(problem.toString()) << "\n"; // one line each
+        out << path << ": " << exporttext::singleLine(problem.toString()) << "\n"; // one line each
     return SchemaValidator::hasErrors(problems) ? kProblems : kOk;
 }
 

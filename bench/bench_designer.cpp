@@ -5,18 +5,18 @@
 // Steps: open (load + build the scene), first full render, repaint at fit zoom, one box dragged across the
 // view (per frame), auto-layout, and `modeldesk export --format sql` of the design as a whole process.
 
-#include "autolayout.h"
-#include "autosaver.h"
-#include "commands/linkcommands.h"
-#include "commands/modelcommands.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "designer/modelitem.h"
-#include "designgenerator.h"
-#include "document.h"
-#include "mainwindow.h"
-#include "problemspanel.h"
-#include "projectfile.h"
+#include "document/autosaver.h"
+#include "document/document.h"
+#include "document/linkcommands.h"
+#include "document/modelcommands.h"
+#include "editing/autolayout.h"
+#include "editing/designgenerator.h"
+#include "project/projectfile.h"
+#include "window/mainwindow.h"
+#include "window/problemspanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionurl.h"
+#include "db/connectionurl.h"
 #include "workload.h"
 
 // The workload written directly against libpq, in the two ways the reference figures were measured:

@@ -1,4 +1,4 @@
-// modeldesk_bench: N sequential saves of a nested record, one transaction each, through SaveController and
+// modeldesk_bench: N sequential saves of a nested record, one transaction each, through RecordStore and
 // through hand-written sqlite3 / libpq code in the same run; prints saves per second and the ratio.
 //   modeldesk_bench [--n N] [--rounds R] [--dir DIR] [--pg URL] [--mysql URL] [--only
 //   sqlite-file|memory|postgres|mariadb]
@@ -9,9 +9,9 @@
 #include "nativesqlite.h"
 #include "workload.h"
 
-#include "databaseconnection.h"
-#include "savecontroller.h"
-#include "schemasync.h"
+#include "db/databaseconnection.h"
+#include "db/schemasync.h"
+#include "records/recordstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,18 +27,18 @@ namespace {
 
 QTextStream out(stdout);
 
-// readGraph: also read each save's returned graph (SaveResult::record(), built on first read), as the CLI
+// readGraph: also read each save's returned graph (RecordResult::record(), built on first read), as the CLI
 // and the entry form do; bulk imports and programs that only need success do not.
 double controllerSavesPerSecond(const Workload &w, DatabaseConnection &connection, bool singleStatement,
                                 int saves, QString *error, double *cpuMicrosPerSave = nullptr,
                                 bool readGraph = false) {
-    SaveController controller(w.schema, connection);
+    RecordStore controller(w.schema, connection);
     controller.setSingleStatement(singleStatement);
     QElapsedTimer clock;
     clock.start();
     const double cpuStart = processCpuSeconds();
     for (int i = 0; i < saves; ++i) {
-        const SaveResult result = controller.save(w.model, w.graph);
+        const RecordResult result = controller.save(w.model, w.graph);
         if (!result.ok) {
             *error = result.errorString();
             return 0;
@@ -117,7 +117,7 @@ int main(int argc, char **argv) {
     };
 
     out << "N = " << saves << " sequential saves per run, best of " << rounds << " runs; saves/s\n\n"
-        << "| workload | engine, mode | native C API | SaveController | ratio | client CPU µs/save, native / "
+        << "| workload | engine, mode | native C API | RecordStore | ratio | client CPU µs/save, native / "
            "controller |\n|---|---|---|---|---|---|\n";
     QString error;
     auto check = [&](bool ok) {

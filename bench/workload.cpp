@@ -1,6 +1,6 @@
 #include "workload.h"
 
-#include "projectfile.h"
+#include "project/projectfile.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schema.h"
+#include "schema/schema.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -9,7 +9,9 @@ BUILD_PACKAGES=(build-essential cmake ninja-build ccache qt6-base-dev qt6-svg-de
 SERVER_PACKAGES=(postgresql mariadb-server)
 # The export tests run exported files through the real tools: the engines' command-line clients
 # (postgresql and mariadb-server bring psql and mariadb) and Node.js + npm for Sequelize, DBML and Mermaid.
-TEST_PACKAGES=(sqlite3)
+# The test build also compiles bench/ (so an API change cannot break it unseen), which compares against the
+# native client libraries.
+TEST_PACKAGES=(sqlite3 pkg-config libsqlite3-dev libpq-dev)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -34,9 +36,9 @@ ensure_node() {
   ensure_packages nodejs npm
 }
 
-# Configures (once) and builds every target.
+# Configures (once, and again when MODELDESK_CMAKE_ARGS sets options) and builds every target.
 build_modeldesk() {
-  if [ ! -f "$MODELDESK_BUILD/build.ninja" ]; then
+  if [ ! -f "$MODELDESK_BUILD/build.ninja" ] || [ -n "${MODELDESK_CMAKE_ARGS:-}" ]; then
     cmake -S "$MODELDESK_ROOT" -B "$MODELDESK_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       ${MODELDESK_CMAKE_ARGS:-} >&2
   fi

@@ -1,4 +1,4 @@
-#include "connectdialog.h"
+#include "data/connectdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,14 +24,14 @@ ConnectDialog::ConnectDialog(const ConnectionUrl &current, QWidget *parent)
     , mUser(new QLineEdit(this))
     , mPassword(new QLineEdit(this)) {
     setWindowTitle(tr("Connect to a database"));
-    mKind->addItem(tr("SQLite file"), int(SqlDialect::Kind::Sqlite));
-    mKind->addItem(tr("PostgreSQL"), int(SqlDialect::Kind::Postgres));
-    mKind->addItem(tr("MySQL / MariaDB"), int(SqlDialect::Kind::MySql));
-    mKind->setCurrentIndex(mKind->findData(int(current.kind)));
+    for (const SqlDialect &dialect : SqlDialect::all())
+        mKind->addItem(dialect.isFileBased() ? tr("%1 file").arg(dialect.title()) : dialect.title(),
+                       dialect.name());
+    mKind->setCurrentIndex(mKind->findData(current.dialect().name()));
     mPath->setText(current.path);
     mHost->setText(current.host.isEmpty() ? u"127.0.0.1"_s : current.host);
     mPort->setRange(1, 65535);
-    mPort->setValue(current.port > 0 ? current.port : 5432);
+    mPort->setValue(current.port > 0 ? current.port : std::max(current.dialect().defaultPort(), 1));
     mDatabase->setText(current.database);
     mUser->setText(current.user);
     mPassword->setEchoMode(QLineEdit::Password);
@@ -73,31 +73,34 @@ ConnectDialog::ConnectDialog(const ConnectionUrl &current, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(buttons);
     connect(mKind, &QComboBox::currentIndexChanged, this, [this] {
-        const auto kind = SqlDialect::Kind(mKind->currentData().toInt());
-        if (kind == SqlDialect::Kind::MySql && mPort->value() == 5432)
-            mPort->setValue(3306);
-        if (kind == SqlDialect::Kind::Postgres && mPort->value() == 3306)
-            mPort->setValue(5432);
+        // A port left at another engine's usual one follows the engine.
+        const SqlDialect dialect = this->dialect();
+        for (const SqlDialect &other : SqlDialect::all()) {
+            if (!dialect.isFileBased() && other != dialect && mPort->value() == other.defaultPort())
+                mPort->setValue(dialect.defaultPort());
+        }
         updateFields();
     });
     updateFields();
 }
 
 void ConnectDialog::updateFields() {
-    const bool file = SqlDialect::Kind(mKind->currentData().toInt()) == SqlDialect::Kind::Sqlite;
+    const bool file = dialect().isFileBased();
     for (QWidget *w : std::as_const(mFileRows))
         w->setVisible(file);
     for (QWidget *w : std::as_const(mServerRows))
         w->setVisible(!file);
 }
 
+SqlDialect ConnectDialog::dialect() const {
+    return SqlDialect::fromName(mKind->currentData().toString()).value_or(SqlDialect());
+}
+
 ConnectionUrl ConnectDialog::url() const {
+    if (dialect().isFileBased())
+        return ConnectionUrl::file(mPath->text().trimmed());
     ConnectionUrl url;
-    url.kind = SqlDialect::Kind(mKind->currentData().toInt());
-    if (url.kind == SqlDialect::Kind::Sqlite) {
-        url.path = mPath->text().trimmed();
-        return url;
-    }
+    url.kind = dialect().kind();
     url.host = mHost->text().trimmed();
     url.port = mPort->value();
     url.database = mDatabase->text().trimmed();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionurl.h"
+#include "db/connectionurl.h"
 
 #include <QDialog>
 
@@ -22,6 +22,7 @@ public:
 
 private:
     void updateFields();
+    SqlDialect dialect() const; // the chosen engine
 
     QComboBox *mKind;
     QLineEdit *mPath;

@@ -1,11 +1,11 @@
-#include "datapage.h"
+#include "data/datapage.h"
 
-#include "connectdialog.h"
-#include "datasession.h"
-#include "document.h"
-#include "recordlistmodel.h"
-#include "recordsection.h"
-#include "schemavalidator.h"
+#include "data/connectdialog.h"
+#include "data/datasession.h"
+#include "data/recordlistmodel.h"
+#include "data/recordsection.h"
+#include "document/document.h"
+#include "schema/schemavalidator.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -174,19 +174,15 @@ DataPage::DataPage(Document *document, QWidget *parent)
 DataPage::~DataPage() = default;
 
 ConnectionUrl DataPage::defaultUrl() const {
-    ConnectionUrl url;
-    url.kind = SqlDialect::Kind::Sqlite;
     if (!mDocument->filePath().isEmpty()) {
         const QFileInfo info(mDocument->filePath());
-        url.path = info.absolutePath() + u'/' + info.completeBaseName() + u".db"_s;
-    } else {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/data"_s;
-        QDir().mkpath(dir);
-        QString name = mDocument->displayName();
-        name.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
-        url.path = dir + u'/' + name + u".db"_s;
+        return ConnectionUrl::file(info.absolutePath() + u'/' + info.completeBaseName() + u".db"_s);
     }
-    return url;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/data"_s;
+    QDir().mkpath(dir);
+    QString name = mDocument->displayName();
+    name.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
+    return ConnectionUrl::file(dir + u'/' + name + u".db"_s);
 }
 
 QString DataPage::where() const {
@@ -198,7 +194,7 @@ void DataPage::activate() {
         return;
     QString error;
     // Keep a server the user chose; the default file follows the project.
-    const bool keep = mSession && mSession->url().kind != SqlDialect::Kind::Sqlite;
+    const bool keep = mSession && !mSession->url().isFile();
     if (!connectTo(keep ? mSession->url() : defaultUrl(), &error))
         showMessage(error, true);
 }
@@ -317,7 +313,7 @@ void DataPage::showMessage(const QString &text, bool error) {
     mMessage->setVisible(!text.isEmpty());
 }
 
-void DataPage::showResult(const SaveResult &result) {
+void DataPage::showResult(const RecordResult &result) {
     mForm->clearProblems();
     QWidget *focus = mForm->showProblems(result.problems);
     if (focus)
@@ -344,7 +340,7 @@ bool DataPage::saveRecord() {
     }
     const QJsonObject record = mForm->record();
     const bool update = !mLoadedKey.isUndefined();
-    const SaveResult result =
+    const RecordResult result =
         update ? mSession->controller().update(mModel, record) : mSession->controller().save(mModel, record);
     if (!result.ok) {
         showResult(result);
@@ -376,7 +372,7 @@ bool DataPage::saveRecord() {
 bool DataPage::loadRecord(const QJsonValue &key) {
     if (!mSession || !mForm || key.isUndefined())
         return false;
-    const SaveResult result = mSession->controller().load(mModel, key, 2);
+    const RecordResult result = mSession->controller().load(mModel, key, 2);
     if (!result.ok) {
         showResult(result);
         return false;
@@ -439,7 +435,7 @@ bool DataPage::deleteRecord(bool confirm) {
         if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
             return false;
     }
-    const SaveResult result = mSession->controller().remove(mModel, mLoadedKey);
+    const RecordResult result = mSession->controller().remove(mModel, mLoadedKey);
     if (!result.ok) {
         showResult(result);
         return false;

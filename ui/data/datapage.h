@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionurl.h"
+#include "db/connectionurl.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -19,7 +19,7 @@ class DataSession;
 class Document;
 class RecordListModel;
 class RecordSection;
-struct SaveResult;
+struct RecordResult;
 
 // The Data mode: where the project's records live, a searchable list of one model's records, and the
 // master-detail form generated from the design. Save sends the whole graph to the save controller: one
@@ -63,7 +63,7 @@ private:
     void rebuildForm();
     void refreshList();
     void showMessage(const QString &text, bool error);
-    void showResult(const SaveResult &result);
+    void showResult(const RecordResult &result);
     bool ensureTables(QString *error);
     QString deleteConsequences() const;
 

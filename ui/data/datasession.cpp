@@ -1,4 +1,4 @@
-#include "datasession.h"
+#include "data/datasession.h"
 
 namespace modeldesk {
 
@@ -6,7 +6,7 @@ DataSession::DataSession(const Schema &schema, const ConnectionUrl &url)
     : mSchema(schema)
     , mUrl(url)
     , mConnection(std::make_unique<DatabaseConnection>(url))
-    , mController(std::make_unique<SaveController>(mSchema, *mConnection))
+    , mController(std::make_unique<RecordStore>(mSchema, *mConnection))
     , mBrowser(std::make_unique<RecordBrowser>(mController->resolvedSchema(), *mConnection))
     , mSync(std::make_unique<SchemaSync>(mSchema, *mConnection)) {
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "connectionurl.h"
-#include "databaseconnection.h"
-#include "recordbrowser.h"
-#include "savecontroller.h"
-#include "schemasync.h"
+#include "db/connectionurl.h"
+#include "db/databaseconnection.h"
+#include "db/schemasync.h"
+#include "records/recordbrowser.h"
+#include "records/recordstore.h"
 
 #include <memory>
 
@@ -24,7 +24,7 @@ public:
     const ConnectionUrl &url() const { return mUrl; }
     const Schema &schema() const { return mSchema; }
     const ResolvedSchema &resolved() const { return mController->resolvedSchema(); }
-    SaveController &controller() { return *mController; }
+    RecordStore &controller() { return *mController; }
     RecordBrowser &browser() { return *mBrowser; }
     SchemaSync &sync() { return *mSync; }
 
@@ -32,7 +32,7 @@ private:
     Schema mSchema;
     ConnectionUrl mUrl;
     std::unique_ptr<DatabaseConnection> mConnection;
-    std::unique_ptr<SaveController> mController;
+    std::unique_ptr<RecordStore> mController;
     std::unique_ptr<RecordBrowser> mBrowser;
     std::unique_ptr<SchemaSync> mSync;
 };

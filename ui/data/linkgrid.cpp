@@ -1,7 +1,7 @@
-#include "linkgrid.h"
+#include "data/linkgrid.h"
 
-#include "pickerchoice.h"
-#include "recordbrowser.h"
+#include "data/pickerchoice.h"
+#include "records/recordbrowser.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "field.h"
-#include "recordbrowser.h"
+#include "records/recordbrowser.h"
+#include "schema/field.h"
 
 #include <QGroupBox>
 #include <QJsonArray>

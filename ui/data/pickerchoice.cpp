@@ -1,6 +1,6 @@
-#include "pickerchoice.h"
+#include "data/pickerchoice.h"
 
-#include "recordbrowser.h"
+#include "records/recordbrowser.h"
 
 #include <QComboBox>
 #include <QCompleter>

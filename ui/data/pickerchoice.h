@@ -1,7 +1,7 @@
 #pragma once
 
-#include "recordbrowser.h"
-#include "resolvedschema.h"
+#include "records/recordbrowser.h"
+#include "schema/resolvedschema.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,4 +1,4 @@
-#include "recordlistmodel.h"
+#include "data/recordlistmodel.h"
 
 namespace modeldesk {
 

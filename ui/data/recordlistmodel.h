@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recordbrowser.h"
+#include "records/recordbrowser.h"
 
 #include <QAbstractTableModel>
 #include <functional>

@@ -1,9 +1,9 @@
-#include "recordsection.h"
+#include "data/recordsection.h"
 
-#include "linkgrid.h"
-#include "pickerchoice.h"
-#include "recordbrowser.h"
-#include "valueeditor.h"
+#include "data/linkgrid.h"
+#include "data/pickerchoice.h"
+#include "data/valueeditor.h"
+#include "records/recordbrowser.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "linkgrid.h"
-#include "recordbrowser.h"
-#include "resolvedschema.h"
-#include "saveplanner.h"
+#include "data/linkgrid.h"
+#include "records/recordbrowser.h"
+#include "records/saveplanner.h"
+#include "schema/resolvedschema.h"
 
 #include <QGroupBox>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "valueeditor.h"
+#include "data/valueeditor.h"
 
-#include "fieldvalue.h"
-#include "valueeditors.h"
+#include "data/valueeditors.h"
+#include "schema/fieldvalue.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

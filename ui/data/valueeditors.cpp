@@ -1,4 +1,4 @@
-#include "valueeditors.h"
+#include "data/valueeditors.h"
 
 #include <QCheckBox>
 #include <QComboBox>

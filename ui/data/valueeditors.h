@@ -2,7 +2,7 @@
 
 // The concrete ValueEditor kinds. They are small and only ever made by ValueEditor::create().
 
-#include "valueeditor.h"
+#include "data/valueeditor.h"
 
 class QCheckBox;
 class QComboBox;

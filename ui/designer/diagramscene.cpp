@@ -1,16 +1,17 @@
-#include "diagramscene.h"
+#include "designer/diagramscene.h"
 
-#include "autolayout.h"
-#include "commands/linkcommands.h"
-#include "commands/modelcommands.h"
-#include "document.h"
-#include "linkdraft.h"
-#include "linkitem.h"
-#include "linktool.h"
-#include "modelitem.h"
-#include "nameeditor.h"
-#include "resolvedschema.h"
-#include "selecttool.h"
+#include "designer/linkitem.h"
+#include "designer/linktool.h"
+#include "designer/modelitem.h"
+#include "designer/nameeditor.h"
+#include "designer/selecttool.h"
+#include "document/document.h"
+#include "document/linkcommands.h"
+#include "document/modelcommands.h"
+#include "editing/autolayout.h"
+#include "editing/linkdraft.h"
+#include "editing/linkpairs.h"
+#include "schema/resolvedschema.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
@@ -177,57 +178,16 @@ void DiagramScene::rebuildLinks() {
     kept.reserve(mLinks.size());
     const QList<Link> &links = mDocument->schema().links;
 
-    // A hasOne/hasMany and the belongsTo that mirrors it (same models, same key) share one edge, as do two
-    // belongsToMany through the same junction. Each link is filed under the key its mirror would look it up
-    // by, so that pairing is one hash lookup per link (big designs have thousands).
-    auto mirrorKey = [](Link::Kind kind, const QString &source, const QString &target, const QString &key) {
-        return QString(QChar(u'0' + int(kind))) + source + u'\n' + target + u'\n' + key;
-    };
-    struct Candidates {
-        QList<int> indices; // ascending
-        qsizetype next = 0; // entries before this are used up or precede every link still to be paired
-    };
-    QHash<QString, Candidates> mirrors;
-    for (int j = 0; j < links.size(); ++j) {
-        const Link &other = links.at(j);
-        if (other.kind == Link::Kind::BelongsTo)
-            mirrors[mirrorKey(other.kind, other.source, other.target, other.foreignKey)].indices.append(j);
-        else if (other.kind == Link::Kind::BelongsToMany)
-            mirrors[mirrorKey(other.kind, other.source, other.target, other.through)].indices.append(j);
-    }
-    QSet<int> absorbed;
     QHash<QString, int> pairCount;
     QHash<ModelItem *, int> labelSlots;
-    for (int i = 0; i < links.size(); ++i) {
-        if (absorbed.contains(i))
-            continue;
+    for (const LinkEdge &edge : pairLinks(links)) {
+        const int i = edge.link;
+        const int inverse = edge.mirror;
         const Link &link = links.at(i);
         ModelItem *source = mModels.value(link.source);
         ModelItem *target = mModels.value(link.target);
         if (!source || !target)
             continue;
-        // The first later link, not yet paired, that mirrors this one.
-        int inverse = -1;
-        Candidates *candidates = nullptr;
-        if (link.foreignKeyOnTarget())
-            candidates =
-                &mirrors[mirrorKey(Link::Kind::BelongsTo, link.target, link.source, link.foreignKey)];
-        else if (link.kind == Link::Kind::BelongsToMany)
-            candidates =
-                &mirrors[mirrorKey(Link::Kind::BelongsToMany, link.target, link.source, link.through)];
-        if (candidates) {
-            while (candidates->next < candidates->indices.size()) {
-                const int j = candidates->indices.at(candidates->next);
-                if (j <= i || absorbed.contains(j)) {
-                    ++candidates->next;
-                    continue;
-                }
-                inverse = j;
-                break;
-            }
-        }
-        if (inverse >= 0)
-            absorbed.insert(inverse);
         // A belongsToMany through a model of the design runs via that model's box.
         ModelItem *via = link.kind == Link::Kind::BelongsToMany ? mModels.value(link.through) : nullptr;
         if (via == source || via == target)

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "diagramtool.h"
-#include "link.h"
-#include "resolvedschema.h"
-#include "schemavalidator.h"
+#include "designer/diagramtool.h"
+#include "schema/link.h"
+#include "schema/resolvedschema.h"
+#include "schema/schemavalidator.h"
 
 #include <QGraphicsScene>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "diagramview.h"
+#include "designer/diagramview.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>

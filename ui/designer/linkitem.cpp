@@ -1,6 +1,6 @@
-#include "linkitem.h"
+#include "designer/linkitem.h"
 
-#include "modelitem.h"
+#include "designer/modelitem.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>

@@ -1,7 +1,7 @@
-#include "linktool.h"
+#include "designer/linktool.h"
 
-#include "diagramscene.h"
-#include "modelitem.h"
+#include "designer/diagramscene.h"
+#include "designer/modelitem.h"
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>

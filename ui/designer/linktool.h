@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagramtool.h"
-#include "link.h"
+#include "designer/diagramtool.h"
+#include "schema/link.h"
 
 class QGraphicsLineItem;
 

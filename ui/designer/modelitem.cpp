@@ -1,6 +1,6 @@
-#include "modelitem.h"
+#include "designer/modelitem.h"
 
-#include "linkitem.h"
+#include "designer/linkitem.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "resolvedschema.h"
+#include "schema/resolvedschema.h"
 
 #include <QGraphicsObject>
 

@@ -1,4 +1,4 @@
-#include "nameeditor.h"
+#include "designer/nameeditor.h"
 
 #include <QKeyEvent>
 #include <QPainter>

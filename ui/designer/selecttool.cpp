@@ -1,7 +1,7 @@
-#include "selecttool.h"
+#include "designer/selecttool.h"
 
-#include "diagramscene.h"
-#include "modelitem.h"
+#include "designer/diagramscene.h"
+#include "designer/modelitem.h"
 
 #include <QGraphicsSceneMouseEvent>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diagramtool.h"
+#include "designer/diagramtool.h"
 
 #include <QMap>
 #include <QPointF>

@@ -1,7 +1,7 @@
-#include "fieldeditor.h"
+#include "properties/fieldeditor.h"
 
-#include "editorwidgets.h"
-#include "propertytext.h"
+#include "editing/propertytext.h"
+#include "properties/editorwidgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
-#include "fieldstable.h"
+#include "properties/fieldstable.h"
 
-#include "propertytext.h"
+#include "editing/propertytext.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

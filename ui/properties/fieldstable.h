@@ -1,6 +1,6 @@
 #pragma once
 
-#include "field.h"
+#include "schema/field.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
-#include "linkeditor.h"
+#include "properties/linkeditor.h"
 
-#include "commands/linkcommands.h"
-#include "commands/modelcommands.h"
-#include "document.h"
-#include "editorwidgets.h"
-#include "linkdraft.h"
-#include "linkkeychange.h"
-#include "resolvedschema.h"
+#include "document/document.h"
+#include "document/linkcommands.h"
+#include "document/modelcommands.h"
+#include "editing/linkdraft.h"
+#include "editing/linkkeychange.h"
+#include "properties/editorwidgets.h"
+#include "schema/resolvedschema.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "link.h"
+#include "schema/link.h"
 
 #include <QWidget>
 

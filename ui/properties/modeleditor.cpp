@@ -1,12 +1,12 @@
-#include "modeleditor.h"
+#include "properties/modeleditor.h"
 
-#include "commands/linkcommands.h"
-#include "commands/modelcommands.h"
-#include "document.h"
-#include "editorwidgets.h"
-#include "fieldeditor.h"
-#include "fieldrename.h"
-#include "fieldstable.h"
+#include "document/document.h"
+#include "document/linkcommands.h"
+#include "document/modelcommands.h"
+#include "editing/fieldrename.h"
+#include "properties/editorwidgets.h"
+#include "properties/fieldeditor.h"
+#include "properties/fieldstable.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

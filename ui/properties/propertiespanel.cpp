@@ -1,10 +1,10 @@
-#include "propertiespanel.h"
+#include "properties/propertiespanel.h"
 
 #include "designer/diagramscene.h"
 #include "designer/linkitem.h"
-#include "document.h"
-#include "linkeditor.h"
-#include "modeleditor.h"
+#include "document/document.h"
+#include "properties/linkeditor.h"
+#include "properties/modeleditor.h"
 
 #include <QLabel>
 #include <QScrollArea>

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "db/connectionurl.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <memory>
+
+class QSqlQuery;
+
+namespace modeldesk {
+
+class PgDirect;
+
+// One open database session for the save controller, sync and the CLI: opens a QSqlDatabase under a name of
+// its own (so several can coexist, e.g. the GUI form and a bulk import), applies the durability settings
+// (SQLite: foreign keys on, WAL, synchronous FULL, a busy timeout), caches prepared statements, and notices
+// when the server went away so that the next operation reconnects instead of failing forever.
+class DatabaseConnection {
+public:
+    static constexpr int kBusyTimeoutMs = 10000;
+
+    explicit DatabaseConnection(ConnectionUrl url);
+    ~DatabaseConnection();
+    DatabaseConnection(const DatabaseConnection &) = delete;
+    DatabaseConnection &operator=(const DatabaseConnection &) = delete;
+
+    // Opens (or reopens after a loss). Errors name the URL without its password.
+    bool open(QString *error);
+    // Opens when closed or lost; cheap when open. Every operation calls this first.
+    bool ensureOpen(QString *error);
+    void close();
+    bool isOpen() const;
+
+    const ConnectionUrl &url() const { return mUrl; }
+    SqlDialect dialect() const { return mUrl.dialect(); }
+    QSqlDatabase database() const;
+
+    // A statement prepared once per connection and reused (the cache is dropped on reconnect). Bind values
+    // with addBindValue() after this returns. Null on failure, with *error set.
+    QSqlQuery *prepared(const QString &sql, QString *error);
+    // Runs a statement that has no values (DDL, PRAGMA, BEGIN). Values never go through here.
+    bool execute(const QString &sql, QString *error);
+
+    // Transactions as plain statements, so that SQLite can take the write lock up front (BEGIN IMMEDIATE):
+    // a deferred transaction that reads first can fail with SQLITE_BUSY without waiting.
+    bool begin(QString *error);
+    bool commit(QString *error);
+    void rollback();
+
+    // Call after a failed statement: checks whether the session is still usable. When it is not, drops it
+    // (the next ensureOpen() reconnects) and returns true.
+    bool checkConnectionLost();
+    // True when the last checkConnectionLost() found the connection gone (until the next open()).
+    bool wasLost() const { return mLost; }
+
+    // PostgreSQL only: libpq's extended protocol on this session (see PgDirect), or null when unavailable or
+    // switched off with MODELDESK_PG_QT_PATH=1 (then everything goes through Qt's QPSQL driver).
+    PgDirect *pgDirect() const { return mPgDirect.get(); }
+
+    // A readable error: what failed and the database's message (driver and server text).
+    static QString describe(const QSqlError &error);
+
+private:
+    bool applySessionSettings(QString *error);
+    bool executeControl(const QString &sql, QString *error);
+
+    ConnectionUrl mUrl;
+    QString mName;
+    QSqlDatabase mDatabase;
+    QHash<QString, std::shared_ptr<QSqlQuery>> mStatements;
+    std::unique_ptr<PgDirect> mPgDirect;
+    bool mLost = false;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "project/project.h"
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace modeldesk {
+
+// Reads and writes the .modeldesk JSON format (docs/project-format.md). Reading never trusts the input: every
+// problem is reported with its JSON path or its line and column. Writing is deterministic (stable key order,
+// one field or link per line) and atomic.
+class ProjectFile {
+public:
+    static constexpr int kFormatVersion = 1;
+    static constexpr const char *kExtension = "modeldesk";
+
+    // On failure returns nullopt and sets *error to one line per problem.
+    static std::optional<Project> parse(const QByteArray &json, QString *error);
+    static std::optional<Project> load(const QString &path, QString *error);
+
+    static QByteArray serialize(const Project &project);
+    // Writes through QSaveFile: the old file stays intact unless the new one is complete.
+    static bool save(const QString &path, const Project &project, QString *error);
+};
+
+} // namespace modeldesk

@@ -1,0 +1,243 @@
+#include "records/planexecutor.h"
+
+#include "db/pgdirect.h"
+#include "schema/fieldvalue.h"
+#include "sql/drivervalue.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("PlanExecutor", text);
+}
+
+// Frees the statement for its next use (SQLite keeps a finished statement's read lock until reset).
+struct Finisher {
+    QSqlQuery *query;
+    ~Finisher() { query->finish(); }
+};
+
+} // namespace
+
+bool PlanExecutor::canRunAsOneStatement(const SavePlan &plan) const {
+    return mConnection.dialect().kind() == SqlDialect::Kind::Postgres && !mHook && !plan.steps.isEmpty() &&
+           plan.insertsOnly();
+}
+
+QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> *values,
+                                         bool numbered) const {
+    QList<std::pair<int, int>> parameters;
+    const QString sql = composeOneStatement(plan, numbered, &parameters);
+    for (const auto &[step, value] : std::as_const(parameters))
+        values->append(plan.steps.at(step).values.at(value));
+    return sql;
+}
+
+QString PlanExecutor::composeOneStatement(const SavePlan &plan, bool numbered,
+                                          QList<std::pair<int, int>> *parameters) const {
+    const SqlDialect dialect = mConnection.dialect();
+    QString with;
+    QString returned;
+    int saveTimeParameter = 0; // numbered: the $n of the save's timestamp, once bound
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        QString names;
+        QString items;
+        for (int v = 0; v < step.values.size(); ++v) {
+            const PlanValue &value = step.values.at(v);
+            if (!names.isEmpty()) {
+                names += u", "_s;
+                items += u", "_s;
+            }
+            names += dialect.quote(value.column);
+            if (value.isReference()) {
+                items += u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(value.fromColumn)).arg(value.fromStep);
+            } else if (numbered && value.saveTime && saveTimeParameter > 0) {
+                items += u'$' + QString::number(saveTimeParameter);
+            } else {
+                parameters->append({i, v});
+                items += numbered ? u'$' + QString::number(parameters->size()) : u"?"_s;
+                if (value.saveTime && saveTimeParameter == 0)
+                    saveTimeParameter = int(parameters->size());
+            }
+        }
+        QString insert = u"INSERT INTO "_s + dialect.quote(step.table);
+        insert += names.isEmpty() ? u" DEFAULT VALUES"_s : u" ("_s + names + u") VALUES ("_s + items + u')';
+        if (!step.generatedColumn.isEmpty()) {
+            insert += u" RETURNING "_s + dialect.quote(step.generatedColumn);
+            returned += (returned.isEmpty() ? QString() : u", "_s) +
+                        u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(step.generatedColumn)).arg(i);
+        }
+        with += (with.isEmpty() ? u"WITH "_s : u", "_s) + u"s%1 AS ("_s.arg(i) + insert + u')';
+    }
+    return with + u" SELECT "_s + (returned.isEmpty() ? u"1"_s : returned);
+}
+
+bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, int *failedStep, QString *error) {
+    keys->clear();
+    keys->resize(plan.steps.size());
+    if (oneStatement) {
+        *failedStep = -1;
+        return runAsOneStatement(plan, *keys, error);
+    }
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        if (mHook && !mHook(i, error)) {
+            *failedStep = i;
+            return false;
+        }
+        if (!runStep(plan, i, *keys, error)) {
+            *failedStep = i;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString *error) {
+    const PlanStep &step = plan.steps.at(index);
+    QSqlQuery *query = mConnection.prepared(step.sql, error);
+    if (!query)
+        return false;
+    Finisher finisher{query};
+    for (const PlanValue &value : step.values) {
+        const QVariant canonical =
+            value.isReference() ? plan.value(keys, value.fromStep, value.fromColumn) : value.value;
+        query->addBindValue(DriverValue::toDatabase(value.type, canonical, mConnection.dialect()));
+    }
+    if (!query->exec()) {
+        *error = DatabaseConnection::describe(query->lastError());
+        return false;
+    }
+    if (step.action == PlanStep::Action::Update && query->numRowsAffected() == 0) {
+        *error = tr("there is no %1 row with this key").arg(step.table);
+        return false;
+    }
+    if (!step.generatedColumn.isEmpty()) {
+        QVariant key;
+        if (mConnection.dialect().kind() == SqlDialect::Kind::Postgres) {
+            if (query->next())
+                key = query->value(0);
+        } else {
+            key = query->lastInsertId();
+        }
+        if (!key.isValid() || key.isNull()) {
+            *error = tr("the database did not report the new key of %1").arg(step.table);
+            return false;
+        }
+        keys[index] = QVariant::fromValue<qint64>(key.toLongLong());
+    }
+    return true;
+}
+
+size_t PlanExecutor::shapeHash(const SavePlan &plan) {
+    // Only the end of each statement and its length: that is where statements differ (the column list), and
+    // matches() settles the rare collision. Hashing whole statements cost as much as the rest of the lookup.
+    size_t hash = 0;
+    for (const PlanStep &step : plan.steps) {
+        hash = qHashMulti(hash, step.sql.size(), QStringView(step.sql).right(40));
+        for (const PlanValue &value : step.values)
+            if (value.isReference())
+                hash = qHashMulti(hash, value.fromStep, value.fromColumn);
+            else if (value.saveTime)
+                hash = qHashMulti(hash, -2);
+    }
+    return hash;
+}
+
+bool PlanExecutor::OneStatement::matches(const SavePlan &plan) const {
+    if (stepSql.size() != plan.steps.size())
+        return false;
+    qsizetype reference = 0;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        if (step.sql != stepSql.at(i))
+            return false;
+        for (const PlanValue &value : step.values) {
+            if (reference >= references.size())
+                return false;
+            const auto &[fromStep, fromColumn] = references.at(reference++);
+            if (fromStep != (value.saveTime ? -2 : value.fromStep) ||
+                (value.isReference() && fromColumn != value.fromColumn))
+                return false;
+        }
+    }
+    return reference == references.size();
+}
+
+bool PlanExecutor::runAsOneStatement(const SavePlan &plan, Keys &keys, QString *error) {
+    PgDirect *direct = mConnection.pgDirect();
+    const size_t hash = shapeHash(plan);
+    const OneStatement *shape = nullptr;
+    for (auto it = mOneStatements.constFind(hash); it != mOneStatements.cend() && it.key() == hash; ++it)
+        if (it->matches(plan)) {
+            shape = &*it;
+            break;
+        }
+    if (!shape) {
+        OneStatement made;
+        for (const PlanStep &step : plan.steps) {
+            made.stepSql << step.sql;
+            for (const PlanValue &value : step.values)
+                made.references.append({value.saveTime ? -2 : value.fromStep,
+                                        value.isReference() ? value.fromColumn : QString()});
+        }
+        made.numbered = composeOneStatement(plan, true, &made.parameters);
+        QList<std::pair<int, int>> ignored;
+        made.marks = composeOneStatement(plan, false, &ignored);
+        shape = &*mOneStatements.insert(hash, made);
+    }
+    QList<qint64> generated;
+    if (direct) {
+        QList<QVariant> parameters;
+        parameters.reserve(shape->parameters.size());
+        for (const auto &[step, index] : shape->parameters) {
+            const PlanValue &value = plan.steps.at(step).values.at(index);
+            parameters.append(DriverValue::toDatabase(value.type, value.value, mConnection.dialect()));
+        }
+        QList<QByteArray> row;
+        if (!direct->execute(shape->numbered, parameters, &row, error))
+            return false;
+        for (const QByteArray &key : std::as_const(row))
+            generated.append(key.toLongLong());
+    } else if (!runWithQt(shape->marks, plan, &generated, error)) {
+        return false;
+    }
+    // The statement returns the generated keys in step order (singleStatementSql()).
+    int column = 0;
+    for (int i = 0; i < plan.steps.size(); ++i)
+        if (!plan.steps.at(i).generatedColumn.isEmpty())
+            keys[i] = QVariant::fromValue<qint64>(generated.value(column++));
+    return true;
+}
+
+bool PlanExecutor::runWithQt(const QString &sql, const SavePlan &plan, QList<qint64> *keys, QString *error) {
+    QSqlQuery *query = mConnection.prepared(sql, error);
+    if (!query)
+        return false;
+    Finisher finisher{query};
+    for (const PlanStep &step : plan.steps)
+        for (const PlanValue &value : step.values)
+            if (!value.isReference())
+                query->addBindValue(DriverValue::toDatabase(value.type, value.value, mConnection.dialect()));
+    if (!query->exec()) {
+        *error = DatabaseConnection::describe(query->lastError());
+        return false;
+    }
+    if (!query->next()) {
+        *error = tr("the database returned no keys");
+        return false;
+    }
+    for (int i = 0; i < query->record().count(); ++i)
+        keys->append(query->value(i).toLongLong());
+    return true;
+}
+
+} // namespace modeldesk

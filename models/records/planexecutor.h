@@ -1,0 +1,70 @@
+#pragma once
+
+#include "db/databaseconnection.h"
+#include "records/saveplan.h"
+
+#include <QHash>
+#include <QList>
+#include <QMultiHash>
+#include <QStringList>
+#include <QVariant>
+#include <functional>
+#include <utility>
+
+namespace modeldesk {
+
+// Runs a SavePlan on a connection: binds every value (keys from earlier statements as they arrive), reads
+// generated keys back (RETURNING on PostgreSQL, the driver's last insert id elsewhere) and reports which
+// statement failed. On PostgreSQL an insert-only plan can run as one data-modifying CTE: one round trip and
+// atomic by itself, without BEGIN/COMMIT.
+class PlanExecutor {
+public:
+    // Called before statement `step` runs; returning false makes it fail with *error (tests use this to
+    // fail statement i, or to kill the connection mid-transaction).
+    using StepHook = std::function<bool(int step, QString *error)>;
+    // The key each step generated, in step order; null for a step that generates none. Everything else a
+    // step wrote is in the plan (SavePlan::value()).
+    using Keys = QList<QVariant>;
+
+    explicit PlanExecutor(DatabaseConnection &connection)
+        : mConnection(connection) {}
+
+    void setStepHook(StepHook hook) { mHook = std::move(hook); }
+    bool hasStepHook() const { return bool(mHook); }
+
+    // True when run() would send `plan` as one statement (PostgreSQL, inserts only, no hook).
+    bool canRunAsOneStatement(const SavePlan &plan) const;
+    // The single statement for `plan` and the order of its bound values (for "Show SQL" and the benchmark).
+    // Placeholders are ? (Qt) or $1, $2, ... (libpq); numbered, the save's timestamp is bound once.
+    QString singleStatementSql(const SavePlan &plan, QList<PlanValue> *values, bool numbered = false) const;
+
+    // Runs the steps in order; the caller owns the transaction. oneStatement: use the CTE form (the caller
+    // checked canRunAsOneStatement()). On failure returns false with the failing step and the message.
+    bool run(const SavePlan &plan, bool oneStatement, Keys *keys, int *failedStep, QString *error);
+
+private:
+    bool runStep(const SavePlan &plan, int index, Keys &keys, QString *error);
+    bool runAsOneStatement(const SavePlan &plan, Keys &keys, QString *error);
+    bool runWithQt(const QString &sql, const SavePlan &plan, QList<qint64> *keys, QString *error);
+
+    DatabaseConnection &mConnection;
+    StepHook mHook;
+    // The CTE of one plan shape: each step's statement and where its keys come from. Bulk imports and
+    // repeated saves send a handful of shapes, and composing the CTE (or even a text key for it) cost more
+    // than sending it.
+    struct OneStatement {
+        QStringList stepSql;
+        // (fromStep, fromColumn) of each value; -1 for literals, -2 for the save's timestamp
+        QList<std::pair<int, QString>> references;
+        QString numbered;                      // $1, $2, ... for libpq
+        QList<std::pair<int, int>> parameters; // what $1, $2, ... bind: (step, value index) in the plan
+        QString marks;                         // ? for Qt's driver
+        bool matches(const SavePlan &plan) const;
+    };
+    static size_t shapeHash(const SavePlan &plan);
+    QString composeOneStatement(const SavePlan &plan, bool numbered,
+                                QList<std::pair<int, int>> *parameters) const;
+    QMultiHash<size_t, OneStatement> mOneStatements;
+};
+
+} // namespace modeldesk

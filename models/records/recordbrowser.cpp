@@ -1,0 +1,197 @@
+#include "records/recordbrowser.h"
+
+#include "schema/fieldvalue.h"
+#include "sql/drivervalue.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString keyText(const QJsonValue &key) {
+    return key.isString() ? key.toString() : QString::number(key.toInteger());
+}
+
+} // namespace
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("RecordBrowser", text);
+}
+
+bool searchable(const Column &column) {
+    using K = DataType::Kind;
+    const K k = column.type.kind;
+    return k == K::String || k == K::Char || k == K::Text || k == K::Enum || k == K::Uuid;
+}
+
+// LIKE with '!' as the escape character, so that a search for "50%" finds "50%" and not everything.
+QString likePattern(const QString &search) {
+    QString escaped = search;
+    escaped.replace(u'!', u"!!"_s).replace(u'%', u"!%"_s).replace(u'_', u"!_"_s);
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+QString RecordBrowser::labelAttribute(const Table &table) {
+    for (const Column &c : table.columns)
+        if (c.origin == Column::Origin::Declared && !c.references &&
+            (c.type.kind == DataType::Kind::String || c.type.kind == DataType::Kind::Char))
+            return c.attribute;
+    const Column *key = table.primaryKey.isEmpty() ? nullptr : table.column(table.primaryKey.first());
+    return key ? key->attribute : QString();
+}
+
+QString RecordBrowser::whereClause(const Table &table, const QString &search, QVariantList *binds) const {
+    const SqlDialect dialect = mConnection.dialect();
+    QStringList conditions;
+    if (!table.deletedAtColumn.isEmpty())
+        conditions << dialect.quote(table.deletedAtColumn) + u" IS NULL"_s;
+    if (!search.trimmed().isEmpty()) {
+        QStringList any;
+        for (const Column &c : table.columns) {
+            if (!searchable(c))
+                continue;
+            QString column = dialect.quote(c.name);
+            switch (dialect.kind()) {
+            case SqlDialect::Kind::Postgres:
+                any << u"CAST(%1 AS TEXT) ILIKE ? ESCAPE '!'"_s.arg(column);
+                break;
+            case SqlDialect::Kind::MySql:
+                any << u"CAST(%1 AS CHAR) LIKE ? ESCAPE '!'"_s.arg(column);
+                break;
+            case SqlDialect::Kind::Sqlite:
+                any << u"%1 LIKE ? ESCAPE '!'"_s.arg(column);
+                break;
+            }
+            binds->append(likePattern(search.trimmed()));
+        }
+        conditions << (any.isEmpty() ? u"1 = 0"_s : u'(' + any.join(u" OR "_s) + u')');
+    }
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+std::optional<RecordPage> RecordBrowser::page(const BrowseQuery &query, QString *error) {
+    const Table *table = mResolved.tableForModel(query.model);
+    if (!table) {
+        *error = tr("model '%1' has no table").arg(query.model);
+        return std::nullopt;
+    }
+    if (!mConnection.ensureOpen(error))
+        return std::nullopt;
+    const SqlDialect dialect = mConnection.dialect();
+    RecordPage page;
+    QStringList columns;
+    for (const Column &c : table->columns) {
+        if (table->primaryKey.size() == 1 && c.name == table->primaryKey.first())
+            page.keyIndex = int(page.attributes.size());
+        columns << dialect.quote(c.name);
+        page.attributes << c.attribute;
+    }
+    QVariantList binds;
+    QString sql = u"SELECT %1 FROM %2"_s.arg(columns.join(u", "_s), dialect.quote(table->name)) +
+                  whereClause(*table, query.search, &binds);
+    // Only a column of this table may be named in ORDER BY; anything else falls back to the key.
+    const Column *sort =
+        query.sortAttribute.isEmpty() ? nullptr : table->columnForAttribute(query.sortAttribute);
+    QStringList order;
+    if (sort)
+        order << dialect.quote(sort->name) + (query.descending ? u" DESC"_s : u" ASC"_s);
+    for (const QString &pk : table->primaryKey)
+        order << dialect.quote(pk) + (query.descending && !sort ? u" DESC"_s : u" ASC"_s);
+    if (!order.isEmpty())
+        sql += u" ORDER BY "_s + order.join(u", "_s);
+    sql += u" LIMIT ? OFFSET ?"_s;
+    binds << qMax(0, query.limit) << qMax(0, query.offset);
+
+    QSqlQuery *q = mConnection.prepared(sql, error);
+    if (!q)
+        return std::nullopt;
+    q->setNumericalPrecisionPolicy(QSql::HighPrecision);
+    for (const QVariant &v : std::as_const(binds))
+        q->addBindValue(v);
+    if (!q->exec()) {
+        *error = DatabaseConnection::describe(q->lastError());
+        q->finish();
+        mConnection.checkConnectionLost();
+        return std::nullopt;
+    }
+    while (q->next()) {
+        QList<QJsonValue> row;
+        row.reserve(table->columns.size());
+        for (int i = 0; i < table->columns.size(); ++i) {
+            const DataType &type = table->columns.at(i).type;
+            row << FieldValue::toJson(type, DriverValue::fromDatabase(type, q->value(i), dialect));
+        }
+        page.rows.append(row);
+    }
+    q->finish();
+    return page;
+}
+
+std::optional<qint64> RecordBrowser::count(const QString &model, const QString &search, QString *error) {
+    const Table *table = mResolved.tableForModel(model);
+    if (!table) {
+        *error = tr("model '%1' has no table").arg(model);
+        return std::nullopt;
+    }
+    if (!mConnection.ensureOpen(error))
+        return std::nullopt;
+    QVariantList binds;
+    const QString sql = u"SELECT COUNT(*) FROM "_s + mConnection.dialect().quote(table->name) +
+                        whereClause(*table, search, &binds);
+    QSqlQuery *q = mConnection.prepared(sql, error);
+    if (!q)
+        return std::nullopt;
+    for (const QVariant &v : std::as_const(binds))
+        q->addBindValue(v);
+    if (!q->exec() || !q->next()) {
+        *error = DatabaseConnection::describe(q->lastError());
+        q->finish();
+        mConnection.checkConnectionLost();
+        return std::nullopt;
+    }
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
+}
+
+std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, const QString &search,
+                                                          int limit, QString *error) {
+    const Table *table = mResolved.tableForModel(model);
+    if (!table || table->primaryKey.size() != 1) {
+        *error =
+            tr("records of '%1' cannot be picked: it needs a table with a single primary key").arg(model);
+        return std::nullopt;
+    }
+    const QString label = labelAttribute(*table);
+    BrowseQuery query{model, search, label, false, 0, limit};
+    const auto rows = page(query, error);
+    if (!rows)
+        return std::nullopt;
+    const int labelIndex = int(rows->attributes.indexOf(label));
+    QList<RecordChoice> result;
+    for (const QList<QJsonValue> &row : rows->rows) {
+        const QJsonValue key = row.at(rows->keyIndex);
+        QJsonValue name; // none when the label is the key itself
+        if (labelIndex >= 0 && labelIndex != rows->keyIndex) {
+            const QJsonValue text = row.at(labelIndex);
+            name = text.isString() ? text : QJsonValue(keyText(key)); // a NULL name shows the key
+        }
+        result.append({key, choiceLabel(name, key)});
+    }
+    return result;
+}
+
+QString RecordBrowser::choiceLabel(const QJsonValue &name, const QJsonValue &key) {
+    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), keyText(key)) : u"#%1"_s.arg(keyText(key));
+}
+
+} // namespace modeldesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "db/databaseconnection.h"
+#include "schema/resolvedschema.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QVariant>
+#include <optional>
+
+namespace modeldesk {
+
+// Reads saved records back as nested JSON, in the same shape save() takes: fields by attribute name, linked
+// records under their alias, followed to a chosen depth. Also answers the save planner's question "which
+// children does this record have now?" for updates.
+class RecordLoader {
+public:
+    RecordLoader(const ResolvedSchema &resolved, DatabaseConnection &connection)
+        : mResolved(resolved)
+        , mConnection(connection) {}
+
+    // The record of `model` whose primary key is `key` (canonical, see FieldValue), with its links followed
+    // `depth` levels deep (0: the record alone). nullopt with *error empty: no such record.
+    std::optional<QJsonObject> load(const QString &model, const QVariant &key, int depth, QString *error);
+    // The keys of the records linked to `parentKey` through `link`, as the database returns them.
+    std::optional<QList<QVariant>> linkedKeys(const ResolvedLink &link, const QVariant &parentKey,
+                                              QString *error);
+
+private:
+    using Row = QList<QVariant>; // in table column order, then the joined table's columns if any
+    // `joined` (aliased j in `join`): its columns are read too, after the table's.
+    bool select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
+                QString *error, const QString &join = {}, const Table *joined = nullptr);
+    QJsonObject toJson(const QString &model, const Table &table, const Row &row, int depth, QString *error,
+                       bool *ok);
+
+    const ResolvedSchema &mResolved;
+    DatabaseConnection &mConnection;
+};
+
+} // namespace modeldesk

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "db/databaseconnection.h"
+#include "records/planexecutor.h"
+#include "records/recordloader.h"
+#include "records/saveplan.h"
+#include "records/saveplanner.h"
+#include "schema/resolvedschema.h"
+#include "schema/schema.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace modeldesk {
+
+// What a save, update or delete came to. On failure nothing was written: `problems` holds either every
+// validation problem (no SQL ran) or the one failing statement's record path and the database's message.
+struct RecordResult {
+    bool ok = false;
+    QList<RecordProblem> problems; // empty when ok
+    bool validationFailed = false; // the problems are about the input; nothing reached the database
+    bool connectionLost = false;   // the server went away; the next operation reconnects
+
+    QString errorString() const;
+
+    // The saved graph with every generated key (the reloaded graph after update and load; the key after
+    // delete). A save builds it on the first call: building JSON costs more than the save's own work on a
+    // fast server, and a bulk import that does not print it should not pay for it.
+    QJsonObject record() const;
+    void setRecord(const QJsonObject &record);
+    void setRecord(std::function<QJsonObject()> build);
+
+private:
+    struct Record {
+        std::function<QJsonObject()> build;
+        QJsonObject built;
+    };
+    std::shared_ptr<Record> mRecord; // shared by copies, so it is built once
+};
+
+// The store of record graphs. Saves a nested record — a parent with its linked children, shaped like
+// Sequelize's create(..., {include}) value — in one transaction, all or nothing; also updates, loads and
+// deletes such graphs. Serves the entry form, the CLI and bulk import alike. The schema and connection must
+// outlive it.
+class RecordStore {
+public:
+    RecordStore(const Schema &schema, DatabaseConnection &connection);
+    ~RecordStore();
+
+    // False (with *error listing them) when the design has errors that make saving impossible.
+    bool isUsable(QString *error) const;
+
+    // Every problem of `record` as a `model`, with paths; empty when it can be saved. Runs no SQL.
+    QList<RecordProblem> validate(const QString &model, const QJsonObject &record) const;
+    // The statements save() would run, in order, with their bound values and the keys flowing between them.
+    std::optional<SavePlan> plan(const QString &model, const QJsonObject &record,
+                                 QList<RecordProblem> *problems) const;
+    // The statement text as it is sent: on PostgreSQL a plain save is one data-modifying CTE.
+    QString planText(const SavePlan &plan) const;
+
+    RecordResult save(const QString &model, const QJsonObject &record);
+    // Many graphs in one transaction (bulk import). If one fails, the transaction is rolled back and the
+    // graphs are saved one by one, so each result says exactly which failed and the others still land.
+    QList<RecordResult> saveBatch(const QString &model, const QList<QJsonObject> &records);
+    // A graph whose records carry their keys: changed fields are updated, new children inserted, children no
+    // longer listed removed per the link's onDelete; one transaction. Returns the graph as reloaded.
+    RecordResult update(const QString &model, const QJsonObject &record);
+    // The record with key `key` (a JSON number or string), links followed `depth` levels.
+    RecordResult load(const QString &model, const QJsonValue &key, int depth = 1);
+    // Deletes the record; the database applies each link's onDelete to the records that refer to it (as
+    // created by sync). A paranoid model's record gets deletedAt instead.
+    RecordResult remove(const QString &model, const QJsonValue &key);
+
+    // On PostgreSQL, a plain save (inserts only) runs as one statement instead of BEGIN…COMMIT. On by
+    // default.
+    void setSingleStatement(bool enabled) { mSingleStatement = enabled; }
+    // Test hook: called before statement i of a save runs; return false to make it fail (forces one
+    // statement per step, so every step can be targeted).
+    void setStepHook(PlanExecutor::StepHook hook) { mExecutor.setStepHook(std::move(hook)); }
+
+    const ResolvedSchema &resolvedSchema() const { return *mResolved; }
+    DatabaseConnection &connection() { return mConnection; }
+
+private:
+    bool openConnection(RecordResult *result);
+    bool execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Keys *keys, RecordResult *result);
+    // Sets result's record to the graph `plan` saved, built when first read.
+    void setSavedGraph(RecordResult *result, const SavePlan &plan, const PlanExecutor::Keys &keys) const;
+    void fail(RecordResult *result, const QString &path, const QString &message, bool afterCommit = false);
+    std::optional<QVariant> keyValue(const QString &model, const QJsonValue &key, RecordResult *result) const;
+
+    const Schema &mSchema;
+    std::shared_ptr<const ResolvedSchema> mResolved; // shared with results whose graph is not built yet
+    DatabaseConnection &mConnection;
+    SavePlanner mPlanner;
+    PlanExecutor mExecutor;
+    RecordLoader mLoader;
+    bool mSingleStatement = true;
+};
+
+} // namespace modeldesk

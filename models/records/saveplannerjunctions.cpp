@@ -1,0 +1,205 @@
+// SavePlanner, belongsToMany: the junction rows a save inserts, updates and removes. A linked record is
+// inserted like any other (or named by its key); its junction row gets both keys and the through model's own
+// values; on update, links no longer listed are removed and already-linked rows get their new values.
+#include "records/saveplanner.h"
+
+#include "records/recordpath.h"
+#include "schema/fieldvalue.h"
+#include "sql/drivervalue.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("SavePlanner", text);
+}
+
+} // namespace
+
+void SavePlanner::planBelongsToMany(Context &context, int record, const ResolvedLink &link,
+                                    const QJsonValue &value, const QString &path) const {
+    const Table &sourceTable = *tableOf(link.source);
+    const Table &targetTable = *tableOf(link.target);
+    const Table &junction = *mResolved.table(link.throughTable);
+    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : modelOf(link.throughModel);
+    const Column *sourceKey = sourceTable.columnForAttribute(link.sourceKey);
+    const Column *targetKey = targetTable.columnForAttribute(link.targetKey);
+    if (!sourceKey || !targetKey) {
+        context.problem(path, tr("the link \"%1\" has no usable keys").arg(link.as));
+        return;
+    }
+    PlanValue ownKey = keyOf(context, record, sourceKey->name);
+    ownKey.column = link.foreignKeyColumn;
+
+    QList<QVariant> existing;
+    const bool updating =
+        context.plan->records.at(record).step < 0 ||
+        context.plan->steps.at(context.plan->records.at(record).step).action == PlanStep::Action::Update;
+    if (context.update && updating && context.existing) {
+        QString error;
+        const auto found = (*context.existing)(link, context.plan->records.at(record).key, &error);
+        if (!found) {
+            context.problem(path, error);
+            return;
+        }
+        existing = *found;
+    }
+    QSet<QString> existingText;
+    for (const QVariant &v : std::as_const(existing))
+        existingText.insert(v.toString());
+
+    PlanRecord::Children group{link.as, true, {}};
+    QSet<QString> kept;
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = indexedPath(path, i);
+        const QJsonValue item = items.at(i);
+        QJsonObject object = item.toObject();
+        QJsonObject throughValues;
+        if (throughModel && object.contains(throughModel->name)) {
+            throughValues = object.value(throughModel->name).toObject();
+            object.remove(throughModel->name);
+        }
+        PlanValue other;
+        int target = -1;
+        if (!item.isObject() || (object.size() == 1 && object.contains(targetKey->attribute))) {
+            // An existing target named by its key: link it, do not insert it.
+            const FieldCheck key =
+                FieldValue::check(*targetKey, item.isObject() ? object.value(targetKey->attribute) : item);
+            if (!key.ok() || key.isNull()) {
+                context.problem(itemPath, key.ok() ? tr("a key cannot be null") : key.message);
+                continue;
+            }
+            target = int(context.plan->records.size());
+            context.plan->records.append(
+                PlanRecord{itemPath, link.target, -1, key.value, targetKey->name, {}});
+            other = literal(*targetKey, key.value);
+        } else {
+            target = planRecord(context, link.target, object, itemPath, {});
+            other = keyOf(context, target, targetKey->name);
+        }
+        group.records << target;
+        other.column = link.otherKeyColumn;
+        const QString otherText = other.isReference() ? QString() : other.value.toString();
+        if (!otherText.isEmpty())
+            kept.insert(otherText);
+        if (!otherText.isEmpty() && existingText.contains(otherText)) {
+            // Already linked: only the junction row's own values (the grid's quantity, unitPrice) may change.
+            if (!throughValues.isEmpty())
+                planJunctionUpdate(context, link, junction, throughModel, throughValues, ownKey, other,
+                                   itemPath);
+            continue;
+        }
+
+        PlanStep row;
+        row.path = itemPath;
+        row.model = link.throughModel;
+        row.table = junction.name;
+        QStringList columns;
+        quint64 columnMask = 0;
+        for (const Column &column : junction.columns) {
+            const quint64 bit = quint64(1) << ((&column - junction.columns.constData()) % 64);
+            PlanValue v;
+            if (column.name == link.foreignKeyColumn) {
+                v = ownKey;
+            } else if (column.name == link.otherKeyColumn) {
+                v = other;
+            } else if (column.autoIncrement) {
+                row.generatedColumn = column.name;
+                continue;
+            } else if (column.name == junction.createdAtColumn || column.name == junction.updatedAtColumn) {
+                v = literal(column, context.now);
+                v.saveTime = column.type.kind == DataType::Kind::Date;
+            } else {
+                const Field *field = throughModel && column.fieldIndex >= 0
+                                         ? &throughModel->fields.at(column.fieldIndex)
+                                         : nullptr;
+                QJsonValue given = throughValues.value(column.attribute);
+                if (given.isUndefined() && column.hasDefault() && !column.defaultValue.isObject())
+                    given = column.defaultValue;
+                const FieldCheck check = FieldValue::check(column, given, field);
+                if (!check.ok())
+                    context.problem(
+                        joinPath(joinPath(itemPath, throughModel ? throughModel->name : junction.name),
+                                 column.attribute),
+                        check.message);
+                v = literal(column, check.value);
+            }
+            v.column = column.name;
+            v.type = column.type;
+            row.values << v;
+            columns << column.name;
+            columnMask |= bit;
+        }
+        row.sql = cachedInsertSql(junction, columnMask, columns, row.generatedColumn);
+        context.plan->steps << row;
+    }
+    for (const QVariant &old : std::as_const(existing)) {
+        if (kept.contains(old.toString()))
+            continue;
+        PlanStep removal;
+        removal.action = PlanStep::Action::Delete;
+        removal.path = path;
+        removal.model = link.throughModel;
+        removal.table = junction.name;
+        removal.sql = u"DELETE FROM %1 WHERE %2 = ? AND %3 = ?"_s.arg(mDialect.quote(junction.name),
+                                                                      mDialect.quote(link.foreignKeyColumn),
+                                                                      mDialect.quote(link.otherKeyColumn));
+        removal.values << ownKey
+                       << literal(*targetKey, DriverValue::fromDatabase(targetKey->type, old, mDialect));
+        removal.values.last().column = link.otherKeyColumn;
+        context.plan->steps << removal;
+    }
+    context.plan->records[record].children << group;
+}
+
+void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
+                                     const Model *throughModel, const QJsonObject &values,
+                                     const PlanValue &ownKey, const PlanValue &otherKey,
+                                     const QString &path) const {
+    PlanStep row;
+    row.action = PlanStep::Action::Update;
+    row.path = path;
+    row.model = link.throughModel;
+    row.table = junction.name;
+    QString sets;
+    for (const Column &column : junction.columns) {
+        if (column.name == link.foreignKeyColumn || column.name == link.otherKeyColumn ||
+            column.autoIncrement || column.name == junction.createdAtColumn)
+            continue;
+        PlanValue v;
+        if (column.name == junction.updatedAtColumn) {
+            v = literal(column, context.now);
+        } else if (values.contains(column.attribute)) {
+            const Field *field = throughModel && column.fieldIndex >= 0
+                                     ? &throughModel->fields.at(column.fieldIndex)
+                                     : nullptr;
+            const FieldCheck check = FieldValue::check(column, values.value(column.attribute), field);
+            if (!check.ok())
+                context.problem(joinPath(joinPath(path, throughModel ? throughModel->name : junction.name),
+                                         column.attribute),
+                                check.message);
+            v = literal(column, check.value);
+        } else {
+            continue;
+        }
+        sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column.name) + u" = ?"_s;
+        row.values << v;
+    }
+    if (row.values.isEmpty())
+        return;
+    row.sql = u"UPDATE %1 SET %2 WHERE %3 = ? AND %4 = ?"_s.arg(mDialect.quote(junction.name), sets,
+                                                                mDialect.quote(link.foreignKeyColumn),
+                                                                mDialect.quote(link.otherKeyColumn));
+    row.values << ownKey << otherKey;
+    context.plan->steps << row;
+}
+
+} // namespace modeldesk

@@ -1,0 +1,194 @@
+#include "sql/ddlgenerator.h"
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool inlinePrimaryKey(const Table &table, const Column &column, SqlDialect::Kind kind) {
+    // SQLite's AUTOINCREMENT only exists on an inline INTEGER PRIMARY KEY.
+    return kind == SqlDialect::Kind::Sqlite && table.primaryKey.size() == 1 && column.primaryKey;
+}
+
+// A dollar-quote tag that does not occur in the body: an enum value or a name containing "$$" must not end
+// the DO block early.
+QString dollarTag(const QString &body) {
+    QString tag = u"$$"_s;
+    for (int n = 1; body.contains(tag); ++n)
+        tag = u"$md%1$"_s.arg(n);
+    return tag;
+}
+
+// The origin (a file name) goes into a "--" comment; a line break in it must not start a statement.
+QString commentLine(const QString &text) {
+    QString out = text;
+    for (QChar &c : out)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() == 0x85 || c.unicode() == 0x2028 ||
+            c.unicode() == 0x2029)
+            c = u' ';
+    return out;
+}
+
+} // namespace
+
+QString DdlGenerator::references(const ColumnReference &reference) const {
+    QString sql =
+        u"REFERENCES %1 (%2)"_s.arg(mDialect.quote(reference.table), mDialect.quote(reference.column));
+    if (!reference.onDelete.isEmpty())
+        sql += u" ON DELETE "_s + reference.onDelete;
+    if (!reference.onUpdate.isEmpty())
+        sql += u" ON UPDATE "_s + reference.onUpdate;
+    return sql;
+}
+
+QString DdlGenerator::columnDefinition(const Table &table, const Column &column) const {
+    const SqlDialect::Kind kind = mDialect.kind();
+    QString sql = mDialect.quote(column.name) + u' ' + mDialect.columnType(table, column);
+    if (inlinePrimaryKey(table, column, kind)) {
+        sql += u" PRIMARY KEY"_s;
+        if (column.autoIncrement)
+            sql += u" AUTOINCREMENT"_s;
+    } else {
+        // SERIAL implies NOT NULL; Sequelize leaves it out there.
+        const bool serial = column.autoIncrement && kind == SqlDialect::Kind::Postgres;
+        if (!column.nullable && !serial)
+            sql += u" NOT NULL"_s;
+        if (column.autoIncrement && kind == SqlDialect::Kind::MySql)
+            sql += u" auto_increment"_s;
+    }
+    if (column.hasDefault()) {
+        const QString literal = mDialect.defaultLiteral(column);
+        if (!literal.isEmpty())
+            sql += u" DEFAULT "_s + literal;
+    }
+    if (column.unique && !column.primaryKey)
+        sql += u" UNIQUE"_s;
+    if (kind == SqlDialect::Kind::MySql && !column.comment.isEmpty())
+        sql += u" COMMENT "_s + mDialect.stringLiteral(column.comment);
+    // MySQL ignores REFERENCES on a column; it gets a table-level FOREIGN KEY instead.
+    if (column.references && kind != SqlDialect::Kind::MySql)
+        sql += u' ' + references(*column.references);
+    return sql;
+}
+
+QString DdlGenerator::createTable(const Table &table) const {
+    const SqlDialect::Kind kind = mDialect.kind();
+    QStringList parts;
+    for (const Column &column : table.columns)
+        parts << columnDefinition(table, column);
+    const bool pkInline = kind == SqlDialect::Kind::Sqlite && table.primaryKey.size() == 1;
+    if (!table.primaryKey.isEmpty() && !pkInline) {
+        QStringList quoted;
+        for (const QString &c : table.primaryKey)
+            quoted << mDialect.quote(c);
+        parts << u"PRIMARY KEY (%1)"_s.arg(quoted.join(u", "_s));
+    }
+    for (const QStringList &unique : table.uniqueKeys) {
+        QStringList quoted;
+        for (const QString &c : unique)
+            quoted << mDialect.quote(c);
+        parts << u"UNIQUE (%1)"_s.arg(quoted.join(u", "_s));
+    }
+    if (kind == SqlDialect::Kind::MySql)
+        for (const Column &column : table.columns)
+            if (column.references)
+                parts << u"FOREIGN KEY (%1) %2"_s.arg(mDialect.quote(column.name),
+                                                      references(*column.references));
+
+    QString sql =
+        u"CREATE TABLE IF NOT EXISTS %1 (%2)"_s.arg(mDialect.quote(table.name), parts.join(u", "_s));
+    if (kind == SqlDialect::Kind::MySql) {
+        sql += u" ENGINE=InnoDB"_s;
+        if (!table.comment.isEmpty())
+            sql += u" COMMENT "_s + mDialect.stringLiteral(table.comment);
+    }
+    return sql;
+}
+
+QStringList DdlGenerator::enumTypeStatements(const Table &table) const {
+    QStringList statements;
+    if (mDialect.kind() != SqlDialect::Kind::Postgres)
+        return statements;
+    for (const Column &column : table.columns) {
+        if (column.type.kind != DataType::Kind::Enum)
+            continue;
+        QStringList values;
+        for (const QString &v : column.type.values)
+            values << mDialect.stringLiteral(v);
+        // PostgreSQL has no CREATE TYPE IF NOT EXISTS; the exception block keeps sync idempotent.
+        const QString body =
+            u" BEGIN CREATE TYPE %1 AS ENUM (%2); EXCEPTION WHEN duplicate_object THEN NULL; END "_s.arg(
+                mDialect.quote(SqlDialect::enumTypeName(table, column)), values.join(u", "_s));
+        const QString tag = dollarTag(body);
+        statements << u"DO "_s + tag + body + tag;
+    }
+    return statements;
+}
+
+QStringList DdlGenerator::createTableStatements(const Table &table) const {
+    QStringList statements = enumTypeStatements(table);
+    statements << createTable(table);
+    if (mDialect.kind() == SqlDialect::Kind::Postgres) {
+        if (!table.comment.isEmpty())
+            statements << u"COMMENT ON TABLE %1 IS %2"_s.arg(mDialect.quote(table.name),
+                                                             mDialect.stringLiteral(table.comment));
+        for (const Column &column : table.columns)
+            if (!column.comment.isEmpty())
+                statements << u"COMMENT ON COLUMN %1.%2 IS %3"_s.arg(mDialect.quote(table.name),
+                                                                     mDialect.quote(column.name),
+                                                                     mDialect.stringLiteral(column.comment));
+    }
+    return statements;
+}
+
+QStringList DdlGenerator::createStatements(const ResolvedSchema &schema) const {
+    QStringList statements;
+    for (const Table &table : schema.tables)
+        statements << createTableStatements(table);
+    return statements;
+}
+
+QStringList DdlGenerator::addColumnStatements(const Table &table, const Column &column) const {
+    Column added = column;
+    if (!added.hasDefault())
+        added.nullable = true;
+    added.primaryKey = false;
+    added.autoIncrement = false;
+    QStringList statements;
+    if (added.type.kind == DataType::Kind::Enum)
+        statements << enumTypeStatements(Table{table.model, table.name, {}, {added}});
+    QString definition = columnDefinition(table, added);
+    statements << u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(mDialect.quote(table.name), definition);
+    if (mDialect.kind() == SqlDialect::Kind::MySql && added.references)
+        statements << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(
+            mDialect.quote(table.name), mDialect.quote(added.name), references(*added.references));
+    return statements;
+}
+
+QStringList DdlGenerator::dropStatements(const ResolvedSchema &schema) const {
+    QStringList statements;
+    for (auto it = schema.tables.crbegin(); it != schema.tables.crend(); ++it)
+        statements << (mDialect.kind() == SqlDialect::Kind::Postgres
+                           ? u"DROP TABLE IF EXISTS %1 CASCADE"_s.arg(mDialect.quote(it->name))
+                           : u"DROP TABLE IF EXISTS %1"_s.arg(mDialect.quote(it->name)));
+    return statements;
+}
+
+QString DdlGenerator::script(const ResolvedSchema &schema, const QString &origin) const {
+    QString out = u"-- Generated by ModelDesk"_s;
+    if (!origin.isEmpty())
+        out += u" from "_s + commentLine(origin);
+    out += u" for "_s + mDialect.name() +
+           u".\n-- Tables are in dependency order; every identifier is quoted.\n"_s;
+    if (mDialect.kind() == SqlDialect::Kind::Sqlite)
+        out += u"PRAGMA foreign_keys = ON;\n"_s;
+    for (const Table &table : schema.tables) {
+        out += u'\n';
+        for (const QString &statement : createTableStatements(table))
+            out += statement + u";\n"_s;
+    }
+    return out;
+}
+
+} // namespace modeldesk

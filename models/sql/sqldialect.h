@@ -1,0 +1,61 @@
+#pragma once
+
+#include "schema/resolvedschema.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace modeldesk {
+
+// Everything that differs between the SQL engines ModelDesk speaks: identifier quoting, the column types
+// Sequelize 6 uses for each DataType, literals for DDL defaults, and the Qt SQL driver. The single place
+// where dialect knowledge lives; the DDL generator and the save controller both ask it.
+class SqlDialect {
+public:
+    enum class Kind { Sqlite, Postgres, MySql };
+
+    SqlDialect() = default; // SQLite
+    explicit SqlDialect(Kind kind)
+        : mKind(kind) {}
+    // "sqlite", "postgres"/"postgresql", "mysql"/"mariadb".
+    static std::optional<SqlDialect> fromName(const QString &name);
+    static QStringList names() {
+        return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("mysql")};
+    }
+
+    // Every dialect, in the order menus list them.
+    static QList<SqlDialect> all() {
+        return {SqlDialect(Kind::Sqlite), SqlDialect(Kind::Postgres), SqlDialect(Kind::MySql)};
+    }
+
+    Kind kind() const { return mKind; }
+    QString name() const;
+    // For people: "SQLite", "PostgreSQL", "MySQL / MariaDB".
+    QString title() const;
+    QString qtDriver() const;
+    // True for an engine whose database is a local file (SQLite), not a server.
+    bool isFileBased() const { return mKind == Kind::Sqlite; }
+    // The server's usual TCP port; 0 for a file-based engine.
+    int defaultPort() const;
+
+    // Quotes an identifier, doubling any quote character inside it: `a``b` / "a""b".
+    QString quote(const QString &identifier) const;
+    // A string literal for DDL only (defaults, comments); data values are always bound, never inlined.
+    QString stringLiteral(const QString &text) const;
+
+    // The column type Sequelize 6 emits, e.g. VARCHAR(255), TIMESTAMP WITH TIME ZONE, TINYINT(1), SERIAL.
+    QString columnType(const Table &table, const Column &column) const;
+    // Name of the PostgreSQL enum type Sequelize creates for an ENUM column: enum_<table>_<column>.
+    static QString enumTypeName(const Table &table, const Column &column);
+    // The DEFAULT clause value for a column's default, or empty when the database keeps no default
+    // (e.g. UUIDV4, which the save controller generates).
+    QString defaultLiteral(const Column &column) const;
+
+    friend bool operator==(const SqlDialect &, const SqlDialect &) = default;
+
+private:
+    Kind mKind = Kind::Sqlite;
+};
+
+} // namespace modeldesk

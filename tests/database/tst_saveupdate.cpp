@@ -1,0 +1,154 @@
+// Saved graphs changed afterwards, on SQLite, PostgreSQL and MariaDB: load to a depth, update (changed
+// fields, new and dropped children per onDelete, junction rows and their values), delete; and batches where
+// one graph fails while the others land.
+#include "records/recordstore.h"
+#include "support/savetestsupport.h"
+#include "support/scratchdatabase.h"
+#include "support/testsupport.h"
+
+#include <QTest>
+
+using namespace modeldesk;
+using namespace modeldesk::test;
+
+class TestSaveUpdate : public QObject {
+    Q_OBJECT
+
+private slots:
+    void updateLoadDelete_data() { addEngineRows(); }
+    void updateLoadDelete();
+    void batchIsolatesFailures_data() { addEngineRows(); }
+    void batchIsolatesFailures();
+};
+
+void TestSaveUpdate::updateLoadDelete() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore controller(project.schema, connection);
+    const RecordResult saved = controller.save(
+        QStringLiteral("customer"), shopGraph(QStringLiteral("u@example.com"), QStringLiteral("U-1")));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    const QJsonValue customerId = saved.record().value(QStringLiteral("id"));
+    const QJsonArray orders = saved.record().value(QStringLiteral("orders")).toArray();
+    QCOMPARE(orders.size(), 2);
+    const QJsonValue productId = jsonAt(orders, QStringLiteral("0/products/0/id"));
+    QCOMPARE(productId.toString().size(), 36); // UUIDV4, generated like Sequelize
+
+    // Load with depth 2: customer -> orders -> products.
+    RecordResult loaded = controller.load(QStringLiteral("customer"), customerId, 2);
+    QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
+    QCOMPARE(
+        loaded.record().value(QStringLiteral("profile")).toObject().value(QStringLiteral("bio")).toString(),
+        QStringLiteral("hi"));
+    QCOMPARE(loaded.record().value(QStringLiteral("orders")).toArray().size(), 2);
+    QCOMPARE(jsonAt(loaded.record(), QStringLiteral("orders/0/products")).toArray().size(), 1);
+    QCOMPARE(jsonAt(loaded.record(), QStringLiteral("orders/0/total")).toString(), QStringLiteral("12.50"));
+    // Each linked product carries its junction row under the through model's name, as in Sequelize.
+    const QJsonObject item =
+        jsonAt(loaded.record(), QStringLiteral("orders/0/products/0/orderItem")).toObject();
+    QCOMPARE(item.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("2.50"));
+    QCOMPARE(item.value(QStringLiteral("quantity")).toInteger(), 5);
+    QCOMPARE(item.value(QStringLiteral("productId")), productId);
+
+    // Update: rename, change the first order, drop the second (orders cascade), add a new one.
+    QJsonObject change;
+    change.insert(QStringLiteral("id"), customerId);
+    change.insert(QStringLiteral("name"), QStringLiteral("Ada L."));
+    QJsonObject firstOrder;
+    firstOrder.insert(QStringLiteral("id"), orders.at(0).toObject().value(QStringLiteral("id")));
+    firstOrder.insert(QStringLiteral("status"), QStringLiteral("shipped"));
+    change.insert(QStringLiteral("orders"), QJsonArray{firstOrder, json(R"({"total": "3.00"})")});
+    RecordResult updated = controller.update(QStringLiteral("customer"), change);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(updated.record().value(QStringLiteral("name")).toString(), QStringLiteral("Ada L."));
+    const QJsonArray newOrders = updated.record().value(QStringLiteral("orders")).toArray();
+    QCOMPARE(newOrders.size(), 2);
+    QCOMPARE(newOrders.at(0).toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("shipped"));
+    QCOMPARE(newOrders.at(1).toObject().value(QStringLiteral("total")).toString(), QStringLiteral("3.00"));
+    QVERIFY(newOrders.at(1).toObject().value(QStringLiteral("id")) !=
+            orders.at(1).toObject().value(QStringLiteral("id")));
+    QCOMPARE(rowCount(connection, QStringLiteral("orders")), 2);
+
+    // Unlink the product from the first order: the junction row goes, the product stays.
+    QJsonObject unlink;
+    unlink.insert(QStringLiteral("id"), orders.at(0).toObject().value(QStringLiteral("id")));
+    unlink.insert(QStringLiteral("products"), QJsonArray{});
+    updated = controller.update(QStringLiteral("order"), unlink);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("products")), 1);
+    // ... and link it again by id, with the junction's own values.
+    QJsonObject relink = unlink;
+    QJsonObject byId;
+    byId.insert(QStringLiteral("id"), productId);
+    byId.insert(QStringLiteral("orderItem"), json(R"({"unitPrice": "2.00"})"));
+    relink.insert(QStringLiteral("products"), QJsonArray{byId});
+    updated = controller.update(QStringLiteral("order"), relink);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 1);
+    // The link stays; its junction values change (an UPDATE of the orderItems row, not a new row).
+    byId.insert(QStringLiteral("orderItem"), json(R"({"unitPrice": "3.25", "quantity": 4})"));
+    relink.insert(QStringLiteral("products"), QJsonArray{byId});
+    updated = controller.update(QStringLiteral("order"), relink);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    const QJsonObject relinked = jsonAt(updated.record(), QStringLiteral("products/0/orderItem")).toObject();
+    QCOMPARE(relinked.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("3.25"));
+    QCOMPARE(relinked.value(QStringLiteral("quantity")).toInteger(), 4);
+    QCOMPARE(rowCount(connection, QStringLiteral("orderItems")), 1);
+
+    // Saving the same values again is still an update of an existing record (MySQL counts it as 0 changed
+    // rows unless asked for found rows).
+    for (int i = 0; i < 2; ++i) {
+        QJsonObject same;
+        same.insert(QStringLiteral("id"), customerId);
+        same.insert(QStringLiteral("name"), QStringLiteral("Ada L."));
+        updated = controller.update(QStringLiteral("customer"), same);
+        QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    }
+
+    // An update of a record that is not there fails and changes nothing.
+    const QStringList before = snapshot(connection, controller.resolvedSchema());
+    updated = controller.update(QStringLiteral("customer"), json(R"({"id": 999999, "name": "Nobody"})"));
+    QVERIFY(!updated.ok);
+    QCOMPARE(snapshot(connection, controller.resolvedSchema()), before);
+
+    // Delete: the profile and orders cascade (their foreign keys say ON DELETE CASCADE), products stay.
+    const RecordResult removed = controller.remove(QStringLiteral("customer"), customerId);
+    QVERIFY2(removed.ok, qPrintable(removed.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("customers")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("orders")), 0);
+    QCOMPARE(rowCount(connection, QStringLiteral("products")), 1);
+    QVERIFY(!controller.load(QStringLiteral("customer"), customerId, 0).ok);
+    QVERIFY(!controller.remove(QStringLiteral("customer"), customerId).ok);
+}
+
+void TestSaveUpdate::batchIsolatesFailures() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore controller(project.schema, connection);
+    QList<QJsonObject> batch;
+    for (int i = 0; i < 5; ++i)
+        batch << json(R"({"name": "N", "email": "x@example.com"})");
+    for (int i = 0; i < 5; ++i)
+        batch[i].insert(QStringLiteral("email"), QStringLiteral("user%1@example.com").arg(i == 3 ? 1 : i));
+    batch[4].insert(QStringLiteral("email"), QStringLiteral("broken"));
+    const QList<RecordResult> results = controller.saveBatch(QStringLiteral("customer"), batch);
+    QCOMPARE(results.size(), 5);
+    QVERIFY(results.at(0).ok && results.at(1).ok && results.at(2).ok);
+    QVERIFY(!results.at(3).ok && !results.at(3).validationFailed); // duplicate e-mail: a database error
+    QVERIFY(!results.at(4).ok && results.at(4).validationFailed);
+    QCOMPARE(rowCount(connection, QStringLiteral("customers")), 3);
+}
+
+QTEST_GUILESS_MAIN(TestSaveUpdate)
+#include "tst_saveupdate.moc"

@@ -1,0 +1,168 @@
+#include "document/autosaver.h"
+
+#include "document/document.h"
+#include "project/recoveryfile.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// However often the user edits, unsaved work is written at the latest this many intervals after the first
+// unsaved edit.
+constexpr int kMaxDelayIntervals = 4;
+
+QString nextRecoveryPath() {
+    static QAtomicInt counter;
+    const QString name =
+        u"%1-%2"_s.arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1) + 1);
+    return QDir(RecoveryFile::directory()).filePath(name + QString::fromLatin1(RecoveryFile::kSuffix));
+}
+
+} // namespace
+
+int AutoSaver::defaultInterval() {
+    bool ok = false;
+    const int fromEnvironment = qEnvironmentVariableIntValue("MODELDESK_AUTOSAVE_MS", &ok);
+    return ok && fromEnvironment >= 0 ? fromEnvironment : kDefaultInterval;
+}
+
+AutoSaver::AutoSaver(Document *document, QObject *parent)
+    : AutoSaver(document, defaultInterval(), parent) {
+}
+
+AutoSaver::AutoSaver(Document *document, int interval, QObject *parent)
+    : QObject(parent)
+    , mDocument(document)
+    , mInterval(std::max(0, interval))
+    , mPath(nextRecoveryPath())
+    , mLinkCount(document->schema().links.size()) {
+    mTimer.setSingleShot(true);
+    connect(&mTimer, &QTimer::timeout, this, &AutoSaver::write);
+    connect(document, &Document::schemaChanged, this, &AutoSaver::edited);
+    connect(document, &Document::positionChanged, this, &AutoSaver::edited);
+    connect(document, &Document::modelInserted, this, &AutoSaver::structuralEdit);
+    connect(document, &Document::modelRemoved, this, &AutoSaver::structuralEdit);
+    connect(document, &Document::linksChanged, this, &AutoSaver::onLinksChanged);
+    connect(document, &Document::modifiedChanged, this, [this](bool modified) {
+        if (modified)
+            edited();
+        else
+            discard(); // saved, or undone back to the saved state: nothing to recover
+    });
+    connect(document, &Document::resetDone, this, [this] {
+        // New or Open: whatever was unsaved before was saved or thrown away by the user's choice.
+        discard();
+        mLinkCount = mDocument->schema().links.size();
+    });
+}
+
+AutoSaver::~AutoSaver() {
+    // A normal end (the user saved, or chose to discard): no recovery next time. A crash never gets here.
+    discard();
+}
+
+void AutoSaver::setInterval(int milliseconds) {
+    mInterval = std::max(0, milliseconds);
+    if (!isEnabled())
+        mTimer.stop();
+}
+
+bool AutoSaver::hasRecoveryFile() const {
+    return QFile::exists(mPath);
+}
+
+void AutoSaver::edited() {
+    if (!isEnabled())
+        return;
+    if (mTimer.isActive() && mTimer.interval() == 0)
+        return; // a structural write is already due
+    if (!mTimer.isActive() || !mPendingSince.isValid())
+        mPendingSince.start();
+    const qint64 left = qint64(kMaxDelayIntervals) * mInterval - mPendingSince.elapsed();
+    mTimer.start(int(std::clamp<qint64>(left, 0, mInterval)));
+}
+
+void AutoSaver::structuralEdit() {
+    if (!isEnabled())
+        return;
+    if (!mPendingSince.isValid())
+        mPendingSince.start();
+    mTimer.start(0);
+}
+
+void AutoSaver::onLinksChanged() {
+    const qsizetype count = mDocument->schema().links.size();
+    if (count != mLinkCount) {
+        mLinkCount = count;
+        structuralEdit();
+    } else {
+        edited();
+    }
+}
+
+void AutoSaver::write() {
+    QString error;
+    if (!saveNow(&error))
+        emit saveFailed(error);
+}
+
+bool AutoSaver::saveNow(QString *error) {
+    mTimer.stop();
+    mPendingSince.invalidate();
+    if (!isEnabled())
+        return true;
+    if (!mDocument->isModified()) {
+        discard();
+        return true;
+    }
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error =
+                tr("Cannot write the recovery file %1: %2").arg(QDir::toNativeSeparators(mPath), message);
+        return false;
+    };
+    if (!QDir().mkpath(RecoveryFile::directory()))
+        return fail(tr("cannot create its folder"));
+    if (!mLock) {
+        // Held for as long as the file exists, so that another ModelDesk never offers to recover work that
+        // is still open here.
+        auto lock = std::make_unique<QLockFile>(mPath + u".lock"_s);
+        lock->setStaleLockTime(0);
+        if (!lock->tryLock(0))
+            return fail(tr("its lock is held by another process"));
+        mLock = std::move(lock);
+    }
+    RecoveryFile header;
+    header.path = mPath;
+    header.originalPath = mDocument->filePath();
+    header.displayName = mDocument->displayName();
+    header.savedAt = QDateTime::currentDateTimeUtc();
+    header.pid = QCoreApplication::applicationPid();
+    const QByteArray bytes = header.encode(mDocument->project());
+    QSaveFile file(mPath);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    file.write(bytes);
+    if (!file.commit())
+        return fail(file.errorString());
+    emit saved(mPath);
+    return true;
+}
+
+void AutoSaver::discard() {
+    mTimer.stop();
+    mPendingSince.invalidate();
+    if (QFile::exists(mPath))
+        QFile::remove(mPath);
+    mLock.reset(); // unlocking removes the lock file
+}
+
+} // namespace modeldesk

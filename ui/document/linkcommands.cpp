@@ -1,0 +1,66 @@
+#include "document/linkcommands.h"
+
+#include "document/document.h"
+
+#include <QCoreApplication>
+
+namespace modeldesk {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("LinkCommands", text);
+}
+QString describe(const Link &link) {
+    return QStringLiteral("%1 %2 %3").arg(link.source, Link::kindName(link.kind), link.target);
+}
+} // namespace
+
+AddLinkCommand::AddLinkCommand(Document *document, const Link &link, QUndoCommand *parent)
+    : QUndoCommand(tr("Add link %1").arg(describe(link)), parent)
+    , mDocument(document)
+    , mLink(link)
+    , mIndex(int(document->schema().links.size())) {
+}
+
+void AddLinkCommand::redo() {
+    mDocument->insertLink(mIndex, mLink);
+}
+
+void AddLinkCommand::undo() {
+    mDocument->removeLink(mIndex);
+}
+
+RemoveLinkCommand::RemoveLinkCommand(Document *document, int index, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDocument(document)
+    , mLink(document->schema().links.at(index))
+    , mIndex(index) {
+    setText(tr("Delete link %1").arg(describe(mLink)));
+}
+
+void RemoveLinkCommand::redo() {
+    mDocument->removeLink(mIndex);
+}
+
+void RemoveLinkCommand::undo() {
+    mDocument->insertLink(mIndex, mLink);
+}
+
+ChangeLinkCommand::ChangeLinkCommand(Document *document, int index, const Link &after, const QString &text,
+                                     QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , mDocument(document)
+    , mIndex(index)
+    , mBefore(document->schema().links.at(index))
+    , mAfter(after) {
+}
+
+void ChangeLinkCommand::redo() {
+    mDocument->replaceLink(mIndex, mAfter);
+}
+
+void ChangeLinkCommand::undo() {
+    mDocument->replaceLink(mIndex, mBefore);
+}
+
+} // namespace modeldesk

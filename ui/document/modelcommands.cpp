@@ -1,0 +1,121 @@
+#include "document/modelcommands.h"
+
+#include "document/document.h"
+
+#include <QCoreApplication>
+
+namespace modeldesk {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("ModelCommands", text);
+}
+} // namespace
+
+AddModelCommand::AddModelCommand(Document *document, const Model &model, const QPointF &position,
+                                 QUndoCommand *parent)
+    : QUndoCommand(tr("Add model %1").arg(model.name), parent)
+    , mDocument(document)
+    , mModel(model)
+    , mPosition(position)
+    , mIndex(int(document->schema().models.size())) {
+}
+
+void AddModelCommand::redo() {
+    mDocument->insertModel(mIndex, mModel, mPosition);
+}
+
+void AddModelCommand::undo() {
+    mDocument->removeModel(mIndex);
+}
+
+RemoveModelCommand::RemoveModelCommand(Document *document, const QString &name, QUndoCommand *parent)
+    : QUndoCommand(tr("Delete model %1").arg(name), parent)
+    , mDocument(document) {
+    const Schema &schema = document->schema();
+    mIndex = schema.modelIndex(name);
+    if (mIndex >= 0)
+        mModel = schema.models.at(mIndex);
+    mPosition = document->position(name);
+    for (int i = 0; i < schema.links.size(); ++i) {
+        const Link &link = schema.links.at(i);
+        if (link.source == name || link.target == name)
+            mLinks.append({i, link});
+    }
+}
+
+void RemoveModelCommand::redo() {
+    if (mIndex < 0)
+        return;
+    for (auto it = mLinks.crbegin(); it != mLinks.crend(); ++it)
+        mDocument->removeLink(it->first);
+    mDocument->removeModel(mIndex);
+}
+
+void RemoveModelCommand::undo() {
+    if (mIndex < 0)
+        return;
+    mDocument->insertModel(mIndex, mModel, mPosition);
+    for (const auto &[index, link] : std::as_const(mLinks))
+        mDocument->insertLink(index, link);
+}
+
+ChangeModelCommand::ChangeModelCommand(Document *document, const Model &before, const Model &after,
+                                       const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , mDocument(document)
+    , mBefore(before)
+    , mAfter(after) {
+}
+
+void ChangeModelCommand::apply(const Model &value) {
+    const int index = mDocument->schema().modelIndex(value.name);
+    if (index >= 0)
+        mDocument->replaceModel(index, value);
+}
+
+void ChangeModelCommand::redo() {
+    apply(mAfter);
+}
+
+void ChangeModelCommand::undo() {
+    apply(mBefore);
+}
+
+RenameModelCommand::RenameModelCommand(Document *document, const QString &oldName, const QString &newName,
+                                       QUndoCommand *parent)
+    : QUndoCommand(tr("Rename model %1 to %2").arg(oldName, newName), parent)
+    , mDocument(document)
+    , mOldName(oldName)
+    , mNewName(newName) {
+}
+
+void RenameModelCommand::redo() {
+    mDocument->renameModel(mOldName, mNewName);
+}
+
+void RenameModelCommand::undo() {
+    mDocument->renameModel(mNewName, mOldName);
+}
+
+MoveModelsCommand::MoveModelsCommand(Document *document, const QMap<QString, QPointF> &before,
+                                     const QMap<QString, QPointF> &after, QUndoCommand *parent)
+    : QUndoCommand(after.size() == 1 ? tr("Move %1").arg(after.firstKey())
+                                     : tr("Move %1 models").arg(after.size()),
+                   parent)
+    , mDocument(document)
+    , mBefore(before)
+    , mAfter(after) {
+}
+
+void MoveModelsCommand::redo() {
+    for (auto it = mAfter.cbegin(); it != mAfter.cend(); ++it)
+        mDocument->setPosition(it.key(), it.value());
+}
+
+void MoveModelsCommand::undo() {
+    for (auto it = mBefore.cbegin(); it != mBefore.cend(); ++it)
+        mDocument->setPosition(it.key(), it.value());
+}
+
+} // namespace modeldesk

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "schema/link.h"
+#include "schema/model.h"
+
+#include <QList>
+#include <QMap>
+#include <QPointF>
+#include <QUndoCommand>
+
+namespace modeldesk {
+
+class Document;
+
+// Adds a model with its box position. Owns the model value, so nothing leaks when the stack is cleared.
+class AddModelCommand : public QUndoCommand {
+public:
+    AddModelCommand(Document *document, const Model &model, const QPointF &position,
+                    QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document *mDocument;
+    Model mModel;
+    QPointF mPosition;
+    int mIndex;
+};
+
+// Removes a model together with every link that touches it, and restores all of it on undo.
+class RemoveModelCommand : public QUndoCommand {
+public:
+    RemoveModelCommand(Document *document, const QString &name, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document *mDocument;
+    Model mModel;
+    QPointF mPosition;
+    int mIndex = -1;
+    QList<QPair<int, Link>> mLinks; // removed links with their former indices, ascending
+};
+
+// Replaces a model's value (options, fields) with another one of the same name. Every property edit of a
+// model or its fields is one of these: cheap to write, and undo is exact.
+class ChangeModelCommand : public QUndoCommand {
+public:
+    ChangeModelCommand(Document *document, const Model &before, const Model &after, const QString &text,
+                       QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const Model &value);
+
+    Document *mDocument;
+    Model mBefore;
+    Model mAfter;
+};
+
+// Renames a model; links and layout follow.
+class RenameModelCommand : public QUndoCommand {
+public:
+    RenameModelCommand(Document *document, const QString &oldName, const QString &newName,
+                       QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document *mDocument;
+    QString mOldName;
+    QString mNewName;
+};
+
+// Moves one or more boxes; pushed once per drag (on release) so a drag is one undo step.
+class MoveModelsCommand : public QUndoCommand {
+public:
+    MoveModelsCommand(Document *document, const QMap<QString, QPointF> &before,
+                      const QMap<QString, QPointF> &after, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document *mDocument;
+    QMap<QString, QPointF> mBefore;
+    QMap<QString, QPointF> mAfter;
+};
+
+} // namespace modeldesk

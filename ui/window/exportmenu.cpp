@@ -1,0 +1,76 @@
+#include "window/exportmenu.h"
+
+#include "document/document.h"
+#include "export/exporterregistry.h"
+#include "schema/schemavalidator.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+ExportMenu::ExportMenu(Document *document, QWidget *parent)
+    : QMenu(tr("&Export"), parent)
+    , mDocument(document) {
+    setObjectName(u"exportMenu"_s);
+    for (const Exporter *exporter : ExporterRegistry::all()) {
+        if (exporter->usesDialect() && exporter->name() == u"sql"_s) {
+            for (const SqlDialect &dialect : SqlDialect::all()) {
+                QAction *a = addAction(tr("SQL for %1…").arg(dialect.title()), this,
+                                       [this, exporter, dialect] { run(exporter, dialect); });
+                a->setObjectName(u"actionExport_sql_"_s + dialect.name());
+            }
+            continue;
+        }
+        QAction *a = addAction(exporter->description() + u"…"_s, this,
+                               [this, exporter] { run(exporter, SqlDialect()); });
+        a->setObjectName(u"actionExport_"_s + exporter->name());
+    }
+}
+
+bool ExportMenu::exportTo(const Exporter &exporter, const SqlDialect &dialect, const QString &target,
+                          QString *error) {
+    const QList<Problem> problems = SchemaValidator::validate(mDocument->schema(), mDocument->resolved());
+    if (SchemaValidator::hasErrors(problems)) {
+        QStringList lines;
+        for (const Problem &p : problems)
+            if (p.isError() && lines.size() < 8)
+                lines << p.path + u": "_s + p.message;
+        *error =
+            tr("The design has errors; fix them first (see the Problems panel):\n%1").arg(lines.join(u'\n'));
+        return false;
+    }
+    ExportOptions options;
+    options.dialect = dialect;
+    options.origin = mDocument->displayName();
+    return exporter.write(mDocument->project(), options, target, error);
+}
+
+void ExportMenu::run(const Exporter *exporter, const SqlDialect &dialect) {
+    QWidget *window = parentWidget() ? parentWidget()->window() : nullptr;
+    const QString base = QFileInfo(mDocument->displayName()).completeBaseName();
+    QString target;
+    if (exporter->producesDirectory()) {
+        target = QFileDialog::getExistingDirectory(window,
+                                                   tr("Export %1 into folder").arg(exporter->description()));
+    } else {
+        const QString suggested = base + (exporter->usesDialect() ? u"."_s + dialect.name() : QString()) +
+                                  u'.' + exporter->defaultExtension();
+        target = QFileDialog::getSaveFileName(window, tr("Export %1").arg(exporter->description()), suggested,
+                                              exporter->fileFilter());
+    }
+    if (target.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(*exporter, dialect, target, &error)) {
+        QMessageBox::warning(window, tr("Export failed"), error);
+        return;
+    }
+    emit exported(QDir::toNativeSeparators(target));
+}
+
+} // namespace modeldesk

@@ -1,0 +1,543 @@
+#include "window/mainwindow.h"
+
+#include "data/datapage.h"
+#include "designer/diagramscene.h"
+#include "designer/diagramview.h"
+#include "document/autosaver.h"
+#include "document/document.h"
+#include "project/projectfile.h"
+#include "project/recoveryfile.h"
+#include "properties/propertiespanel.h"
+#include "window/exportmenu.h"
+#include "window/imageexportactions.h"
+#include "window/problemspanel.h"
+#include "window/recoverydialog.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = u"recentFiles"_s;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , mDocument(new Document(this))
+    , mScene(new DiagramScene(mDocument, this))
+    , mView(new DiagramView(mScene, this))
+    , mDataPage(new DataPage(mDocument, this))
+    , mModes(new QStackedWidget(this)) {
+    setObjectName(u"mainWindow"_s);
+    mModes->addWidget(mView);
+    mModes->addWidget(mDataPage);
+    setCentralWidget(mModes);
+    createDocks();
+    createActions();
+    createMenus();
+    createToolBars();
+
+    mZoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(mZoomLabel);
+    connect(mView, &DiagramView::zoomChanged, this,
+            [this](double zoom) { mZoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
+    mZoomLabel->setText(tr("Zoom 100%"));
+    auto *whereLabel = new QLabel(this);
+    whereLabel->setObjectName(u"dataLocationLabel"_s);
+    statusBar()->addPermanentWidget(whereLabel);
+    connect(mDataPage, &DataPage::whereChanged, whereLabel,
+            [whereLabel](const QString &where) { whereLabel->setText(tr("Data: %1").arg(where)); });
+
+    connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::resetDone, this, &MainWindow::restoreView);
+
+    mAutoSaver = new AutoSaver(mDocument, this);
+    connect(mAutoSaver, &AutoSaver::saveFailed, this,
+            [this](const QString &error) { statusBar()->showMessage(error, 10000); });
+
+    QSettings settings;
+    resize(1280, 820);
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    updateRecentMenu();
+    newProject();
+}
+
+MainWindow::~MainWindow() {
+    // The document's last signals (its undo stack clearing) must not reach a half-destroyed window.
+    mDocument->disconnect(this);
+    mDocument->undoStack()->disconnect();
+}
+
+void MainWindow::setMode(Mode mode) {
+    mMode = mode;
+    const bool design = mode == Mode::Design;
+    action(design ? u"actionModeDesign"_s : u"actionModeData"_s)->setChecked(true);
+    mModes->setCurrentWidget(design ? static_cast<QWidget *>(mView) : mDataPage);
+    for (QDockWidget *dock : std::as_const(mDesignDocks))
+        dock->setVisible(design);
+    for (QToolBar *bar : std::as_const(mDesignBars))
+        bar->setVisible(design);
+    // In Data mode Ctrl+S saves the record (the page's own shortcut), not the project.
+    action(u"actionSave"_s)->setShortcut(design ? QKeySequence(QKeySequence::Save) : QKeySequence());
+    action(u"actionNew"_s)->setShortcut(design ? QKeySequence(QKeySequence::New) : QKeySequence());
+    if (!design) {
+        mDataPage->activate();
+        mDataPage->setFocus();
+    }
+}
+
+QAction *MainWindow::action(const QString &objectName) const {
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createDocks() {
+    mProperties = new PropertiesPanel(mDocument, mScene, this);
+    auto *properties = new QDockWidget(tr("Properties"), this);
+    properties->setObjectName(u"propertiesDock"_s);
+    properties->setWidget(mProperties);
+    addDockWidget(Qt::RightDockWidgetArea, properties);
+
+    mProblems = new ProblemsPanel(mDocument, this);
+    auto *problems = new QDockWidget(tr("Problems"), this);
+    problems->setObjectName(u"problemsDock"_s);
+    problems->setWidget(mProblems);
+    addDockWidget(Qt::BottomDockWidgetArea, problems);
+    mDesignDocks = {properties, problems};
+    connect(mProblems, &ProblemsPanel::problemsChanged, mScene, &DiagramScene::setProblems);
+    connect(mProblems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    mScene->setProblems(mProblems->problems());
+    resizeDocks({properties}, {340}, Qt::Horizontal);
+    resizeDocks({problems}, {130}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString &name, const QString &text, auto slot, QKeySequence shortcut = {}) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    make(
+        u"actionNew"_s, tr("&New"),
+        [this] {
+            if (maybeSave())
+                newProject();
+        },
+        QKeySequence::New);
+    make(
+        u"actionOpen"_s, tr("&Open…"),
+        [this] {
+            if (!maybeSave())
+                return;
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Open Project"), {}, tr("ModelDesk projects (*.modeldesk);;All files (*)"));
+            if (!path.isEmpty())
+                openProject(path);
+        },
+        QKeySequence::Open);
+    make(
+        u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
+    make(
+        u"actionSaveAs"_s, tr("Save &As…"), [this] { saveAs(); }, QKeySequence::SaveAs);
+    make(
+        u"actionQuit"_s, tr("&Quit"), [this] { close(); }, QKeySequence::Quit);
+
+    QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(u"actionUndo"_s);
+    undo->setShortcut(QKeySequence::Undo);
+    addAction(undo);
+    QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(u"actionRedo"_s);
+    redo->setShortcut(QKeySequence::Redo);
+    addAction(redo);
+    make(
+        u"actionDelete"_s, tr("&Delete"), [this] { mScene->deleteSelection(); }, QKeySequence::Delete);
+    make(
+        u"actionSelectAll"_s, tr("Select &All"),
+        [this] {
+            for (QGraphicsItem *item : mScene->items())
+                if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                    item->setSelected(true);
+        },
+        QKeySequence::SelectAll);
+    make(
+        u"actionRename"_s, tr("&Rename Model"),
+        [this] {
+            const QStringList selected = mScene->selectedModelNames();
+            if (selected.size() == 1)
+                mScene->beginRename(selected.first());
+        },
+        QKeySequence(Qt::Key_F2));
+
+    make(
+        u"actionZoomIn"_s, tr("Zoom &In"), [this] { mView->zoomIn(); }, QKeySequence::ZoomIn);
+    make(
+        u"actionZoomOut"_s, tr("Zoom &Out"), [this] { mView->zoomOut(); }, QKeySequence::ZoomOut);
+    make(
+        u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
+        QKeySequence(Qt::CTRL | Qt::Key_0));
+    make(
+        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(true); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    make(
+        u"actionAutoLayout"_s, tr("&Auto-layout"),
+        [this] {
+            mScene->autoLayout();
+            mView->fitToContents();
+        },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    auto *modes = new QActionGroup(this);
+    QAction *designMode = make(
+        u"actionModeDesign"_s, tr("&Design"), [this] { setMode(Mode::Design); },
+        QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *dataMode = make(
+        u"actionModeData"_s, tr("D&ata"), [this] { setMode(Mode::Data); },
+        QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *a : {designMode, dataMode}) {
+        a->setCheckable(true);
+        modes->addAction(a);
+    }
+    designMode->setChecked(true);
+
+    mToolGroup = new QActionGroup(this);
+    auto tool = [this, make](const QString &name, const QString &text, DiagramTool::Kind kind,
+                             QKeySequence key) {
+        QAction *a = make(
+            name, text, [this, kind] { mScene->setTool(kind); }, key);
+        a->setCheckable(true);
+        a->setData(int(kind));
+        mToolGroup->addAction(a);
+        return a;
+    };
+    tool(u"actionToolSelect"_s, tr("Select"), DiagramTool::Kind::Select, QKeySequence(Qt::Key_S))
+        ->setChecked(true);
+    tool(u"actionToolAddModel"_s, tr("Add Model"), DiagramTool::Kind::AddModel, QKeySequence(Qt::Key_M));
+    tool(u"actionToolLink"_s, tr("Draw Link"), DiagramTool::Kind::DrawLink, QKeySequence(Qt::Key_L));
+    connect(mScene, &DiagramScene::toolChanged, this, [this](DiagramTool::Kind kind) {
+        for (QAction *a : mToolGroup->actions())
+            if (a->data().toInt() == int(kind))
+                a->setChecked(true);
+    });
+    // Keys that only mean something on the canvas must not fire while typing in a panel or the data form.
+    for (const char *name : {"actionDelete", "actionRename", "actionToolSelect", "actionToolAddModel",
+                             "actionToolLink", "actionSelectAll"}) {
+        QAction *a = action(QString::fromLatin1(name));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        mView->addAction(a);
+    }
+    for (QAction *a : findChildren<QAction *>())
+        if (!a->shortcut().isEmpty())
+            a->setToolTip(
+                u"%1 (%2)"_s.arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(u"actionNew"_s));
+    file->addAction(action(u"actionOpen"_s));
+    QMenu *examples = file->addMenu(tr("Open &Example"));
+    examples->addAction(tr("Seed: testUser hasOne test"), this, [this] {
+        if (maybeSave())
+            openExample(u"seed"_s);
+    });
+    examples->addAction(tr("Shop: customers, orders, products"), this, [this] {
+        if (maybeSave())
+            openExample(u"shop"_s);
+    });
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(action(u"actionSave"_s));
+    file->addAction(action(u"actionSaveAs"_s));
+    auto *exportMenu = new ExportMenu(mDocument, this);
+    connect(exportMenu, &ExportMenu::exported, this, [this](const QString &target) {
+        statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
+    });
+    file->addMenu(exportMenu);
+    auto *images = new ImageExportActions(exportMenu, mScene, this);
+    connect(images, &ImageExportActions::exported, this, [this](const QString &target) {
+        statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
+    });
+    file->addSeparator();
+    file->addAction(action(u"actionQuit"_s));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(u"actionUndo"_s));
+    edit->addAction(action(u"actionRedo"_s));
+    edit->addSeparator();
+    edit->addAction(action(u"actionDelete"_s));
+    edit->addAction(action(u"actionRename"_s));
+    edit->addAction(action(u"actionSelectAll"_s));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(u"actionModeDesign"_s));
+    view->addAction(action(u"actionModeData"_s));
+    view->addSeparator();
+    view->addAction(action(u"actionZoomIn"_s));
+    view->addAction(action(u"actionZoomOut"_s));
+    view->addAction(action(u"actionZoomReset"_s));
+    view->addAction(action(u"actionFit"_s));
+    view->addSeparator();
+    view->addAction(action(u"actionAutoLayout"_s));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ModelDesk"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ModelDesk"),
+            tr("<b>ModelDesk %1</b><p>Design Sequelize models and their links, export them, and "
+               "enter linked records in one transaction.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createToolBars() {
+    QToolBar *modeBar = addToolBar(tr("Mode"));
+    modeBar->setObjectName(u"modeToolBar"_s);
+    modeBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    modeBar->addAction(action(u"actionModeDesign"_s));
+    modeBar->addAction(action(u"actionModeData"_s));
+
+    QToolBar *bar = addToolBar(tr("Design"));
+    mDesignBars = {bar};
+    bar->setObjectName(u"designToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const char *name : {"actionNew", "actionOpen", "actionSave"})
+        bar->addAction(action(QString::fromLatin1(name)));
+    bar->addSeparator();
+    bar->addAction(action(u"actionUndo"_s));
+    bar->addAction(action(u"actionRedo"_s));
+    bar->addSeparator();
+    for (QAction *a : mToolGroup->actions())
+        bar->addAction(a);
+    mLinkKind = new QComboBox(this);
+    mLinkKind->setObjectName(u"linkKindCombo"_s);
+    mLinkKind->setToolTip(tr("The kind of link the Draw Link tool creates"));
+    for (Link::Kind kind :
+         {Link::Kind::HasOne, Link::Kind::HasMany, Link::Kind::BelongsTo, Link::Kind::BelongsToMany})
+        mLinkKind->addItem(Link::kindName(kind), int(kind));
+    connect(mLinkKind, &QComboBox::currentIndexChanged, this,
+            [this] { mScene->setLinkKind(Link::Kind(mLinkKind->currentData().toInt())); });
+    bar->addWidget(mLinkKind);
+    bar->addSeparator();
+    bar->addAction(action(u"actionAutoLayout"_s));
+    bar->addAction(action(u"actionFit"_s));
+}
+
+void MainWindow::newProject() {
+    mDocument->reset(Project(), QString());
+}
+
+bool MainWindow::openProject(const QString &path) {
+    QString error;
+    const auto project = ProjectFile::load(path, &error);
+    if (!project) {
+        QMessageBox::warning(this, tr("Cannot open project"), error);
+        return false;
+    }
+    mDocument->reset(*project, QFileInfo(path).absoluteFilePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::openExample(const QString &name) {
+    QString error;
+    const auto project = ProjectFile::load(u":/examples/%1.modeldesk"_s.arg(name), &error);
+    if (!project) {
+        QMessageBox::warning(this, tr("Cannot open example"),
+                             tr("There is no bundled example called \"%1\" (try seed or shop).").arg(name));
+        return false;
+    }
+    // An example has no file of its own: Save asks where to put it.
+    mDocument->reset(*project, QString(), tr("%1 example").arg(name));
+    return true;
+}
+
+bool MainWindow::save() {
+    if (mDocument->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!mDocument->save({}, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mDocument->filePath())), 5000);
+    return true;
+}
+
+bool MainWindow::saveAs(const QString &chosen) {
+    QString path = chosen;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save Project"), mDocument->displayName(),
+                                            tr("ModelDesk projects (*.modeldesk)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".modeldesk"_s;
+    QString error;
+    if (!mDocument->save(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    addRecentFile(mDocument->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!mDocument->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(mDocument->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    event->accept();
+    // Saved, or discarded on purpose: nothing to recover next time.
+    mAutoSaver->discard();
+}
+
+bool MainWindow::offerRecovery() {
+    for (const RecoveryFile &file : RecoveryFile::orphans()) {
+        RecoveryDialog dialog(file, this);
+        dialog.exec();
+        switch (dialog.choice()) {
+        case RecoveryDialog::Choice::Restore: {
+            QString error;
+            if (restoreRecovery(file, &error))
+                return true;
+            QMessageBox::warning(this, tr("Cannot restore"), error);
+            break;
+        }
+        case RecoveryDialog::Choice::Discard:
+            file.remove();
+            break;
+        case RecoveryDialog::Choice::Later:
+            break;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::restoreRecovery(const RecoveryFile &file, QString *error) {
+    const auto project = file.load(error);
+    if (!project)
+        return false;
+    QString path = file.originalPath.isEmpty() ? QString() : QFileInfo(file.originalPath).absoluteFilePath();
+    QString shownAs;
+    if (!path.isEmpty() && QFileInfo::exists(path) && !ProjectFile::load(path, nullptr)) {
+        shownAs = tr("%1 (recovered)").arg(QFileInfo(path).fileName());
+        path.clear();
+    } else if (path.isEmpty()) {
+        shownAs = tr("%1 (recovered)").arg(file.displayName.isEmpty() ? tr("Untitled") : file.displayName);
+    }
+    mDocument->reset(*project, path, shownAs);
+    mDocument->markModified();
+    // The recovered work is written under this process's name before the old file goes, so that a crash
+    // right now still leaves one copy.
+    QString autosaveError;
+    if (mAutoSaver->saveNow(&autosaveError)) {
+        file.remove();
+        statusBar()->showMessage(
+            tr("Restored unsaved work from %1")
+                .arg(QLocale().toString(file.savedAt.toLocalTime(), QLocale::ShortFormat)),
+            8000);
+    } else {
+        statusBar()->showMessage(autosaveError, 10000); // the old recovery file stays as the safety copy
+    }
+    return true;
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] — ModelDesk").arg(mDocument->displayName()));
+    setWindowModified(mDocument->isModified());
+}
+
+void MainWindow::addRecentFile(const QString &path) {
+    QSettings settings;
+    QStringList files = settings.value(kRecentKey).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    settings.setValue(kRecentKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!mRecentMenu)
+        return;
+    mRecentMenu->clear();
+    const QStringList files = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : files) {
+        mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        });
+    }
+    mRecentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showProblem(const Problem &problem) {
+    if (problem.link >= 0)
+        mScene->selectLink(problem.link);
+    else if (!problem.model.isEmpty())
+        mScene->selectModel(problem.model);
+    const QList<QGraphicsItem *> selected = mScene->selectedItems();
+    if (!selected.isEmpty())
+        mView->centerOn(selected.first());
+}
+
+void MainWindow::restoreView() {
+    updateTitle();
+    const Layout &layout = mDocument->project().layout;
+    if (mDocument->schema().models.isEmpty())
+        return;
+    // Files written before a view was saved (or by hand) have no zoom/center: fit instead.
+    if (layout.center.isNull() && qFuzzyCompare(layout.zoom, 1.0))
+        // After the window is laid out: fitting into a not yet sized viewport zooms to almost nothing.
+        QTimer::singleShot(0, mView, [this] { mView->fitToContents(); });
+    else {
+        mView->setZoom(layout.zoom);
+        mView->centerOn(layout.center);
+    }
+}
+
+} // namespace modeldesk
