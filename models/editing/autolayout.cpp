@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace modeldesk {
@@ -113,19 +114,10 @@ double barycenter(const QList<int> &neighbours, const QList<double> &position, d
     return count ? sum / count : fallback;
 }
 
-} // namespace
-
-QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QString, QSizeF> &sizes,
-                                           const Options &options) {
-    const Graph g = buildGraph(schema);
-    const QList<int> layer = assignLayers(g);
-    const int layerCount = g.size ? *std::max_element(layer.cbegin(), layer.cend()) + 1 : 0;
-    QList<QList<int>> layers(layerCount);
-    for (int i = 0; i < g.size; ++i)
-        layers[layer[i]].append(i);
-
-    // Crossing reduction: order each layer by the mean position of its neighbours in the layer above (down
-    // sweep) or below (up sweep).
+// Crossing reduction: orders each layer by the mean position of its neighbours in the layer above (down
+// sweep) or below (up sweep).
+void orderLayers(const Graph &g, QList<QList<int>> &layers, int sweeps) {
+    const int layerCount = int(layers.size());
     QList<double> position(g.size, -1);
     auto number = [&](const QList<int> &row) {
         for (int i = 0; i < row.size(); ++i)
@@ -133,7 +125,7 @@ QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QStr
     };
     for (const QList<int> &row : std::as_const(layers))
         number(row);
-    for (int sweep = 0; sweep < options.sweeps; ++sweep) {
+    for (int sweep = 0; sweep < sweeps; ++sweep) {
         const bool down = sweep % 2 == 0;
         for (int l = down ? 1 : layerCount - 2; down ? l < layerCount : l >= 0; l += down ? 1 : -1) {
             QList<int> &row = layers[l];
@@ -152,21 +144,19 @@ QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QStr
             number(row);
         }
     }
+}
 
-    // Wrap wide layers so that the whole picture stays roughly as wide as it is tall.
-    const QSizeF fallback(200, 120);
-    auto sizeOf = [&](int node) {
-        return sizes.value(schema.models.at(node).name, fallback);
-    };
+// Wraps wide layers into rows so that the whole picture stays roughly as wide as it is tall.
+QList<QList<int>> wrapRows(const QList<QList<int>> &layers, const std::function<QSizeF(int)> &sizeOf,
+                           const AutoLayout::Options &options, int nodeCount) {
     double area = 0;
-    for (int i = 0; i < g.size; ++i) {
+    for (int i = 0; i < nodeCount; ++i) {
         const QSizeF s = sizeOf(i);
         area += (s.width() + options.horizontalGap) * (s.height() + options.verticalGap);
     }
     const double maxRowWidth = std::max(1200.0, std::sqrt(area) * 1.4);
-
     QList<QList<int>> rows;
-    for (const QList<int> &row : std::as_const(layers)) {
+    for (const QList<int> &row : layers) {
         QList<int> current;
         double width = 0;
         for (int node : row) {
@@ -182,23 +172,43 @@ QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QStr
         if (!current.isEmpty())
             rows.append(current);
     }
+    return rows;
+}
 
+} // namespace
+
+QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QString, QSizeF> &sizes,
+                                           const Options &options) {
+    const Graph g = buildGraph(schema);
+    const QList<int> layer = assignLayers(g);
+    const int layerCount = g.size ? *std::max_element(layer.cbegin(), layer.cend()) + 1 : 0;
+    QList<QList<int>> layers(layerCount);
+    for (int i = 0; i < g.size; ++i)
+        layers[layer[i]].append(i);
+    orderLayers(g, layers, options.sweeps);
+
+    const QSizeF fallback(200, 120);
+    const std::function<QSizeF(int)> sizeOf = [&](int node) {
+        return sizes.value(schema.models.at(node).name, fallback);
+    };
+    const QList<QList<int>> rows = wrapRows(layers, sizeOf, options, g.size);
+
+    // Rows are centred under the widest.
     double widest = 0;
     QList<double> rowWidths;
-    for (const QList<int> &row : std::as_const(rows)) {
+    for (const QList<int> &row : rows) {
         double width = -options.horizontalGap;
         for (int node : row)
             width += sizeOf(node).width() + options.horizontalGap;
         rowWidths.append(width);
         widest = std::max(widest, width);
     }
-
     QMap<QString, QPointF> result;
     double y = 0;
     for (int r = 0; r < rows.size(); ++r) {
         double x = (widest - rowWidths[r]) / 2;
         double rowHeight = 0;
-        for (int node : std::as_const(rows[r])) {
+        for (int node : rows[r]) {
             const QSizeF s = sizeOf(node);
             result.insert(schema.models.at(node).name, QPointF(std::round(x), std::round(y)));
             x += s.width() + options.horizontalGap;

@@ -260,50 +260,199 @@ QString SchemaResolver::otherKeyFor(const Link &link, const Model *target) {
     return inflection::camelize(stem + u'_' + (link.targetKey.isEmpty() ? targetPk : link.targetKey));
 }
 
-ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
-    QList<Table> tables;
-    tables.reserve(schema.models.size());
-    for (const Model &model : schema.models)
-        tables.append(baseTable(model));
-    // Lookups by name, built once: a big design has thousands of models and links, and searching the lists
-    // for every link made resolving quadratic. Each keeps the first of equal names, as the linear searches
-    // (Schema::model, findTable) did.
-    QHash<QString, const Model *> models;
-    models.reserve(schema.models.size());
-    for (const Model &model : schema.models)
-        if (!models.contains(model.name))
-            models.insert(model.name, &model);
-    QHash<QString, qsizetype> tableOfModel;
-    QHash<QString, qsizetype> tableNamed;
-    for (qsizetype i = 0; i < tables.size(); ++i) {
-        if (!tables.at(i).model.isEmpty())
-            if (!tableOfModel.contains(tables.at(i).model))
-                tableOfModel.insert(tables.at(i).model, i);
-        if (!tableNamed.contains(tables.at(i).name))
-            tableNamed.insert(tables.at(i).name, i);
-    }
-    auto modelTable = [&](const QString &model) -> Table * {
-        const qsizetype i = tableOfModel.value(model, -1);
-        return i < 0 ? nullptr : &tables[i];
-    };
-    auto namedTable = [&](const QString &name) -> Table * {
-        const qsizetype i = tableNamed.value(name, -1);
-        return i < 0 ? nullptr : &tables[i];
-    };
+namespace {
 
+// One resolve under way: the tables being built, and lookups by name built once — a big design has thousands
+// of models and links, and searching the lists for every link made resolving quadratic. Each lookup keeps the
+// first of equal names, as the linear searches (Schema::model, ResolvedSchema::table) do.
+class Resolution {
+public:
+    explicit Resolution(const Schema &schema) {
+        mTables.reserve(schema.models.size());
+        mModels.reserve(schema.models.size());
+        for (const Model &model : schema.models) {
+            mTables.append(baseTable(model));
+            if (!mModels.contains(model.name))
+                mModels.insert(model.name, &model);
+        }
+        for (qsizetype i = 0; i < mTables.size(); ++i) {
+            if (!mTables.at(i).model.isEmpty() && !mTableOfModel.contains(mTables.at(i).model))
+                mTableOfModel.insert(mTables.at(i).model, i);
+            if (!mTableNamed.contains(mTables.at(i).name))
+                mTableNamed.insert(mTables.at(i).name, i);
+        }
+    }
+
+    const Model *model(const QString &name) const { return mModels.value(name); }
+
+    // hasOne / hasMany: the foreign key goes into the target's table.
+    void addHasLink(const Link &link, const Model &source, const Model &target, ResolvedLink &r) {
+        Table &sourceTable = *modelTable(source.name);
+        r.sourceKey = link.sourceKey.isEmpty() ? primaryKeyAttribute(source) : link.sourceKey;
+        const Column *key = sourceTable.columnForAttribute(r.sourceKey);
+        r.onDelete =
+            link.onDelete.isEmpty() ? defaultOnDelete(target, r.foreignKey, kCascade) : link.onDelete;
+        const ColumnReference ref{sourceTable.name, key ? key->name : r.sourceKey, r.onDelete, r.onUpdate};
+        r.foreignKeyColumn = addForeignKey(*modelTable(target.name), &target, r.foreignKey,
+                                           attributeType(sourceTable, r.sourceKey), ref);
+    }
+
+    // belongsTo: the foreign key goes into the source's table.
+    void addBelongsTo(const Link &link, const Model &source, const Model &target, ResolvedLink &r) {
+        Table &targetTable = *modelTable(target.name);
+        r.targetKey = link.targetKey.isEmpty() ? primaryKeyAttribute(target) : link.targetKey;
+        const Column *key = targetTable.columnForAttribute(r.targetKey);
+        r.onDelete =
+            link.onDelete.isEmpty() ? defaultOnDelete(source, r.foreignKey, kNoAction) : link.onDelete;
+        const ColumnReference ref{targetTable.name, key ? key->name : r.targetKey, r.onDelete, r.onUpdate};
+        r.foreignKeyColumn = addForeignKey(*modelTable(source.name), &source, r.foreignKey,
+                                           attributeType(targetTable, r.targetKey), ref);
+    }
+
+    // belongsToMany: both keys go into the junction, a model of the design or a table Sequelize defines.
+    // r.otherKey is set.
+    void addBelongsToMany(const Link &link, const Model &source, const Model &target, ResolvedLink &r) {
+        r.sourceKey = link.sourceKey.isEmpty() ? primaryKeyAttribute(source) : link.sourceKey;
+        r.targetKey = link.targetKey.isEmpty() ? primaryKeyAttribute(target) : link.targetKey;
+        r.onDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
+        const Model *throughModel = model(link.through);
+        Table *junction = throughModel ? modelTable(throughModel->name) : namedTable(link.through);
+        bool keyFromLinks = false;
+        if (!junction) {
+            junction = generateJunction(link.through, source);
+            keyFromLinks = true;
+        } else if (!junction->columns.isEmpty() &&
+                   junction->columns.first().origin == Column::Origin::ImpliedId) {
+            junction->columns.removeFirst(); // Sequelize drops the generated id of a through model
+            keyFromLinks = true;
+        }
+        r.throughTable = junction->name;
+        r.throughModel = throughModel ? throughModel->name : QString();
+        // Looked up after the junction: generating it may have moved the other tables.
+        const Table &sourceTable = *modelTable(source.name);
+        const Table &targetTable = *modelTable(target.name);
+        const Column *sourceKey = sourceTable.columnForAttribute(r.sourceKey);
+        const Column *targetKey = targetTable.columnForAttribute(r.targetKey);
+        const QString otherOnDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
+        const auto generatedModel = mGeneratedJunctions.constFind(junction->name);
+        const Model *holder = throughModel                                   ? throughModel
+                              : generatedModel != mGeneratedJunctions.cend() ? &*generatedModel
+                                                                             : nullptr;
+        r.foreignKeyColumn = addForeignKey(
+            *junction, holder, r.foreignKey, attributeType(sourceTable, r.sourceKey),
+            {sourceTable.name, sourceKey ? sourceKey->name : r.sourceKey, r.onDelete, r.onUpdate});
+        r.otherKeyColumn = addForeignKey(
+            *junction, holder, r.otherKey, attributeType(targetTable, r.targetKey),
+            {targetTable.name, targetKey ? targetKey->name : r.targetKey, otherOnDelete, r.onUpdate});
+        applyJunctionActions(*junction, link, r);
+        keyJunction(*junction, r, keyFromLinks);
+    }
+
+    QList<Table> takeTables() {
+        for (Table &table : mTables)
+            refreshPrimaryKey(table);
+        return std::move(mTables);
+    }
+
+private:
+    Table *modelTable(const QString &model) {
+        const qsizetype i = mTableOfModel.value(model, -1);
+        return i < 0 ? nullptr : &mTables[i];
+    }
+
+    Table *namedTable(const QString &name) {
+        const qsizetype i = mTableNamed.value(name, -1);
+        return i < 0 ? nullptr : &mTables[i];
+    }
+
+    // A junction table that Sequelize defines itself (`through` naming no model). Sequelize copies the source
+    // model's options into the association, so the junction is underscored when the link that first defines
+    // it comes from an underscored model: created_at, person_id. Later links reuse that model.
+    Table *generateJunction(const QString &name, const Model &source) {
+        Model junctionModel;
+        junctionModel.name = name;
+        junctionModel.underscored = source.underscored;
+        mGeneratedJunctions.insert(name, junctionModel);
+        Table generated;
+        generated.name = name;
+        generated.createdAtColumn = junctionModel.createdAtName();
+        generated.updatedAtColumn = junctionModel.updatedAtName();
+        generated.columns.append(timestampColumn(generated.createdAtColumn, false));
+        generated.columns.append(timestampColumn(generated.updatedAtColumn, false));
+        mTables.append(generated);
+        if (!mTableNamed.contains(generated.name))
+            mTableNamed.insert(generated.name, mTables.size() - 1);
+        return &mTables.last();
+    }
+
+    // Unlike the other links, belongsToMany lets its own onDelete/onUpdate override what an earlier link set
+    // on its foreignKey column (Sequelize: `this.options.onDelete || existing.onDelete`); only the otherKey
+    // column keeps what was there first.
+    static void applyJunctionActions(Table &junction, const Link &link, const ResolvedLink &r) {
+        for (Column &column : junction.columns) {
+            if (column.name != r.foreignKeyColumn || !column.references)
+                continue;
+            if (!link.onDelete.isEmpty())
+                column.references->onDelete = link.onDelete;
+            if (!link.onUpdate.isEmpty())
+                column.references->onUpdate = link.onUpdate;
+        }
+    }
+
+    // The pair of keys is the junction's primary key when the junction has no key of its own, else unique.
+    static void keyJunction(Table &junction, const ResolvedLink &r, bool keyFromLinks) {
+        if (keyFromLinks) {
+            for (Column &column : junction.columns) {
+                if (column.name == r.foreignKeyColumn || column.name == r.otherKeyColumn) {
+                    column.primaryKey = true;
+                    column.nullable = false;
+                }
+            }
+        } else if (junction.primaryKey != QStringList{r.foreignKeyColumn, r.otherKeyColumn} &&
+                   junction.primaryKey != QStringList{r.otherKeyColumn, r.foreignKeyColumn}) {
+            const QStringList pair{r.foreignKeyColumn, r.otherKeyColumn};
+            const QStringList reversed{r.otherKeyColumn, r.foreignKeyColumn};
+            if (!junction.uniqueKeys.contains(pair) && !junction.uniqueKeys.contains(reversed))
+                junction.uniqueKeys.append(pair);
+        }
+        refreshPrimaryKey(junction);
+    }
+
+    QList<Table> mTables;
+    QHash<QString, const Model *> mModels;
+    QHash<QString, qsizetype> mTableOfModel;
+    QHash<QString, qsizetype> mTableNamed;
+    QHash<QString, Model> mGeneratedJunctions;
+};
+
+} // namespace
+
+std::optional<ResolvedLink> SchemaResolver::linkDefaults(const Schema &schema, int index) {
+    if (index < 0 || index >= schema.links.size())
+        return std::nullopt;
+    Schema defaults = schema;
+    Link &bare = defaults.links[index];
+    bare.sourceKey.clear();
+    bare.targetKey.clear();
+    bare.onDelete.clear();
+    bare.onUpdate.clear();
+    for (const ResolvedLink &candidate : resolve(defaults).links)
+        if (candidate.index == index)
+            return candidate;
+    return std::nullopt;
+}
+
+ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
+    Resolution resolution(schema);
     ResolvedSchema out;
-    // Junction tables that Sequelize defines itself (`through` naming no model). Sequelize copies the source
-    // model's options into the association, so the junction is underscored when the link that first
-    // defines it comes from an underscored model: created_at, person_id. Later links reuse that model.
-    QHash<QString, Model> generatedJunctions;
     for (int i = 0; i < schema.links.size(); ++i) {
         const Link &link = schema.links.at(i);
-        const Model *source = models.value(link.source);
-        const Model *target = models.value(link.target);
+        const Model *source = resolution.model(link.source);
+        const Model *target = resolution.model(link.target);
         if (!source || !target)
             continue;
-        Table *sourceTable = modelTable(source->name);
-        Table *targetTable = modelTable(target->name);
+        if (link.kind == Link::Kind::BelongsToMany && link.through.isEmpty())
+            continue; // invalid; the validator says so
 
         ResolvedLink r;
         r.index = i;
@@ -314,114 +463,22 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
         r.foreignKey =
             link.foreignKey.isEmpty() ? foreignKeyFor(schema, link, source, target) : link.foreignKey;
         r.onUpdate = link.onUpdate.isEmpty() ? kCascade : link.onUpdate;
-
         switch (link.kind) {
         case Link::Kind::HasOne:
-        case Link::Kind::HasMany: {
-            r.sourceKey = link.sourceKey.isEmpty() ? primaryKeyAttribute(*source) : link.sourceKey;
-            const Column *key = sourceTable->columnForAttribute(r.sourceKey);
-            r.onDelete =
-                link.onDelete.isEmpty() ? defaultOnDelete(*target, r.foreignKey, kCascade) : link.onDelete;
-            const ColumnReference ref{sourceTable->name, key ? key->name : r.sourceKey, r.onDelete,
-                                      r.onUpdate};
-            r.foreignKeyColumn = addForeignKey(*targetTable, target, r.foreignKey,
-                                               attributeType(*sourceTable, r.sourceKey), ref);
+        case Link::Kind::HasMany:
+            resolution.addHasLink(link, *source, *target, r);
             break;
-        }
-        case Link::Kind::BelongsTo: {
-            r.targetKey = link.targetKey.isEmpty() ? primaryKeyAttribute(*target) : link.targetKey;
-            const Column *key = targetTable->columnForAttribute(r.targetKey);
-            r.onDelete =
-                link.onDelete.isEmpty() ? defaultOnDelete(*source, r.foreignKey, kNoAction) : link.onDelete;
-            const ColumnReference ref{targetTable->name, key ? key->name : r.targetKey, r.onDelete,
-                                      r.onUpdate};
-            r.foreignKeyColumn = addForeignKey(*sourceTable, source, r.foreignKey,
-                                               attributeType(*targetTable, r.targetKey), ref);
+        case Link::Kind::BelongsTo:
+            resolution.addBelongsTo(link, *source, *target, r);
             break;
-        }
-        case Link::Kind::BelongsToMany: {
-            if (link.through.isEmpty())
-                continue; // invalid; the validator says so
-            r.sourceKey = link.sourceKey.isEmpty() ? primaryKeyAttribute(*source) : link.sourceKey;
-            r.targetKey = link.targetKey.isEmpty() ? primaryKeyAttribute(*target) : link.targetKey;
+        case Link::Kind::BelongsToMany:
             r.otherKey = link.otherKey.isEmpty() ? otherKeyFor(link, target) : link.otherKey;
-            r.onDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
-            const Model *throughModel = models.value(link.through);
-            Table *junction = throughModel ? modelTable(throughModel->name) : namedTable(link.through);
-            bool keyFromLinks = false;
-            if (!junction) {
-                Model junctionModel;
-                junctionModel.name = link.through;
-                junctionModel.underscored = source->underscored;
-                generatedJunctions.insert(link.through, junctionModel);
-                Table generated;
-                generated.name = link.through;
-                generated.createdAtColumn = junctionModel.createdAtName();
-                generated.updatedAtColumn = junctionModel.updatedAtName();
-                generated.columns.append(timestampColumn(generated.createdAtColumn, false));
-                generated.columns.append(timestampColumn(generated.updatedAtColumn, false));
-                tables.append(generated);
-                if (!tableNamed.contains(generated.name))
-                    tableNamed.insert(generated.name, tables.size() - 1);
-                junction = &tables.last();
-                // Appending may have moved the other tables.
-                sourceTable = modelTable(source->name);
-                targetTable = modelTable(target->name);
-                keyFromLinks = true;
-            } else if (!junction->columns.isEmpty() &&
-                       junction->columns.first().origin == Column::Origin::ImpliedId) {
-                junction->columns.removeFirst(); // Sequelize drops the generated id of a through model
-                keyFromLinks = true;
-            }
-            r.throughTable = junction->name;
-            r.throughModel = throughModel ? throughModel->name : QString();
-            const Column *sourceKey = sourceTable->columnForAttribute(r.sourceKey);
-            const Column *targetKey = targetTable->columnForAttribute(r.targetKey);
-            const QString otherOnDelete = link.onDelete.isEmpty() ? kCascade : link.onDelete;
-            const auto generatedModel = generatedJunctions.constFind(junction->name);
-            const Model *holder = throughModel                                  ? throughModel
-                                  : generatedModel != generatedJunctions.cend() ? &*generatedModel
-                                                                                : nullptr;
-            r.foreignKeyColumn = addForeignKey(
-                *junction, holder, r.foreignKey, attributeType(*sourceTable, r.sourceKey),
-                {sourceTable->name, sourceKey ? sourceKey->name : r.sourceKey, r.onDelete, r.onUpdate});
-            r.otherKeyColumn = addForeignKey(
-                *junction, holder, r.otherKey, attributeType(*targetTable, r.targetKey),
-                {targetTable->name, targetKey ? targetKey->name : r.targetKey, otherOnDelete, r.onUpdate});
-            // Unlike the other links, belongsToMany lets its own onDelete/onUpdate override what an earlier
-            // link set on its foreignKey column (Sequelize: `this.options.onDelete || existing.onDelete`);
-            // only the otherKey column keeps what was there first.
-            for (Column &column : junction->columns) {
-                if (column.name != r.foreignKeyColumn || !column.references)
-                    continue;
-                if (!link.onDelete.isEmpty())
-                    column.references->onDelete = link.onDelete;
-                if (!link.onUpdate.isEmpty())
-                    column.references->onUpdate = link.onUpdate;
-            }
-            if (keyFromLinks) {
-                for (Column &column : junction->columns) {
-                    if (column.name == r.foreignKeyColumn || column.name == r.otherKeyColumn) {
-                        column.primaryKey = true;
-                        column.nullable = false;
-                    }
-                }
-            } else if (junction->primaryKey != QStringList{r.foreignKeyColumn, r.otherKeyColumn} &&
-                       junction->primaryKey != QStringList{r.otherKeyColumn, r.foreignKeyColumn}) {
-                const QStringList pair{r.foreignKeyColumn, r.otherKeyColumn};
-                QStringList reversed{r.otherKeyColumn, r.foreignKeyColumn};
-                if (!junction->uniqueKeys.contains(pair) && !junction->uniqueKeys.contains(reversed))
-                    junction->uniqueKeys.append(pair);
-            }
-            refreshPrimaryKey(*junction);
+            resolution.addBelongsToMany(link, *source, *target, r);
             break;
-        }
         }
         out.links.append(r);
     }
-    for (Table &table : tables)
-        refreshPrimaryKey(table);
-    out.tables = dependencyOrder(std::move(tables));
+    out.tables = dependencyOrder(resolution.takeTables());
     return out;
 }
 

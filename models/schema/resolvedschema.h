@@ -93,6 +93,10 @@ public:
     static QString defaultAlias(const Schema &schema, const Link &link);
     static QString defaultForeignKey(const Schema &schema, const Link &link);
     static QString defaultOtherKey(const Schema &schema, const Link &link);
+    // The link at `index` resolved as if it named none of its source/target keys and actions: what Sequelize
+    // would use for each of them (the property editor shows these as the defaults). Nullopt when the link
+    // does not resolve (a missing model, a belongsToMany without through).
+    static std::optional<ResolvedLink> linkDefaults(const Schema &schema, int index);
 
 private:
     // The same, with the link's models already looked up (resolve() has them at hand).

@@ -1,5 +1,6 @@
 // The core schema: data types, Sequelize's derived names, and what a design resolves to in a database.
 #include "editing/fieldrename.h"
+#include "editing/linkpairs.h"
 #include "project/projectfile.h"
 #include "schema/datatype.h"
 #include "schema/resolvedschema.h"
@@ -252,6 +253,37 @@ private slots:
         QCOMPARE(junction->primaryKey, (QStringList{u"studentId"_s, u"courseId"_s}));
         QVERIFY(junction->uniqueKeys.isEmpty());
         QCOMPARE(resolved.tables.last().name, u"enrollments"_s);
+    }
+
+    // The designer draws a link and its mirror as one edge (editing/linkpairs).
+    void mirroredLinksShareAnEdge() {
+        const Schema shop = loadExample(u"shop"_s).schema;
+        const QList<LinkEdge> edges = pairLinks(shop.links);
+        QCOMPARE(edges.size(), 3);
+        QCOMPARE(edges.at(0).link, 0); // customer hasOne profile + profile belongsTo customer
+        QCOMPARE(edges.at(0).mirror, 1);
+        QCOMPARE(edges.at(1).link, 2); // customer hasMany order + order belongsTo customer
+        QCOMPARE(edges.at(1).mirror, 3);
+        QCOMPARE(edges.at(2).link, 4); // both belongsToMany through orderItem
+        QCOMPARE(edges.at(2).mirror, 5);
+    }
+
+    void linksPairOnlyWithTheSameKeyAndOnce() {
+        Link hasOne{Link::Kind::HasOne, u"user"_s, u"test"_s};
+        hasOne.foreignKey = u"userId"_s;
+        Link otherKey{Link::Kind::BelongsTo, u"test"_s, u"user"_s};
+        otherKey.foreignKey = u"ownerId"_s; // another key: its own edge
+        Link mirror{Link::Kind::BelongsTo, u"test"_s, u"user"_s};
+        mirror.foreignKey = u"userId"_s;
+        Link secondMirror = mirror; // a mirror is used once: the second one gets its own edge
+        const QList<LinkEdge> edges = pairLinks({hasOne, otherKey, mirror, secondMirror});
+        QCOMPARE(edges.size(), 3);
+        QCOMPARE(edges.at(0).link, 0);
+        QCOMPARE(edges.at(0).mirror, 2);
+        QCOMPARE(edges.at(1).link, 1);
+        QCOMPARE(edges.at(1).mirror, -1);
+        QCOMPARE(edges.at(2).link, 3);
+        QCOMPARE(edges.at(2).mirror, -1);
     }
 
     void linksFollowARenamedField() {

@@ -188,37 +188,47 @@ QRectF ModelItem::headerRect() const {
 }
 
 void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
-    const QRectF box(QPointF(0, 0), mSize);
     const double lod = levelOfDetail(option, painter);
     const QColor header = mHasProblem ? kHeaderErrorColor : kHeaderColor;
     // From the style option rather than isSelected(): images are painted with the option saying "not
     // selected", so they carry no selection marks.
     const bool selected = option->state & QStyle::State_Selected;
-
-    // Far out, a box is a coloured tile with its name: cheap, and readable as long as anything is.
     if (lod < kFarDetail) {
-        painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->fillRect(box, header);
-        if (selected) {
-            QPen pen(kSelectedColor, 3); // in pixels, whatever the zoom
-            pen.setCosmetic(true);
-            painter->setPen(pen);
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRect(box);
-        }
-        // Text a few pixels high is noise, and laying it out is what makes a far-out paint slow.
-        const double pixelHeight = mFarPointSize * painter->device()->logicalDpiY() / 72.0 * lod;
-        if (pixelHeight < 5)
-            return;
-        QFont font = fonts().name;
-        font.setPointSizeF(mFarPointSize);
-        painter->setFont(font);
-        painter->setPen(Qt::white);
-        painter->drawText(box.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap, mModelName);
+        paintTile(painter, lod, header, selected);
         return;
     }
-    painter->setRenderHint(QPainter::Antialiasing, true);
+    paintBox(painter, header, selected);
+    if (lod >= kRowDetail) // else names only; the rows would be unreadable
+        paintRows(painter);
+}
 
+// Far out, a box is a coloured tile with its name: cheap, and readable as long as anything is.
+void ModelItem::paintTile(QPainter *painter, double lod, const QColor &header, bool selected) const {
+    const QRectF box(QPointF(0, 0), mSize);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->fillRect(box, header);
+    if (selected) {
+        QPen pen(kSelectedColor, 3); // in pixels, whatever the zoom
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(box);
+    }
+    // Text a few pixels high is noise, and laying it out is what makes a far-out paint slow.
+    const double pixelHeight = mFarPointSize * painter->device()->logicalDpiY() / 72.0 * lod;
+    if (pixelHeight < 5)
+        return;
+    QFont font = fonts().name;
+    font.setPointSizeF(mFarPointSize);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(box.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap, mModelName);
+}
+
+// The rounded box with its header: the model's name and its table.
+void ModelItem::paintBox(QPainter *painter, const QColor &header, bool selected) const {
+    const QRectF box(QPointF(0, 0), mSize);
+    painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(selected ? kSelectedColor : (mHovered ? header : kBorderColor), selected ? 2.5 : 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(box, 6, 6);
@@ -238,9 +248,11 @@ void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setPen(QColor(0xdd, 0xe8, 0xf5));
     painter->drawText(QRectF(kPadding, 21, mSize.width() - 2 * kPadding, 16),
                       Qt::AlignLeft | Qt::AlignVCenter, tr("table %1").arg(mTableName));
+}
 
-    if (lod < kRowDetail) // names only; the rows would be unreadable
-        return;
+// One line per column: PK/FK badge, name (* when required), UQ mark, type.
+void ModelItem::paintRows(QPainter *painter) const {
+    const Fonts &f = fonts();
     double y = kHeaderHeight + 3;
     for (const Row &row : std::as_const(mRows)) {
         const QRectF rowRect(kPadding, y, mSize.width() - 2 * kPadding, kRowHeight);

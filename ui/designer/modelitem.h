@@ -2,6 +2,7 @@
 
 #include "schema/resolvedschema.h"
 
+#include <QColor>
 #include <QGraphicsObject>
 
 namespace modeldesk {
@@ -69,6 +70,9 @@ protected:
 
 private:
     void relayout();
+    void paintTile(QPainter *painter, double lod, const QColor &header, bool selected) const;
+    void paintBox(QPainter *painter, const QColor &header, bool selected) const;
+    void paintRows(QPainter *painter) const;
 
     QString mModelName;
     QString mTableName;

@@ -69,6 +69,14 @@ FieldEditor::FieldEditor(QWidget *parent)
     , mComment(new QLineEdit(this))
     , mMessage(editor::makeMessageLabel(u"fieldMessage"_s, this)) {
     setObjectName(u"fieldEditor"_s);
+    describeWidgets();
+    layOutForm();
+    connectCommits();
+    clearField();
+}
+
+// Object names (for tests and style), choices and tooltips.
+void FieldEditor::describeWidgets() {
     mName->setObjectName(u"fieldNameEdit"_s);
     mAllowNull->setObjectName(u"allowNullCombo"_s);
     mPrimaryKey->setObjectName(u"primaryKeyCheck"_s);
@@ -101,7 +109,9 @@ FieldEditor::FieldEditor(QWidget *parent)
     for (const QString &rule : ValidateRule::knownNames())
         rules->addAction(PropertyText::ruleTemplate(rule), this, [this, rule] { insertRule(rule); });
     mAddRule->setMenu(rules);
+}
 
+void FieldEditor::layOutForm() {
     auto *flags = new QGridLayout;
     flags->setContentsMargins(0, 0, 0, 0);
     flags->setHorizontalSpacing(12);
@@ -129,7 +139,10 @@ FieldEditor::FieldEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(mHeader);
     layout->addLayout(mForm);
+}
 
+// Each edit is committed as one undo command when it is finished.
+void FieldEditor::connectCommits() {
     connect(mName, &QLineEdit::editingFinished, this, &FieldEditor::commitName);
     connect(mType->lineEdit(), &QLineEdit::editingFinished, this, &FieldEditor::commitType);
     connect(mType, &QComboBox::activated, this, &FieldEditor::commitType);
@@ -149,7 +162,6 @@ FieldEditor::FieldEditor(QWidget *parent)
     });
     connect(mValidate, &QLineEdit::editingFinished, this, &FieldEditor::commitValidate);
     connect(mComment, &QLineEdit::editingFinished, this, &FieldEditor::commitComment);
-    clearField();
 }
 
 void FieldEditor::setField(const QString &modelName, const Field &field, const QStringList &siblingNames) {

@@ -36,6 +36,9 @@ signals:
     void changeRequested(const Field &after, const QString &description);
 
 private:
+    void describeWidgets();
+    void layOutForm();
+    void connectCommits();
     void commitName();
     void commitType();
     void commitAllowNull();

@@ -177,38 +177,34 @@ void LinkEditor::sync() {
     const Link *current = link();
     if (!current)
         return;
-    const Schema &schema = mDocument->schema();
-    const Link::Kind kind = current->kind;
-    const bool toMany = kind == Link::Kind::BelongsToMany;
     mEnds->setText(u"%1 → %2"_s.arg(current->source, current->target));
-    editor::setCurrentData(mKind, int(kind));
+    editor::setCurrentData(mKind, int(current->kind));
+    syncDefaults(*current);
+    syncThroughChoices();
+    syncValues(*current);
+    syncMirrorNote();
+}
 
-    Link withoutAlias = *current;
+// Placeholders: what Sequelize uses for each key and action that the link does not name.
+void LinkEditor::syncDefaults(const Link &current) {
+    const Schema &schema = mDocument->schema();
+    const Link::Kind kind = current.kind;
+    const bool toMany = kind == Link::Kind::BelongsToMany;
+    Link withoutAlias = current;
     withoutAlias.as.clear();
     mAlias->setPlaceholderText(tr("%1 (default)").arg(SchemaResolver::defaultAlias(schema, withoutAlias)));
-    Link withoutKey = *current;
+    Link withoutKey = current;
     withoutKey.foreignKey.clear();
     mForeignKey->setPlaceholderText(
         tr("%1 (default)").arg(SchemaResolver::defaultForeignKey(schema, withoutKey)));
-    Link withoutOther = *current;
+    Link withoutOther = current;
     withoutOther.otherKey.clear();
     mOtherKey->setPlaceholderText(
         toMany ? tr("%1 (default)").arg(SchemaResolver::defaultOtherKey(schema, withoutOther))
                : tr("belongsToMany only"));
     mThrough->lineEdit()->setPlaceholderText(toMany ? tr("required") : tr("belongsToMany only"));
 
-    // The keys and actions Sequelize would use if this link did not name them.
-    Schema defaults = schema;
-    Link &bare = defaults.links[mIndex];
-    bare.sourceKey.clear();
-    bare.targetKey.clear();
-    bare.onDelete.clear();
-    bare.onUpdate.clear();
-    const ResolvedSchema resolved = SchemaResolver::resolve(defaults);
-    const ResolvedLink *effective = nullptr;
-    for (const ResolvedLink &candidate : resolved.links)
-        if (candidate.index == mIndex)
-            effective = &candidate;
+    const std::optional<ResolvedLink> effective = SchemaResolver::linkDefaults(schema, mIndex);
     const auto defaultText = [](const QString &value) {
         return value.isEmpty() ? tr("(default)") : tr("(default: %1)").arg(value);
     };
@@ -220,30 +216,40 @@ void LinkEditor::sync() {
                                        : tr("not used by %1").arg(Link::kindName(kind)));
     mOnDelete->setItemText(0, defaultText(effective ? effective->onDelete : QString()));
     mOnUpdate->setItemText(0, defaultText(effective ? effective->onUpdate : QString()));
+}
 
+// The through choices are the design's models; the list is rebuilt only when they changed.
+void LinkEditor::syncThroughChoices() {
     QStringList models;
-    for (const Model &model : schema.models)
+    for (const Model &model : mDocument->schema().models)
         models << model.name;
     QStringList listed;
     for (int i = 0; i < mThrough->count(); ++i)
         listed << mThrough->itemText(i);
-    if (listed != models) {
-        const QSignalBlocker blocker(mThrough);
-        const QString text = mThrough->currentText();
-        mThrough->clear();
-        mThrough->addItems(models);
-        mThrough->setEditText(text);
-    }
+    if (listed == models)
+        return;
+    const QSignalBlocker blocker(mThrough);
+    const QString text = mThrough->currentText();
+    mThrough->clear();
+    mThrough->addItems(models);
+    mThrough->setEditText(text);
+}
 
+void LinkEditor::syncValues(const Link &current) {
+    const Link::Kind kind = current.kind;
+    const bool toMany = kind == Link::Kind::BelongsToMany;
     for (Key key : {Key::Alias, Key::ForeignKey, Key::OtherKey, Key::SourceKey, Key::TargetKey, Key::Through})
-        editor::setText(keyEdit(key), current->*kKeyMembers[int(key)]);
-    mOtherKey->setEnabled(toMany || !current->otherKey.isEmpty());
-    mThrough->setEnabled(toMany || !current->through.isEmpty());
-    mSourceKey->setEnabled(usesSourceKey(kind) || !current->sourceKey.isEmpty());
-    mTargetKey->setEnabled(usesTargetKey(kind) || !current->targetKey.isEmpty());
-    editor::setCurrentData(mOnDelete, current->onDelete);
-    editor::setCurrentData(mOnUpdate, current->onUpdate);
+        editor::setText(keyEdit(key), current.*kKeyMembers[int(key)]);
+    mOtherKey->setEnabled(toMany || !current.otherKey.isEmpty());
+    mThrough->setEnabled(toMany || !current.through.isEmpty());
+    mSourceKey->setEnabled(usesSourceKey(kind) || !current.sourceKey.isEmpty());
+    mTargetKey->setEnabled(usesTargetKey(kind) || !current.targetKey.isEmpty());
+    editor::setCurrentData(mOnDelete, current.onDelete);
+    editor::setCurrentData(mOnUpdate, current.onUpdate);
+}
 
+void LinkEditor::syncMirrorNote() {
+    const Schema &schema = mDocument->schema();
     const int partner = partnerIndex();
     if (partner < 0 || partner >= schema.links.size()) {
         mMirrorNote->clear();

@@ -38,6 +38,10 @@ private:
 
     const Link *link() const;
     int partnerIndex() const;
+    void syncDefaults(const Link &current);
+    void syncThroughChoices();
+    void syncValues(const Link &current);
+    void syncMirrorNote();
     void commitKind();
     void commitKey(Key key);
     void commitAction(bool onDelete);

@@ -134,23 +134,43 @@ void MainWindow::createDocks() {
     resizeDocks({problems}, {130}, Qt::Vertical);
 }
 
+QAction *MainWindow::makeAction(const QString &name, const QString &text, const std::function<void()> &slot,
+                                const QKeySequence &shortcut) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+}
+
 void MainWindow::createActions() {
-    auto make = [this](const QString &name, const QString &text, auto slot, QKeySequence shortcut = {}) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        if (!shortcut.isEmpty())
-            action->setShortcut(shortcut);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    make(
+    createFileActions();
+    createEditActions();
+    createViewActions();
+    createModeAndToolActions();
+    // Keys that only mean something on the canvas must not fire while typing in a panel or the data form.
+    for (const char *name : {"actionDelete", "actionRename", "actionToolSelect", "actionToolAddModel",
+                             "actionToolLink", "actionSelectAll"}) {
+        QAction *a = action(QString::fromLatin1(name));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        mView->addAction(a);
+    }
+    for (QAction *a : findChildren<QAction *>())
+        if (!a->shortcut().isEmpty())
+            a->setToolTip(
+                u"%1 (%2)"_s.arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void MainWindow::createFileActions() {
+    makeAction(
         u"actionNew"_s, tr("&New"),
         [this] {
             if (maybeSave())
                 newProject();
         },
         QKeySequence::New);
-    make(
+    makeAction(
         u"actionOpen"_s, tr("&Open…"),
         [this] {
             if (!maybeSave())
@@ -161,12 +181,15 @@ void MainWindow::createActions() {
                 openProject(path);
         },
         QKeySequence::Open);
-    make(
+    makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
-    make(
+    makeAction(
         u"actionSaveAs"_s, tr("Save &As…"), [this] { saveAs(); }, QKeySequence::SaveAs);
-    make(
+    makeAction(
         u"actionQuit"_s, tr("&Quit"), [this] { close(); }, QKeySequence::Quit);
+}
+
+void MainWindow::createEditActions() {
 
     QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(u"actionUndo"_s);
@@ -176,9 +199,9 @@ void MainWindow::createActions() {
     redo->setObjectName(u"actionRedo"_s);
     redo->setShortcut(QKeySequence::Redo);
     addAction(redo);
-    make(
+    makeAction(
         u"actionDelete"_s, tr("&Delete"), [this] { mScene->deleteSelection(); }, QKeySequence::Delete);
-    make(
+    makeAction(
         u"actionSelectAll"_s, tr("Select &All"),
         [this] {
             for (QGraphicsItem *item : mScene->items())
@@ -186,7 +209,7 @@ void MainWindow::createActions() {
                     item->setSelected(true);
         },
         QKeySequence::SelectAll);
-    make(
+    makeAction(
         u"actionRename"_s, tr("&Rename Model"),
         [this] {
             const QStringList selected = mScene->selectedModelNames();
@@ -194,30 +217,34 @@ void MainWindow::createActions() {
                 mScene->beginRename(selected.first());
         },
         QKeySequence(Qt::Key_F2));
+}
 
-    make(
+void MainWindow::createViewActions() {
+    makeAction(
         u"actionZoomIn"_s, tr("Zoom &In"), [this] { mView->zoomIn(); }, QKeySequence::ZoomIn);
-    make(
+    makeAction(
         u"actionZoomOut"_s, tr("Zoom &Out"), [this] { mView->zoomOut(); }, QKeySequence::ZoomOut);
-    make(
+    makeAction(
         u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
         QKeySequence(Qt::CTRL | Qt::Key_0));
-    make(
+    makeAction(
         u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(true); },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    make(
+    makeAction(
         u"actionAutoLayout"_s, tr("&Auto-layout"),
         [this] {
             mScene->autoLayout();
             mView->fitToContents();
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+}
 
+void MainWindow::createModeAndToolActions() {
     auto *modes = new QActionGroup(this);
-    QAction *designMode = make(
+    QAction *designMode = makeAction(
         u"actionModeDesign"_s, tr("&Design"), [this] { setMode(Mode::Design); },
         QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *dataMode = make(
+    QAction *dataMode = makeAction(
         u"actionModeData"_s, tr("D&ata"), [this] { setMode(Mode::Data); },
         QKeySequence(Qt::CTRL | Qt::Key_2));
     for (QAction *a : {designMode, dataMode}) {
@@ -227,9 +254,8 @@ void MainWindow::createActions() {
     designMode->setChecked(true);
 
     mToolGroup = new QActionGroup(this);
-    auto tool = [this, make](const QString &name, const QString &text, DiagramTool::Kind kind,
-                             QKeySequence key) {
-        QAction *a = make(
+    auto tool = [this](const QString &name, const QString &text, DiagramTool::Kind kind, QKeySequence key) {
+        QAction *a = makeAction(
             name, text, [this, kind] { mScene->setTool(kind); }, key);
         a->setCheckable(true);
         a->setData(int(kind));
@@ -245,17 +271,6 @@ void MainWindow::createActions() {
             if (a->data().toInt() == int(kind))
                 a->setChecked(true);
     });
-    // Keys that only mean something on the canvas must not fire while typing in a panel or the data form.
-    for (const char *name : {"actionDelete", "actionRename", "actionToolSelect", "actionToolAddModel",
-                             "actionToolLink", "actionSelectAll"}) {
-        QAction *a = action(QString::fromLatin1(name));
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        mView->addAction(a);
-    }
-    for (QAction *a : findChildren<QAction *>())
-        if (!a->shortcut().isEmpty())
-            a->setToolTip(
-                u"%1 (%2)"_s.arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void MainWindow::createMenus() {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QMainWindow>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -64,6 +67,12 @@ protected:
 
 private:
     void createActions();
+    void createFileActions();
+    void createEditActions();
+    void createViewActions();
+    void createModeAndToolActions();
+    QAction *makeAction(const QString &name, const QString &text, const std::function<void()> &slot,
+                        const QKeySequence &shortcut = {});
     void createMenus();
     void createToolBars();
     void createDocks();
