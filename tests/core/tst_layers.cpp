@@ -4,12 +4,15 @@
 // - ui/ is in folders, document < designer < properties, data < window, with the same rule, and never
 //   includes Qt SQL;
 // - every include of our own names its folder ("records/recordstore.h");
-// - dialect branches (SqlDialect::Kind) are only in models/sql/ and models/db/: the rest asks the dialect.
+// - dialect branches (SqlDialect::Kind) are only in models/sql/ and models/db/: the rest asks the dialect;
+// - SQL statement text is only in models/sql/, db/ and records/.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -167,6 +170,25 @@ QStringList dialectBranches(const QList<Source> &files) {
     return problems;
 }
 
+// Statement text outside the SQL layers: ui/, app/ and the layers that never talk to a database build none.
+QStringList sqlOutsideSqlLayers(const QList<Source> &files) {
+    static const QRegularExpression statement(
+        u"\"(SELECT |INSERT INTO |UPDATE \\S+ SET |DELETE FROM |CREATE TABLE |ALTER TABLE |BEGIN|COMMIT|ROLLBACK)"_s);
+    static const QStringList allowed = {u"models/sql/"_s, u"models/db/"_s, u"models/records/"_s};
+    QStringList problems;
+    for (const Source &source : files) {
+        if (std::any_of(allowed.cbegin(), allowed.cend(),
+                        [&](const QString &prefix) { return source.relative.startsWith(prefix); }))
+            continue;
+        const QStringList lines = source.text.split(u'\n');
+        for (int i = 0; i < lines.size(); ++i) {
+            if (statement.match(lines.at(i)).hasMatch())
+                problems << source.relative + u':' + QString::number(i + 1) + u": "_s + lines.at(i).trimmed();
+        }
+    }
+    return problems;
+}
+
 Source made(const QString &relative, const QString &text, const QStringList &quoted,
             const QStringList &angled = {}) {
     Source source{relative, text, {}};
@@ -202,6 +224,13 @@ private slots:
             dialectBranches(sources(u"models"_s) + sources(u"ui"_s) + sources(u"app"_s));
         QVERIFY2(problems.isEmpty(),
                  qPrintable(u"dialect branches outside sql/ and db/:\n"_s + problems.join(u'\n')));
+    }
+
+    void sqlTextOnlyInTheSqlLayers() {
+        const QStringList problems =
+            sqlOutsideSqlLayers(sources(u"models"_s) + sources(u"ui"_s) + sources(u"app"_s));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(u"SQL text outside sql/, db/ and records/:\n"_s + problems.join(u'\n')));
     }
 
     // The checks themselves must be able to fail: made-up files that break each rule are caught.
