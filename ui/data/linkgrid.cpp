@@ -74,7 +74,7 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     auto *remove = new QPushButton(tr("Remove"), this);
     remove->setObjectName(u"remove_"_s + options.alias);
     connect(add, &QPushButton::clicked, this, [this] {
-        const int row = addRow();
+        const int row = addRow(pickChoices());
         mTable->setCurrentCell(row, firstFieldColumn() < mTable->columnCount() ? firstFieldColumn() : 0);
         emit edited();
     });
@@ -95,7 +95,11 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     layout->addLayout(buttons);
 }
 
-int LinkGrid::addRow() {
+QList<RecordChoice> LinkGrid::pickChoices() const {
+    return picks() && mChoices ? mChoices(mOptions.pickModel, QString()) : QList<RecordChoice>();
+}
+
+int LinkGrid::addRow(const QList<RecordChoice> &choices) {
     const int row = mTable->rowCount();
     mTable->insertRow(row);
     mKeys.append(QJsonValue(QJsonValue::Undefined));
@@ -107,12 +111,12 @@ int LinkGrid::addRow() {
                                 : nullptr,
                        nullptr);
         mTable->setCellWidget(row, 0, combo);
-        fillPicker(row);
+        fillPicker(row, choices);
     }
     return row;
 }
 
-void LinkGrid::fillPicker(int row) {
+void LinkGrid::fillPicker(int row, const QList<RecordChoice> &choices) {
     auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
     if (!combo)
         return;
@@ -120,16 +124,18 @@ void LinkGrid::fillPicker(int row) {
     const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(choose)"), QVariant());
-    for (const RecordChoice &choice :
-         mChoices ? mChoices(mOptions.pickModel, QString()) : QList<RecordChoice>())
+    for (const RecordChoice &choice : choices)
         combo->addItem(choice.label, choice.key.toVariant());
     combo->setCurrentIndex(0);
     selectChoice(combo, QJsonValue::fromVariant(current), currentLabel); // kept even beyond the choices
 }
 
 void LinkGrid::refreshChoices() {
+    if (mTable->rowCount() == 0)
+        return;
+    const QList<RecordChoice> choices = pickChoices();
     for (int r = 0; r < mTable->rowCount(); ++r)
-        fillPicker(r);
+        fillPicker(r, choices);
 }
 
 QJsonArray LinkGrid::rows() const {
@@ -161,9 +167,10 @@ void LinkGrid::setRows(const QJsonArray &rows) {
     const QSignalBlocker block(mTable);
     mTable->setRowCount(0);
     mKeys.clear();
+    const QList<RecordChoice> choices = rows.isEmpty() ? QList<RecordChoice>() : pickChoices();
     for (const QJsonValue &item : rows) {
         const QJsonObject object = item.toObject();
-        const int row = addRow();
+        const int row = addRow(choices);
         QJsonObject values = object;
         if (picks()) {
             auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
