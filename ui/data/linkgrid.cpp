@@ -2,6 +2,7 @@
 
 #include "data/pickerchoice.h"
 #include "records/recordbrowser.h"
+#include "schema/fieldvalue.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -15,29 +16,8 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-QJsonValue cellValue(const Field &field, const QString &raw) {
-    const QString text = raw.trimmed();
-    if (text.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    const DataType &t = field.type;
-    if (t.isIntegral()) {
-        bool ok = false;
-        const qint64 n = text.toLongLong(&ok);
-        // Beyond 2^53 a JSON number loses digits; the controller takes such integers as strings.
-        return ok && std::llabs(n) <= (qint64(1) << 53) ? QJsonValue(n) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Float || t.kind == DataType::Kind::Double) {
-        bool ok = false;
-        const double d = text.toDouble(&ok);
-        return ok ? QJsonValue(d) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Boolean) {
-        if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text == u"1"_s)
-            return true;
-        if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0 || text == u"0"_s)
-            return false;
-    }
-    return text; // DECIMAL and the rest stay exact text; the controller checks them
+QJsonValue cellValue(const Field &field, const QString &text) {
+    return FieldValue::fromText(field.type, text);
 }
 
 QString cellText(const QJsonValue &value) {
@@ -62,14 +42,13 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     if (picks())
         headers << options.pickModel;
     for (const Field &f : options.fields)
-        headers << f.name + (!f.isNullable() && !f.hasDefault() && !f.autoIncrement ? u" *"_s : QString());
+        headers << f.name + (f.isRequired() ? u" *"_s : QString());
     mTable->setHorizontalHeaderLabels(headers);
     mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     mTable->setMinimumHeight(110);
     connect(mTable, &QTableWidget::cellChanged, this, &LinkGrid::edited);
 
-    auto *add = new QPushButton(
-        tr("Add %1").arg(picks() ? options.pickModel : options.title.section(u' ', -1)), this);
+    auto *add = new QPushButton(tr("Add %1").arg(picks() ? options.pickModel : options.rowModel), this);
     add->setObjectName(u"add_"_s + options.alias);
     auto *remove = new QPushButton(tr("Remove"), this);
     remove->setObjectName(u"remove_"_s + options.alias);

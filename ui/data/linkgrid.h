@@ -31,6 +31,7 @@ public:
         QString pickModel;    // junction: the model whose records the first column picks
         QString nestName;     // junction: the through model's name, under which the field values go
         QString pickLabel;    // junction: the picked model's attribute that names a record ("name (#12)")
+        QString rowModel;     // hasMany: the children's model ("Add order")
     };
 
     LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);

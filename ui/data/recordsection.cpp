@@ -85,8 +85,7 @@ void RecordSection::addFields(const QStringList &hidden) {
             continue;
         ValueEditor *editor = ValueEditor::create(field, this);
         connect(editor, &ValueEditor::edited, this, &RecordSection::edited);
-        const bool required = !field.isNullable() && !field.hasDefault() && !field.autoIncrement;
-        auto *label = new QLabel(required ? field.name + u" *"_s : field.name, this);
+        auto *label = new QLabel(field.isRequired() ? field.name + u" *"_s : field.name, this);
         label->setToolTip(field.type.toString() +
                           (field.comment.isEmpty() ? QString() : u"\n"_s + field.comment));
         form->addRow(label, editor);
@@ -122,7 +121,7 @@ void RecordSection::addLinks() {
             const Table *targetTable = mResolved.tableForModel(link.target);
             if (!target || !targetTable)
                 break;
-            LinkGrid::Options options{title, link.as, {}, {}, {}, {}};
+            LinkGrid::Options options{title, link.as, {}, {}, {}, {}, {}, link.target};
             for (const Field &field : target->fields)
                 if (field.name != link.foreignKey)
                     options.fields << field;
@@ -171,7 +170,7 @@ void RecordSection::addLinks() {
             if (const QList<Field> fields = junctionFields(link); !fields.isEmpty()) {
                 const Table *picked = mResolved.tableForModel(link.target);
                 addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
-                                  picked ? RecordBrowser::labelAttribute(*picked) : QString()});
+                                  picked ? RecordBrowser::labelAttribute(*picked) : QString(), QString()});
                 break;
             }
             auto *box = new QGroupBox(title, this);
