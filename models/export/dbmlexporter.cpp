@@ -91,7 +91,7 @@ QString defaultSetting(const Column &column) {
 
 QString columnLine(const SqlDialect &dialect, const Table &table, const Column &column) {
     QStringList settings;
-    const bool singlePk = column.primaryKey && table.primaryKey.size() == 1;
+    const bool singlePk = column.primaryKey && table.singleKey();
     if (singlePk)
         settings << u"pk"_s;
     if (column.autoIncrement)
@@ -170,7 +170,7 @@ QString refLines(const ResolvedSchema &schema) {
             if (!column.references)
                 continue;
             QStringList links;
-            bool oneToOne = column.unique || (column.primaryKey && table.primaryKey.size() == 1);
+            bool oneToOne = column.unique || (column.primaryKey && table.singleKey());
             for (const ResolvedLink &link : schema.links) {
                 if (linkfacts::foreignKeyTable(schema, link) != &table)
                     continue;

@@ -89,8 +89,9 @@ std::optional<RecordPage> RecordBrowser::page(const BrowseQuery &query, QString 
     const SqlDialect dialect = mConnection.dialect();
     RecordPage page;
     QStringList columns;
+    const Column *key = table->singleKey();
     for (const Column &c : table->columns) {
-        if (table->primaryKey.size() == 1 && c.name == table->primaryKey.first())
+        if (key && c.name == key->name)
             page.keyIndex = int(page.attributes.size());
         columns << dialect.quote(c.name);
         page.attributes << c.attribute;
@@ -166,7 +167,7 @@ std::optional<qint64> RecordBrowser::count(const QString &model, const QString &
 std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, const QString &search,
                                                           int limit, QString *error) {
     const Table *table = mResolved.tableForModel(model);
-    if (!table || table->primaryKey.size() != 1) {
+    if (!table || !table->singleKey()) {
         *error =
             tr("records of '%1' cannot be picked: it needs a table with a single primary key").arg(model);
         return std::nullopt;

@@ -24,8 +24,8 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
     if (!join.isEmpty())
         sql += u' ' + join;
     sql += u" WHERE "_s + where;
-    if (table.primaryKey.size() == 1)
-        sql += u" ORDER BY t."_s + dialect.quote(table.primaryKey.first());
+    if (const Column *key = table.singleKey())
+        sql += u" ORDER BY t."_s + dialect.quote(key->name);
     QSqlQuery *query = mConnection.prepared(sql, error);
     if (!query)
         return false;
@@ -56,9 +56,9 @@ std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVaria
                                               QString *error) {
     error->clear();
     const Table *table = mResolved.tableForModel(model);
-    if (!table || table->primaryKey.size() != 1)
+    const Column *keyColumn = table ? table->singleKey() : nullptr;
+    if (!keyColumn)
         return std::nullopt;
-    const Column *keyColumn = table->column(table->primaryKey.first());
     QList<Row> rows;
     const QString where = u"t."_s + mConnection.dialect().quote(keyColumn->name) + u" = ?"_s;
     if (!select(*table, where, DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect()), &rows,
@@ -174,9 +174,9 @@ std::optional<QList<QVariant>> RecordLoader::linkedKeys(const ResolvedLink &link
         const Column *targetKey = target->columnForAttribute(link.targetKey);
         keyType = targetKey ? targetKey->type : DataType::integer();
     } else {
-        if (target->primaryKey.size() != 1)
+        const Column *key = target->singleKey();
+        if (!key)
             return QList<QVariant>();
-        const Column *key = target->column(target->primaryKey.first());
         sql = u"SELECT %1 FROM %2 WHERE %3 = ?"_s.arg(dialect.quote(key->name), dialect.quote(target->name),
                                                       dialect.quote(link.foreignKeyColumn));
         keyType = key->type;

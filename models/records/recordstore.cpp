@@ -329,7 +329,7 @@ std::optional<QVariant> RecordStore::keyValue(const QString &model, const QJsonV
         result->problems << RecordProblem{QString(), tr("the design has no model \"%1\"").arg(model)};
         return std::nullopt;
     }
-    const Column *column = table->primaryKey.size() == 1 ? table->column(table->primaryKey.first()) : nullptr;
+    const Column *column = table->singleKey();
     if (!column) {
         result->problems << RecordProblem{QString(), tr("%1 has no single-column primary key").arg(model)};
         return std::nullopt;
@@ -377,7 +377,7 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     if (!openConnection(&result))
         return result;
     const Table &table = *mResolved->tableForModel(model);
-    const Column &keyColumn = *table.column(table.primaryKey.first());
+    const Column &keyColumn = *table.singleKey();
     const SqlDialect dialect = mConnection.dialect();
     QString sql;
     QList<QVariant> values;

@@ -62,7 +62,8 @@ const ResolvedLink *SavePlanner::linkOf(const QString &model, const QString &ali
 }
 
 QString SavePlanner::primaryKeyColumn(const Table &table) const {
-    return table.primaryKey.size() == 1 ? table.primaryKey.first() : QString();
+    const Column *key = table.singleKey();
+    return key ? key->name : QString();
 }
 
 QString SavePlanner::insertSql(const Table &table, const QStringList &columns,

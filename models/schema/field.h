@@ -37,6 +37,8 @@ struct Field {
 
     bool isNullable() const { return !primaryKey && allowNull.value_or(true); }
     bool hasDefault() const { return !defaultValue.isUndefined(); }
+    // A new record must give it: NOT NULL, without a default, not generated.
+    bool isRequired() const { return !isNullable() && !hasDefault() && !autoIncrement; }
     const ValidateRule *rule(const QString &ruleName) const;
 
     friend bool operator==(const Field &, const Field &) = default;

@@ -480,6 +480,30 @@ FieldCheck FieldValue::check(const Field &field, const QJsonValue &value) {
     return check(column, value, &field);
 }
 
+QJsonValue FieldValue::fromText(const DataType &type, const QString &raw) {
+    const QString text = raw.trimmed();
+    if (text.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    if (type.isIntegral()) {
+        bool ok = false;
+        const qint64 n = text.toLongLong(&ok);
+        // Beyond 2^53 a JSON number loses digits; such integers go on as exact text.
+        return ok && std::llabs(n) <= (qint64(1) << 53) ? QJsonValue(n) : QJsonValue(text);
+    }
+    if (type.kind == DataType::Kind::Float || type.kind == DataType::Kind::Double) {
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        return ok ? QJsonValue(d) : QJsonValue(text);
+    }
+    if (type.kind == DataType::Kind::Boolean) {
+        if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text == u"1"_s)
+            return true;
+        if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0 || text == u"0"_s)
+            return false;
+    }
+    return text;
+}
+
 QJsonValue FieldValue::toJson(const DataType &type, const QVariant &value) {
     if (value.isNull())
         return QJsonValue::Null;

@@ -36,6 +36,10 @@ public:
     // The canonical value as JSON, as the save controller returns it and `modeldesk get` prints it: BIGINT
     // beyond 2^53 and DECIMAL as strings, dates in ISO 8601 UTC with milliseconds.
     static QJsonValue toJson(const DataType &type, const QVariant &value);
+    // What a person typed, as the JSON `check` takes (the entry form's editors and grid cells): trimmed,
+    // empty is null; integers are numbers up to 2^53 and exact text beyond; FLOAT/DOUBLE numbers; BOOLEAN
+    // from true/false/1/0; DECIMAL and everything else the text itself (so `check` reports what is wrong).
+    static QJsonValue fromText(const DataType &type, const QString &text);
     // A DECIMAL in its canonical text (any precision), and a DATE in any form `check` accepts: for values
     // read back from a database (sql/drivervalue).
     static FieldCheck parseDecimal(const QJsonValue &value);

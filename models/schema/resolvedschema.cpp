@@ -198,6 +198,10 @@ const Column *Table::columnForAttribute(const QString &attribute) const {
     return nullptr;
 }
 
+const Column *Table::singleKey() const {
+    return primaryKey.size() == 1 ? column(primaryKey.first()) : nullptr;
+}
+
 const Table *ResolvedSchema::tableForModel(const QString &modelName) const {
     for (const Table &t : tables)
         if (!t.model.isEmpty() && t.model == modelName)

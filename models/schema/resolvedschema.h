@@ -54,6 +54,9 @@ struct Table {
 
     const Column *column(const QString &columnName) const;
     const Column *columnForAttribute(const QString &attribute) const;
+    // The one primary key column that names a record (what load, delete, pickers and lists go by), or null
+    // when the key is composite or missing.
+    const Column *singleKey() const;
 };
 
 struct ResolvedLink {

@@ -8,7 +8,7 @@ namespace {
 
 bool inlinePrimaryKey(const Table &table, const Column &column, SqlDialect::Kind kind) {
     // SQLite's AUTOINCREMENT only exists on an inline INTEGER PRIMARY KEY.
-    return kind == SqlDialect::Kind::Sqlite && table.primaryKey.size() == 1 && column.primaryKey;
+    return kind == SqlDialect::Kind::Sqlite && column.primaryKey && table.singleKey();
 }
 
 // A dollar-quote tag that does not occur in the body: an enum value or a name containing "$$" must not end
@@ -77,7 +77,7 @@ QString DdlGenerator::createTable(const Table &table) const {
     QStringList parts;
     for (const Column &column : table.columns)
         parts << columnDefinition(table, column);
-    const bool pkInline = kind == SqlDialect::Kind::Sqlite && table.primaryKey.size() == 1;
+    const bool pkInline = kind == SqlDialect::Kind::Sqlite && table.singleKey();
     if (!table.primaryKey.isEmpty() && !pkInline) {
         QStringList quoted;
         for (const QString &c : table.primaryKey)

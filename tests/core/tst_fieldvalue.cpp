@@ -39,6 +39,7 @@ private slots:
     void rules();
     void nulls();
     void jsonRoundTrip();
+    void fromTypedText();
 };
 
 void TestFieldValue::types_data() {
@@ -216,6 +217,42 @@ void TestFieldValue::jsonRoundTrip() {
     const Column money = column(QStringLiteral("DECIMAL(10,2)"));
     QCOMPARE(DriverValue::fromDatabase(money.type, 12.5, SqlDialect(SqlDialect::Kind::Sqlite)),
              QVariant(QStringLiteral("12.50")));
+}
+
+// What the entry form's editors and grid cells send for what was typed, and which fields it marks required.
+void TestFieldValue::fromTypedText() {
+    auto typed = [](const char *type, const QString &text) {
+        return FieldValue::fromText(column(QString::fromLatin1(type)).type, text);
+    };
+    QCOMPARE(typed("STRING", QStringLiteral("  ")), QJsonValue(QJsonValue::Null));
+    QCOMPARE(typed("STRING", QStringLiteral(" Ada ")), QJsonValue(QStringLiteral("Ada")));
+    QCOMPARE(typed("INTEGER", QStringLiteral("42")), QJsonValue(42));
+    QCOMPARE(typed("BIGINT", QStringLiteral("9007199254740992")), QJsonValue(qint64(9007199254740992LL)));
+    // Beyond 2^53 a JSON number would lose digits: the exact text goes on, and check() takes it.
+    QCOMPARE(typed("BIGINT", QStringLiteral("9007199254740993")),
+             QJsonValue(QStringLiteral("9007199254740993")));
+    QCOMPARE(FieldValue::check(column(QStringLiteral("BIGINT")),
+                               typed("BIGINT", QStringLiteral("9007199254740993")))
+                 .value,
+             QVariant(qint64(9007199254740993LL)));
+    QCOMPARE(typed("INTEGER", QStringLiteral("4x")), QJsonValue(QStringLiteral("4x"))); // check() says why
+    QCOMPARE(typed("DOUBLE", QStringLiteral("2.5")), QJsonValue(2.5));
+    QCOMPARE(typed("DECIMAL(10,2)", QStringLiteral("4.50")), QJsonValue(QStringLiteral("4.50"))); // exact
+    QCOMPARE(typed("BOOLEAN", QStringLiteral("TRUE")), QJsonValue(true));
+    QCOMPARE(typed("BOOLEAN", QStringLiteral("0")), QJsonValue(false));
+    QCOMPARE(typed("BOOLEAN", QStringLiteral("maybe")), QJsonValue(QStringLiteral("maybe")));
+
+    Field name{QStringLiteral("name"), DataType::string()};
+    QVERIFY(!name.isRequired());
+    name.allowNull = false;
+    QVERIFY(name.isRequired());
+    name.defaultValue = QStringLiteral("x");
+    QVERIFY(!name.isRequired());
+    Field id{QStringLiteral("id"), DataType::integer()};
+    id.primaryKey = true;
+    QVERIFY(id.isRequired());
+    id.autoIncrement = true;
+    QVERIFY(!id.isRequired());
 }
 
 QTEST_GUILESS_MAIN(TestFieldValue)

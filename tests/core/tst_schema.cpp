@@ -235,6 +235,37 @@ private slots:
         QCOMPARE(products->throughModel, u"orderItem"_s);
     }
 
+    // The one key column that names a record: the implied id, a declared key of any name, none when
+    // composite.
+    void singleKey() {
+        const ResolvedSchema shop = SchemaResolver::resolve(loadExample(u"shop"_s).schema);
+        QVERIFY(shop.tableForModel(u"customer"_s)->singleKey());
+        QCOMPARE(shop.tableForModel(u"customer"_s)->singleKey()->attribute, u"id"_s);
+        QCOMPARE(shop.tableForModel(u"customer"_s)->singleKey()->origin, Column::Origin::ImpliedId);
+        QVERIFY(!shop.table(u"orderItems"_s)->singleKey()); // (orderId, productId)
+
+        Schema schema;
+        Model country{u"country"_s};
+        Field code{u"code"_s, DataType::string(2)};
+        code.primaryKey = true;
+        country.fields << Field{u"name"_s, DataType::string()} << code;
+        Model pair{u"pair"_s};
+        Field left{u"left"_s, DataType::integer()};
+        left.primaryKey = true;
+        Field right{u"right"_s, DataType::integer()};
+        right.primaryKey = true;
+        pair.fields << left << right;
+        schema.models = {country, pair, Model{u"plain"_s}};
+        const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+        const Column *key = resolved.tableForModel(u"country"_s)->singleKey();
+        QVERIFY(key);
+        QCOMPARE(key->attribute, u"code"_s);
+        QCOMPARE(key->type.kind, DataType::Kind::String);
+        QVERIFY(!resolved.tableForModel(u"country"_s)->columnForAttribute(u"id"_s)); // no implied id
+        QVERIFY(!resolved.tableForModel(u"pair"_s)->singleKey());
+        QCOMPARE(resolved.tableForModel(u"plain"_s)->singleKey()->name, u"id"_s);
+    }
+
     void generatedJunctionIsSharedByBothDirections() {
         Schema schema;
         schema.models = {Model{u"student"_s}, Model{u"course"_s}};

@@ -5,6 +5,8 @@
 #include "data/recordlistmodel.h"
 #include "data/recordsection.h"
 #include "document/document.h"
+#include "records/deletepreview.h"
+#include "records/savedgraph.h"
 #include "schema/schemavalidator.h"
 
 #include <QComboBox>
@@ -211,6 +213,7 @@ bool DataPage::connectTo(const ConnectionUrl &url, QString *error) {
         return false;
     mSession = std::move(session);
     mStale = false;
+    mReads = {};
     if (!ensureTables(error)) {
         mSession.reset();
         return false;
@@ -285,7 +288,8 @@ void DataPage::rebuildForm() {
     if (!mSession || mModel.isEmpty())
         return;
     DataSession *session = mSession.get();
-    auto choices = [session](const QString &model, const QString &search) {
+    auto choices = [this, session](const QString &model, const QString &search) {
+        ++mReads.choices[model];
         QString error;
         return session->browser().choices(model, search, 500, &error).value_or(QList<RecordChoice>());
     };
@@ -346,19 +350,29 @@ bool DataPage::saveRecord() {
         showResult(result);
         return false;
     }
-    const Table *table = mSession->resolved().tableForModel(mModel);
-    const QString pk = table && table->primaryKey.size() == 1
-                           ? table->column(table->primaryKey.first())->attribute
-                           : QString();
-    const QJsonObject savedRecord = result.record();
-    mLoadedKey = savedRecord.value(pk);
+    showSaved(result.record(), update);
+    return true;
+}
+
+// The graph the store returned is what the database now holds (its generated keys and timestamps, the
+// junction values), so it is shown as is: no second read. Only pickers listing a model the graph holds can
+// have changed.
+void DataPage::showSaved(const QJsonObject &graph, bool update) {
+    const ResolvedSchema &resolved = mSession->resolved();
+    auto keyOf = [&resolved](const QString &model, const QJsonObject &record) {
+        const Table *table = resolved.tableForModel(model);
+        const Column *key = table ? table->singleKey() : nullptr;
+        return key ? record.value(key->attribute) : QJsonValue(QJsonValue::Undefined);
+    };
+    mLoadedKey = keyOf(mModel, graph);
+    mLoadedRecord = graph;
     QStringList saved{u"%1 #%2"_s.arg(mModel, keyText(mLoadedKey))};
-    for (auto it = savedRecord.constBegin(); it != savedRecord.constEnd(); ++it)
-        if (it.value().isObject() && mSession->resolved().link(mModel, it.key()))
-            saved << u"%1 #%2"_s.arg(it.key(), keyText(it.value().toObject().value(u"id"_s)));
+    for (auto it = graph.constBegin(); it != graph.constEnd(); ++it)
+        if (const ResolvedLink *link = resolved.link(mModel, it.key()); link && it.value().isObject())
+            saved << u"%1 #%2"_s.arg(it.key(), keyText(keyOf(link->target, it.value().toObject())));
     showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
-    loadRecord(mLoadedKey);
-    mForm->refreshChoices();
+    mForm->refreshChoices(graphModels(resolved, mModel, graph));
+    mForm->setRecord(graph);
     const QJsonValue key = mLoadedKey;
     refreshList();
     const int row = mListModel->rowOfKey(key);
@@ -366,12 +380,12 @@ bool DataPage::saveRecord() {
         const QSignalBlocker block(mList->selectionModel());
         mList->selectRow(row);
     }
-    return true;
 }
 
 bool DataPage::loadRecord(const QJsonValue &key) {
     if (!mSession || !mForm || key.isUndefined())
         return false;
+    ++mReads.loads;
     const RecordResult result = mSession->controller().load(mModel, key, 2);
     if (!result.ok) {
         showResult(result);
@@ -403,24 +417,60 @@ void DataPage::revert() {
     mMessage->hide();
 }
 
-QString DataPage::deleteConsequences() const {
-    QStringList lines;
-    for (const ResolvedLink &link : mSession->resolved().links) {
-        const bool parentSide = ((link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany) &&
-                                 link.source == mModel) ||
-                                (link.kind == Link::Kind::BelongsTo && link.target == mModel);
-        if (!parentSide)
-            continue;
-        const QString child = link.kind == Link::Kind::BelongsTo ? link.source : link.target;
-        if (link.onDelete == u"CASCADE"_s)
-            lines << tr("its %1 records are deleted too (ON DELETE CASCADE)").arg(child);
-        else if (link.onDelete == u"SET NULL"_s)
-            lines << tr("its %1 records stay, with %2 set to NULL").arg(child, link.foreignKey);
-        else
-            lines << tr("it cannot be deleted while %1 records refer to it (%2)").arg(child, link.onDelete);
+std::optional<DeletePreview> DataPage::deletePreview(QString *error) const {
+    if (!mSession || mLoadedKey.isUndefined()) {
+        *error = tr("Select a saved record to delete.");
+        return std::nullopt;
     }
-    lines.removeDuplicates();
-    return lines.join(u'\n');
+    return previewDelete(mSession->resolved(), mSession->controller().connection(), mModel, mLoadedKey,
+                         error);
+}
+
+// The question, with the store's preview in words: one line per foreign key that something refers through.
+QString DataPage::deleteText(const DeletePreview &preview) const {
+    const QString question = (preview.blocked() ? tr("%1 #%2 cannot be deleted:") : tr("Delete %1 #%2?"))
+                                 .arg(mModel, keyText(mLoadedKey));
+    if (preview.softDelete)
+        return question + u"\n\n"_s +
+               tr("It is marked deleted (%1 is paranoid); the records linked to it stay as they are.")
+                   .arg(mModel);
+    QStringList lines;
+    for (const DeleteEffect &effect : preview.effects) {
+        if (effect.count == 0)
+            continue;
+        const QString records = effect.model.isEmpty() ? effect.table : effect.model;
+        const QString via =
+            effect.depth > 1 ? tr(" (linked to a deleted %1)").arg(effect.parentModel) : QString();
+        switch (effect.action) {
+        case DeleteEffect::Action::Delete:
+            lines << tr("%n %1 record(s) deleted too (ON DELETE CASCADE)%2", nullptr, int(effect.count))
+                         .arg(records, via);
+            break;
+        case DeleteEffect::Action::SetNull:
+            lines << tr("%n %1 record(s) stay, with %2 set to NULL%3", nullptr, int(effect.count))
+                         .arg(records, effect.column, via);
+            break;
+        case DeleteEffect::Action::SetDefault:
+            lines << tr("%n %1 record(s) stay, with %2 set to its default%3", nullptr, int(effect.count))
+                         .arg(records, effect.column, via);
+            break;
+        case DeleteEffect::Action::Block:
+            lines << tr("%n %1 record(s) refer to it through %2 (%3), so the database refuses the delete%4",
+                        nullptr, int(effect.count))
+                         .arg(records, effect.column, effect.onDelete, via);
+            break;
+        }
+    }
+    return lines.isEmpty() ? question : question + u"\n\n"_s + lines.join(u'\n');
+}
+
+QString DataPage::deleteQuestion(QString *error, bool *blocked) const {
+    const std::optional<DeletePreview> preview = deletePreview(error);
+    if (!preview)
+        return {};
+    if (blocked)
+        *blocked = preview->blocked();
+    return deleteText(*preview);
 }
 
 bool DataPage::deleteRecord(bool confirm) {
@@ -428,10 +478,18 @@ bool DataPage::deleteRecord(bool confirm) {
         showMessage(tr("Select a saved record to delete."), true);
         return false;
     }
+    QString error;
+    const std::optional<DeletePreview> preview = deletePreview(&error);
+    if (!preview) {
+        showMessage(error, true);
+        return false;
+    }
     if (confirm) {
-        const QString consequences = deleteConsequences();
-        const QString text = tr("Delete %1 #%2?").arg(mModel, keyText(mLoadedKey)) +
-                             (consequences.isEmpty() ? QString() : u"\n\n"_s + consequences);
+        const QString text = deleteText(*preview);
+        if (preview->blocked()) {
+            QMessageBox::information(this, tr("Delete record"), text);
+            return false;
+        }
         if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
             return false;
     }
@@ -441,9 +499,14 @@ bool DataPage::deleteRecord(bool confirm) {
         return false;
     }
     showMessage(tr("Deleted %1 #%2.").arg(mModel, keyText(mLoadedKey)), false);
+    // Pickers listing the deleted record, or records deleted with it, are read again.
+    QSet<QString> changed{mModel};
+    for (const DeleteEffect &effect : preview->effects)
+        if (effect.action == DeleteEffect::Action::Delete && effect.count > 0 && !effect.model.isEmpty())
+            changed.insert(effect.model);
     newRecord();
     refreshList();
-    mForm->refreshChoices();
+    mForm->refreshChoices(changed);
     return true;
 }
 

@@ -2,9 +2,11 @@
 
 #include "db/connectionurl.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -19,6 +21,7 @@ class DataSession;
 class Document;
 class RecordListModel;
 class RecordSection;
+struct DeletePreview;
 struct RecordResult;
 
 // The Data mode: where the project's records live, a searchable list of one model's records, and the
@@ -48,6 +51,18 @@ public:
     bool loadRecord(const QJsonValue &key);
     // The statements Save would run, as text (what "Show SQL" displays).
     QString sqlPreview(QString *error) const;
+    // What Delete asks before deleting the loaded record: the store's preview of what happens to the records
+    // linked to it, in words. Empty (with *error) when there is nothing to delete or the preview failed;
+    // *blocked says the database would refuse (RESTRICT / NO ACTION keys with records referring).
+    QString deleteQuestion(QString *error, bool *blocked = nullptr) const;
+
+    // What the page asked the database for since it connected, so tests can check that it asks no more than
+    // needed: records loaded into the form, and picker lists per model.
+    struct Reads {
+        int loads = 0;
+        QHash<QString, int> choices;
+    };
+    const Reads &reads() const { return mReads; }
 
     RecordSection *form() const { return mForm; }
     QTableView *recordList() const { return mList; }
@@ -65,7 +80,10 @@ private:
     void showMessage(const QString &text, bool error);
     void showResult(const RecordResult &result);
     bool ensureTables(QString *error);
-    QString deleteConsequences() const;
+    std::optional<DeletePreview> deletePreview(QString *error) const;
+    QString deleteText(const DeletePreview &preview) const;
+    // Shows a saved or updated graph as the store returned it, and re-reads the lists that show its models.
+    void showSaved(const QJsonObject &graph, bool update);
 
     Document *mDocument;
     std::unique_ptr<DataSession> mSession;
@@ -73,6 +91,7 @@ private:
     QString mModel;
     QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
     QJsonObject mLoadedRecord;
+    Reads mReads;
 
     QLabel *mWhere;
     QComboBox *mModelCombo;

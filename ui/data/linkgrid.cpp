@@ -2,6 +2,7 @@
 
 #include "data/pickerchoice.h"
 #include "records/recordbrowser.h"
+#include "schema/fieldvalue.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -15,29 +16,8 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-QJsonValue cellValue(const Field &field, const QString &raw) {
-    const QString text = raw.trimmed();
-    if (text.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    const DataType &t = field.type;
-    if (t.isIntegral()) {
-        bool ok = false;
-        const qint64 n = text.toLongLong(&ok);
-        // Beyond 2^53 a JSON number loses digits; the controller takes such integers as strings.
-        return ok && std::llabs(n) <= (qint64(1) << 53) ? QJsonValue(n) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Float || t.kind == DataType::Kind::Double) {
-        bool ok = false;
-        const double d = text.toDouble(&ok);
-        return ok ? QJsonValue(d) : QJsonValue(text);
-    }
-    if (t.kind == DataType::Kind::Boolean) {
-        if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0 || text == u"1"_s)
-            return true;
-        if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0 || text == u"0"_s)
-            return false;
-    }
-    return text; // DECIMAL and the rest stay exact text; the controller checks them
+QJsonValue cellValue(const Field &field, const QString &text) {
+    return FieldValue::fromText(field.type, text);
 }
 
 QString cellText(const QJsonValue &value) {
@@ -62,19 +42,18 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     if (picks())
         headers << options.pickModel;
     for (const Field &f : options.fields)
-        headers << f.name + (!f.isNullable() && !f.hasDefault() && !f.autoIncrement ? u" *"_s : QString());
+        headers << f.name + (f.isRequired() ? u" *"_s : QString());
     mTable->setHorizontalHeaderLabels(headers);
     mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     mTable->setMinimumHeight(110);
     connect(mTable, &QTableWidget::cellChanged, this, &LinkGrid::edited);
 
-    auto *add = new QPushButton(
-        tr("Add %1").arg(picks() ? options.pickModel : options.title.section(u' ', -1)), this);
+    auto *add = new QPushButton(tr("Add %1").arg(picks() ? options.pickModel : options.rowModel), this);
     add->setObjectName(u"add_"_s + options.alias);
     auto *remove = new QPushButton(tr("Remove"), this);
     remove->setObjectName(u"remove_"_s + options.alias);
     connect(add, &QPushButton::clicked, this, [this] {
-        const int row = addRow();
+        const int row = addRow(pickChoices());
         mTable->setCurrentCell(row, firstFieldColumn() < mTable->columnCount() ? firstFieldColumn() : 0);
         emit edited();
     });
@@ -95,7 +74,11 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     layout->addLayout(buttons);
 }
 
-int LinkGrid::addRow() {
+QList<RecordChoice> LinkGrid::pickChoices() const {
+    return picks() && mChoices ? mChoices(mOptions.pickModel, QString()) : QList<RecordChoice>();
+}
+
+int LinkGrid::addRow(const QList<RecordChoice> &choices) {
     const int row = mTable->rowCount();
     mTable->insertRow(row);
     mKeys.append(QJsonValue(QJsonValue::Undefined));
@@ -107,12 +90,12 @@ int LinkGrid::addRow() {
                                 : nullptr,
                        nullptr);
         mTable->setCellWidget(row, 0, combo);
-        fillPicker(row);
+        fillPicker(row, choices);
     }
     return row;
 }
 
-void LinkGrid::fillPicker(int row) {
+void LinkGrid::fillPicker(int row, const QList<RecordChoice> &choices) {
     auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));
     if (!combo)
         return;
@@ -120,16 +103,18 @@ void LinkGrid::fillPicker(int row) {
     const QString currentLabel = combo->currentText();
     combo->clear();
     combo->addItem(tr("(choose)"), QVariant());
-    for (const RecordChoice &choice :
-         mChoices ? mChoices(mOptions.pickModel, QString()) : QList<RecordChoice>())
+    for (const RecordChoice &choice : choices)
         combo->addItem(choice.label, choice.key.toVariant());
     combo->setCurrentIndex(0);
     selectChoice(combo, QJsonValue::fromVariant(current), currentLabel); // kept even beyond the choices
 }
 
 void LinkGrid::refreshChoices() {
+    if (mTable->rowCount() == 0)
+        return;
+    const QList<RecordChoice> choices = pickChoices();
     for (int r = 0; r < mTable->rowCount(); ++r)
-        fillPicker(r);
+        fillPicker(r, choices);
 }
 
 QJsonArray LinkGrid::rows() const {
@@ -161,9 +146,10 @@ void LinkGrid::setRows(const QJsonArray &rows) {
     const QSignalBlocker block(mTable);
     mTable->setRowCount(0);
     mKeys.clear();
+    const QList<RecordChoice> choices = rows.isEmpty() ? QList<RecordChoice>() : pickChoices();
     for (const QJsonValue &item : rows) {
         const QJsonObject object = item.toObject();
-        const int row = addRow();
+        const int row = addRow(choices);
         QJsonObject values = object;
         if (picks()) {
             auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(row, 0));

@@ -31,6 +31,7 @@ public:
         QString pickModel;    // junction: the model whose records the first column picks
         QString nestName;     // junction: the through model's name, under which the field values go
         QString pickLabel;    // junction: the picked model's attribute that names a record ("name (#12)")
+        QString rowModel;     // hasMany: the children's model ("Add order")
     };
 
     LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);
@@ -43,6 +44,8 @@ public:
     QWidget *markProblem(int row, const QString &field, const QString &message);
     void clearProblems();
     void refreshChoices();
+    // Junction: the model whose records the first column picks; empty for a hasMany grid.
+    QString pickModel() const { return mOptions.pickModel; }
 
 signals:
     void edited();
@@ -50,8 +53,11 @@ signals:
 private:
     bool picks() const { return !mOptions.pickModel.isEmpty(); }
     int firstFieldColumn() const { return picks() ? 1 : 0; }
-    int addRow();
-    void fillPicker(int row);
+    // Adds a row; a junction row's picker lists `choices` (the picked model's records, read once for all
+    // rows being added).
+    int addRow(const QList<RecordChoice> &choices);
+    void fillPicker(int row, const QList<RecordChoice> &choices);
+    QList<RecordChoice> pickChoices() const;
 
     Options mOptions;
     ChoiceProvider mChoices;

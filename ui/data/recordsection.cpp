@@ -4,6 +4,7 @@
 #include "data/pickerchoice.h"
 #include "data/valueeditor.h"
 #include "records/recordbrowser.h"
+#include "records/recordpath.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,10 +29,6 @@ const QString kNewChoice = u"__new__"_s;
 
 QString keyText(const QJsonValue &key) {
     return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
-
-QString subPath(const QString &path, const QString &part) {
-    return path.isEmpty() ? part : path + u'.' + part;
 }
 
 } // namespace
@@ -88,8 +85,7 @@ void RecordSection::addFields(const QStringList &hidden) {
             continue;
         ValueEditor *editor = ValueEditor::create(field, this);
         connect(editor, &ValueEditor::edited, this, &RecordSection::edited);
-        const bool required = !field.isNullable() && !field.hasDefault() && !field.autoIncrement;
-        auto *label = new QLabel(required ? field.name + u" *"_s : field.name, this);
+        auto *label = new QLabel(field.isRequired() ? field.name + u" *"_s : field.name, this);
         label->setToolTip(field.type.toString() +
                           (field.comment.isEmpty() ? QString() : u"\n"_s + field.comment));
         form->addRow(label, editor);
@@ -104,7 +100,7 @@ void RecordSection::addLinks() {
         if (link.source != mModel)
             continue;
         const QString title = u"%1 — %2 %3"_s.arg(link.as, Link::kindName(link.kind), link.target);
-        const QString path = subPath(mPath, link.as);
+        const QString path = joinPath(mPath, link.as);
         switch (link.kind) {
         case Link::Kind::HasOne: {
             if (mAncestors.contains(link.target) || mAncestors.size() >= kMaxDepth)
@@ -125,12 +121,12 @@ void RecordSection::addLinks() {
             const Table *targetTable = mResolved.tableForModel(link.target);
             if (!target || !targetTable)
                 break;
-            LinkGrid::Options options{title, link.as, {}, {}, {}, {}};
+            LinkGrid::Options options{title, link.as, {}, {}, {}, {}, {}, link.target};
             for (const Field &field : target->fields)
                 if (field.name != link.foreignKey)
                     options.fields << field;
-            if (targetTable->primaryKey.size() == 1)
-                options.keyAttribute = targetTable->column(targetTable->primaryKey.first())->attribute;
+            if (const Column *key = targetTable->singleKey())
+                options.keyAttribute = key->attribute;
             addGrid(link.as, options);
             break;
         }
@@ -155,7 +151,6 @@ void RecordSection::addLinks() {
                                                         const QString &text) { return choices(model, text); })
                                     : nullptr,
                            [](QComboBox *c) { return c->count() - 1; });
-            fillChoices(combo, link.target);
             if (!mAncestors.contains(link.target) && mAncestors.size() < kMaxDepth) {
                 auto *child = new RecordSection(mSchema, mResolved, link.target, path, mChoices, this,
                                                 mAncestors + QStringList{mModel});
@@ -175,7 +170,7 @@ void RecordSection::addLinks() {
             if (const QList<Field> fields = junctionFields(link); !fields.isEmpty()) {
                 const Table *picked = mResolved.tableForModel(link.target);
                 addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
-                                  picked ? RecordBrowser::labelAttribute(*picked) : QString()});
+                                  picked ? RecordBrowser::labelAttribute(*picked) : QString(), QString()});
                 break;
             }
             auto *box = new QGroupBox(title, this);
@@ -192,7 +187,8 @@ void RecordSection::addLinks() {
         }
         }
     }
-    refreshChoices();
+    // The pickers and checklists are filled once here; the sections below filled their own.
+    refreshChoicesOf(nullptr, false);
 }
 
 QList<Field> RecordSection::junctionFields(const ResolvedLink &link) const {
@@ -234,8 +230,16 @@ void RecordSection::fillChoices(QComboBox *combo, const QString &model) {
 }
 
 void RecordSection::refreshChoices() {
+    refreshChoicesOf(nullptr, true);
+}
+
+void RecordSection::refreshChoices(const QSet<QString> &models) {
+    refreshChoicesOf(&models, true);
+}
+
+void RecordSection::refreshChoicesOf(const QSet<QString> *models, bool children) {
     for (const ResolvedLink &link : mResolved.links) {
-        if (link.source != mModel)
+        if (link.source != mModel || (models && !models->contains(link.target)))
             continue;
         if (QComboBox *combo = mPickers.value(link.as))
             fillChoices(combo, link.target);
@@ -268,17 +272,20 @@ void RecordSection::refreshChoices() {
         }
     }
     for (LinkGrid *grid : std::as_const(mGrids))
-        grid->refreshChoices();
-    for (RecordSection *child : std::as_const(mChildren))
-        child->refreshChoices();
+        if (!models || models->contains(grid->pickModel()))
+            grid->refreshChoices();
+    if (children)
+        for (RecordSection *child : std::as_const(mChildren))
+            child->refreshChoicesOf(models, true);
 }
 
 QJsonObject RecordSection::record() const {
     QJsonObject object;
     const bool loaded = !mKey.isUndefined() && !mKey.isNull();
     const Table *table = mResolved.tableForModel(mModel);
-    if (loaded && table && table->primaryKey.size() == 1)
-        object.insert(table->column(table->primaryKey.first())->attribute, mKey);
+    const Column *key = table ? table->singleKey() : nullptr;
+    if (loaded && key)
+        object.insert(key->attribute, mKey);
     for (const QString &name : mFieldOrder) {
         const QJsonValue value = mEditors.value(name)->value();
         // A new record leaves empty fields out so that defaults apply; a loaded one sends NULL to clear them.
@@ -335,9 +342,8 @@ QJsonObject RecordSection::record() const {
 
 void RecordSection::setRecord(const QJsonObject &record) {
     const Table *table = mResolved.tableForModel(mModel);
-    mKey = QJsonValue(QJsonValue::Undefined);
-    if (table && table->primaryKey.size() == 1)
-        mKey = record.value(table->column(table->primaryKey.first())->attribute);
+    const Column *key = table ? table->singleKey() : nullptr;
+    mKey = key ? record.value(key->attribute) : QJsonValue(QJsonValue::Undefined);
     mKeyLabel->setText(mKey.isUndefined() || mKey.isNull() ? tr("new record") : u"#"_s + keyText(mKey));
     for (const QString &name : std::as_const(mFieldOrder))
         mEditors.value(name)->setValue(record.value(name));
@@ -462,22 +468,21 @@ QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
                 first = editor->focusTarget();
             continue;
         }
-        const qsizetype dot = path.indexOf(u'.');
-        const qsizetype bracket = path.indexOf(u'[');
-        const QString head =
-            path.left(std::min(dot < 0 ? path.size() : dot, bracket < 0 ? path.size() : bracket));
-        if (RecordSection *child = mChildren.value(head); child && (dot == head.size() || path == head)) {
-            const QString rest = path == head ? QString() : path.mid(dot + 1);
-            QWidget *w = child->showProblems({RecordProblem{rest, problem.message}});
+        const QList<PathStep> steps = splitPath(path);
+        if (steps.isEmpty())
+            continue;
+        const PathStep &head = steps.first();
+        if (RecordSection *child = mChildren.value(head.key); child && head.index < 0) {
+            QWidget *w = child->showProblems({RecordProblem{joinPath(steps.mid(1)), problem.message}});
             if (!first)
                 first = w;
-        } else if (LinkGrid *grid = mGrids.value(head); grid && bracket == head.size()) {
+        } else if (LinkGrid *grid = mGrids.value(head.key); grid && head.index >= 0) {
             // "orders[1].total", or "products[0].orderItem.unitPrice" for a junction's own field.
-            const int row = path.mid(bracket + 1, path.indexOf(u']', bracket) - bracket - 1).toInt();
-            QWidget *w = grid->markProblem(row, path.mid(path.lastIndexOf(u'.') + 1), problem.message);
+            QWidget *w = grid->markProblem(int(head.index), steps.size() > 1 ? steps.last().key : QString(),
+                                           problem.message);
             if (!first)
                 first = w;
-        } else if (QComboBox *picker = mPickers.value(head); picker && !first) {
+        } else if (QComboBox *picker = mPickers.value(head.key); picker && !first) {
             picker->setToolTip(problem.message);
             first = picker;
         }

@@ -8,6 +8,7 @@
 #include <QGroupBox>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <functional>
 
 class QComboBox;
@@ -46,8 +47,10 @@ public:
     void clearProblems();
     // Checks every editor as if the user had typed; true when all pass.
     bool checkAll();
-    // Reloads the picker and checklist entries (after a save added records).
+    // Reloads the picker and checklist entries (after a save added records): all of them, or only those
+    // listing records of `models`.
     void refreshChoices();
+    void refreshChoices(const QSet<QString> &models);
     ValueEditor *editor(const QString &attribute) const { return mEditors.value(attribute); }
     RecordSection *childSection(const QString &alias) const { return mChildren.value(alias); }
     QTableWidget *childGrid(const QString &alias) const;
@@ -63,6 +66,8 @@ private:
     void addLinks();
     QStringList linkSetFields() const;
     void fillChoices(QComboBox *combo, const QString &model);
+    // models null: all; children: also those of the sections below.
+    void refreshChoicesOf(const QSet<QString> *models, bool children);
     QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;

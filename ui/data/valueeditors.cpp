@@ -1,5 +1,7 @@
 #include "data/valueeditors.h"
 
+#include "schema/fieldvalue.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -74,24 +76,7 @@ LineValueEditor::LineValueEditor(const Field &field, QWidget *parent)
 }
 
 QJsonValue LineValueEditor::value() const {
-    const QString text = mEdit->text().trimmed();
-    if (text.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    const DataType &t = field().type;
-    if (t.isIntegral()) {
-        bool ok = false;
-        const qint64 n = text.toLongLong(&ok);
-        // Beyond 2^53 a JSON number loses digits; the controller takes such integers as strings.
-        if (ok && std::llabs(n) <= (qint64(1) << 53))
-            return QJsonValue(n);
-        return text;
-    }
-    if (t.kind == DataType::Kind::Float || t.kind == DataType::Kind::Double) {
-        bool ok = false;
-        const double d = text.toDouble(&ok);
-        return ok ? QJsonValue(d) : QJsonValue(text);
-    }
-    return text; // DECIMAL stays exact text
+    return FieldValue::fromText(field().type, mEdit->text()); // DECIMAL stays exact text
 }
 
 void LineValueEditor::setValue(const QJsonValue &value) {
