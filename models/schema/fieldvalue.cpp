@@ -514,4 +514,8 @@ QJsonValue FieldValue::toJson(const DataType &type, const QVariant &value) {
     }
 }
 
+QString FieldValue::keyText(const QJsonValue &key) {
+    return key.isString() ? key.toString() : QString::number(key.toInteger());
+}
+
 } // namespace modeldesk

@@ -43,6 +43,8 @@ public:
     // "2024-05-06 07:08:09.123" for the UTC time of `value`, with `separator` between date and time and
     // `suffix` appended (e.g. 'T' and "Z" for ISO 8601).
     static QString utcTimestampText(const QDateTime &value, char16_t separator, QStringView suffix = {});
+    // A record's key (a JSON number or string, as toJson gives it) as people read it: "42", "a1b2-...".
+    static QString keyText(const QJsonValue &key);
 
     // The validate rules alone, for a value that already has the right type. Empty when they all pass.
     static QString checkRules(const Field &field, const QVariant &value);

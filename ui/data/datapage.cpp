@@ -5,6 +5,7 @@
 #include "data/recordlistmodel.h"
 #include "data/recordsection.h"
 #include "document/document.h"
+#include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
 
 #include <QComboBox>
@@ -32,14 +33,6 @@
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString keyText(const QJsonValue &key) {
-    return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
-
-} // namespace
 
 DataPage::DataPage(Document *document, QWidget *parent)
     : QWidget(parent)
@@ -352,10 +345,10 @@ bool DataPage::saveRecord() {
                            : QString();
     const QJsonObject savedRecord = result.record();
     mLoadedKey = savedRecord.value(pk);
-    QStringList saved{u"%1 #%2"_s.arg(mModel, keyText(mLoadedKey))};
+    QStringList saved{u"%1 #%2"_s.arg(mModel, FieldValue::keyText(mLoadedKey))};
     for (auto it = savedRecord.constBegin(); it != savedRecord.constEnd(); ++it)
         if (it.value().isObject() && mSession->resolved().link(mModel, it.key()))
-            saved << u"%1 #%2"_s.arg(it.key(), keyText(it.value().toObject().value(u"id"_s)));
+            saved << u"%1 #%2"_s.arg(it.key(), FieldValue::keyText(it.value().toObject().value(u"id"_s)));
     showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
     loadRecord(mLoadedKey);
     mForm->refreshChoices();
@@ -430,7 +423,7 @@ bool DataPage::deleteRecord(bool confirm) {
     }
     if (confirm) {
         const QString consequences = deleteConsequences();
-        const QString text = tr("Delete %1 #%2?").arg(mModel, keyText(mLoadedKey)) +
+        const QString text = tr("Delete %1 #%2?").arg(mModel, FieldValue::keyText(mLoadedKey)) +
                              (consequences.isEmpty() ? QString() : u"\n\n"_s + consequences);
         if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
             return false;
@@ -440,7 +433,7 @@ bool DataPage::deleteRecord(bool confirm) {
         showResult(result);
         return false;
     }
-    showMessage(tr("Deleted %1 #%2.").arg(mModel, keyText(mLoadedKey)), false);
+    showMessage(tr("Deleted %1 #%2.").arg(mModel, FieldValue::keyText(mLoadedKey)), false);
     newRecord();
     refreshList();
     mForm->refreshChoices();

@@ -4,6 +4,7 @@
 #include "data/pickerchoice.h"
 #include "data/valueeditor.h"
 #include "records/recordbrowser.h"
+#include "schema/fieldvalue.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,10 +26,6 @@ namespace {
 
 constexpr int kMaxDepth = 4;
 const QString kNewChoice = u"__new__"_s;
-
-QString keyText(const QJsonValue &key) {
-    return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
 
 QString subPath(const QString &path, const QString &part) {
     return path.isEmpty() ? part : path + u'.' + part;
@@ -338,7 +335,8 @@ void RecordSection::setRecord(const QJsonObject &record) {
     mKey = QJsonValue(QJsonValue::Undefined);
     if (table && table->primaryKey.size() == 1)
         mKey = record.value(table->column(table->primaryKey.first())->attribute);
-    mKeyLabel->setText(mKey.isUndefined() || mKey.isNull() ? tr("new record") : u"#"_s + keyText(mKey));
+    mKeyLabel->setText(mKey.isUndefined() || mKey.isNull() ? tr("new record")
+                                                           : u"#"_s + FieldValue::keyText(mKey));
     for (const QString &name : std::as_const(mFieldOrder))
         mEditors.value(name)->setValue(record.value(name));
     for (const ResolvedLink &link : mResolved.links) {
