@@ -53,8 +53,6 @@ public:
     // Call after a failed statement: checks whether the session is still usable. When it is not, drops it
     // (the next ensureOpen() reconnects) and returns true.
     bool checkConnectionLost();
-    // True when the last checkConnectionLost() found the connection gone (until the next open()).
-    bool wasLost() const { return mLost; }
 
     // PostgreSQL only: libpq's extended protocol on this session (see PgDirect), or null when unavailable or
     // switched off with MODELDESK_PG_QT_PATH=1 (then everything goes through Qt's QPSQL driver).

@@ -108,13 +108,6 @@ bool RecordStore::isUsable(QString *error) const {
     return false;
 }
 
-QList<RecordProblem> RecordStore::validate(const QString &model, const QJsonObject &record) const {
-    QList<RecordProblem> problems;
-    SavePlan plan;
-    mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, &problems);
-    return problems;
-}
-
 std::optional<SavePlan> RecordStore::plan(const QString &model, const QJsonObject &record,
                                           QList<RecordProblem> *problems) const {
     SavePlan plan;

@@ -53,8 +53,6 @@ public:
     // False (with *error listing them) when the design has errors that make saving impossible.
     bool isUsable(QString *error) const;
 
-    // Every problem of `record` as a `model`, with paths; empty when it can be saved. Runs no SQL.
-    QList<RecordProblem> validate(const QString &model, const QJsonObject &record) const;
     // The statements save() would run, in order, with their bound values and the keys flowing between them.
     std::optional<SavePlan> plan(const QString &model, const QJsonObject &record,
                                  QList<RecordProblem> *problems) const;

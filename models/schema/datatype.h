@@ -57,7 +57,6 @@ struct DataType {
     bool isNumeric() const {
         return isIntegral() || kind == Kind::Float || kind == Kind::Double || kind == Kind::Decimal;
     }
-    bool isTextual() const { return kind == Kind::String || kind == Kind::Char || kind == Kind::Text; }
 
     friend bool operator==(const DataType &, const DataType &) = default;
 };
