@@ -52,6 +52,9 @@ public:
     // written to `target` itself, others below the directory `target`. Existing files that the export does
     // not produce are left alone. On failure names the file and the cause in *error.
     static bool writeFiles(const ExportFiles &files, const QString &target, QString *error);
+    // Writes `contents` to the file `path` through QSaveFile: the old file stays intact unless the new one is
+    // complete. On failure *error is "PATH: cause". Also used for diagram images.
+    static bool writeFile(const QString &path, const QByteArray &contents, QString *error);
 };
 
 } // namespace modeldesk
