@@ -2,9 +2,6 @@
 
 #include "designer/diagramimage.h"
 #include "export/exporterregistry.h"
-#include "export/exporttext.h"
-#include "project/projectfile.h"
-#include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -127,15 +124,10 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         return usage(err,
                      tr("--format %1 writes a folder of files; give it with -o DIR").arg(exporter->name()));
 
-    const auto project = ProjectFile::load(args.project, &error);
-    if (!project) {
-        err << error << "\n";
+    const auto project = loadProject(args.project, err);
+    if (!project)
         return kUnreadable;
-    }
-    const QList<Problem> problems = SchemaValidator::validate(project->schema);
-    for (const Problem &problem : problems)
-        err << args.project << ": " << exporttext::singleLine(problem.toString()) << "\n";
-    if (SchemaValidator::hasErrors(problems)) {
+    if (reportProblems(args.project, *project, err)) {
         err << "modeldesk export: " << tr("%1 has errors; fix them before exporting").arg(args.project)
             << "\n";
         return kProblems;
