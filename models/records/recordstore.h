@@ -8,6 +8,7 @@
 #include "schema/resolvedschema.h"
 #include "schema/schema.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <functional>
@@ -78,6 +79,10 @@ public:
     // Test hook: called before statement i of a save runs; return false to make it fail (forces one
     // statement per step, so every step can be targeted).
     void setStepHook(PlanExecutor::StepHook hook) { mExecutor.setStepHook(std::move(hook)); }
+    // The clock of the timestamps a save writes (createdAt, updatedAt, deletedAt): the current UTC time
+    // unless set (tests set one that gives known instants).
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { mClock = std::move(clock); }
 
     const ResolvedSchema &resolvedSchema() const { return *mResolved; }
     DatabaseConnection &connection() { return mConnection; }
@@ -97,6 +102,9 @@ private:
     PlanExecutor mExecutor;
     RecordLoader mLoader;
     bool mSingleStatement = true;
+    Clock mClock = [] {
+        return QDateTime::currentDateTimeUtc();
+    };
 };
 
 } // namespace modeldesk
