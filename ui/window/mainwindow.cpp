@@ -73,6 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::resetDone, this, &MainWindow::restoreView);
+    // Only what the user does to the view goes into the project: opening one positions the view without
+    // writing back, so that opening and saving leaves the file as it was.
+    connect(mView, &DiagramView::movedByUser, this, &MainWindow::syncView);
 
     mAutoSaver = new AutoSaver(mDocument, this);
     connect(mAutoSaver, &AutoSaver::saveFailed, this,
@@ -196,20 +199,39 @@ void MainWindow::createActions() {
         QKeySequence(Qt::Key_F2));
 
     make(
-        u"actionZoomIn"_s, tr("Zoom &In"), [this] { mView->zoomIn(); }, QKeySequence::ZoomIn);
+        u"actionZoomIn"_s, tr("Zoom &In"),
+        [this] {
+            mView->zoomIn();
+            syncView();
+        },
+        QKeySequence::ZoomIn);
     make(
-        u"actionZoomOut"_s, tr("Zoom &Out"), [this] { mView->zoomOut(); }, QKeySequence::ZoomOut);
+        u"actionZoomOut"_s, tr("Zoom &Out"),
+        [this] {
+            mView->zoomOut();
+            syncView();
+        },
+        QKeySequence::ZoomOut);
     make(
-        u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
+        u"actionZoomReset"_s, tr("Zoom &100%"),
+        [this] {
+            mView->resetZoom();
+            syncView();
+        },
         QKeySequence(Qt::CTRL | Qt::Key_0));
     make(
-        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(true); },
+        u"actionFit"_s, tr("&Fit to Window"),
+        [this] {
+            mView->fitToContents(true);
+            syncView();
+        },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     make(
         u"actionAutoLayout"_s, tr("&Auto-layout"),
         [this] {
             mScene->autoLayout();
             mView->fitToContents();
+            syncView();
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 
@@ -521,8 +543,10 @@ void MainWindow::showProblem(const Problem &problem) {
     else if (!problem.model.isEmpty())
         mScene->selectModel(problem.model);
     const QList<QGraphicsItem *> selected = mScene->selectedItems();
-    if (!selected.isEmpty())
+    if (!selected.isEmpty()) {
         mView->centerOn(selected.first());
+        syncView();
+    }
 }
 
 void MainWindow::restoreView() {
@@ -538,6 +562,10 @@ void MainWindow::restoreView() {
         mView->setZoom(layout.zoom);
         mView->centerOn(layout.center);
     }
+}
+
+void MainWindow::syncView() {
+    mDocument->setView(mView->zoom(), mView->center());
 }
 
 } // namespace modeldesk
