@@ -2,6 +2,7 @@
 
 #include "db/connectionurl.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -19,6 +20,7 @@ class PgDirect;
 // (SQLite: foreign keys on, WAL, synchronous FULL, a busy timeout), caches prepared statements, and notices
 // when the server went away so that the next operation reconnects instead of failing forever.
 class DatabaseConnection {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseConnection)
 public:
     static constexpr int kBusyTimeoutMs = 10000;
 

@@ -11,10 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Exporter", text);
-}
-
 bool fail(QString *error, const QString &message) {
     if (error)
         *error = message;

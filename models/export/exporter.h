@@ -4,6 +4,7 @@
 #include "sql/sqldialect.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -30,6 +31,7 @@ using ExportFiles = QList<ExportFile>;
 // it with golden files; writing is shared and goes through QSaveFile. Exporters render what they are
 // given: callers that care (the CLI, the menus) refuse designs with validation errors first.
 class Exporter {
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
 public:
     virtual ~Exporter() = default;
 

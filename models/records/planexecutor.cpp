@@ -15,12 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("PlanExecutor", text);
-}
-
 // Frees the statement for its next use (SQLite keeps a finished statement's read lock until reset).
 struct Finisher {
+    Q_DECLARE_TR_FUNCTIONS(PlanExecutor)
+
+public:
     QSqlQuery *query;
     ~Finisher() { query->finish(); }
 };

@@ -13,10 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("RecordBrowser", text);
-}
-
 bool searchable(const Column &column) {
     using K = DataType::Kind;
     const K k = column.type.kind;

@@ -16,10 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("RecordStore", text);
-}
-
 QString actionWord(PlanStep::Action action) {
     switch (action) {
     case PlanStep::Action::Insert:

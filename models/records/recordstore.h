@@ -8,6 +8,7 @@
 #include "schema/resolvedschema.h"
 #include "schema/schema.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -47,6 +48,7 @@ private:
 // deletes such graphs. Serves the entry form, the CLI and bulk import alike. The schema and connection must
 // outlive it.
 class RecordStore {
+    Q_DECLARE_TR_FUNCTIONS(RecordStore)
 public:
     RecordStore(const Schema &schema, DatabaseConnection &connection);
     ~RecordStore();

@@ -11,6 +11,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 struct KindName {
+    Q_DECLARE_TR_FUNCTIONS(DataType)
+
+public:
     DataType::Kind kind;
     const char *name;
 };
@@ -26,10 +29,6 @@ constexpr std::array kKindNames{
     KindName{DataType::Kind::Enum, "ENUM"},       KindName{DataType::Kind::Json, "JSON"},
     KindName{DataType::Kind::Blob, "BLOB"},
 };
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("DataType", text);
-}
 
 bool fail(QString *error, const QString &message) {
     if (error)
@@ -66,7 +65,7 @@ bool splitArguments(const QString &text, QStringList *out, QString *error) {
         sawAny = true;
     }
     if (!quote.isNull())
-        return fail(error, tr("unterminated quoted value in \"%1\"").arg(text));
+        return fail(error, DataType::tr("unterminated quoted value in \"%1\"").arg(text));
     if (sawAny || !current.isEmpty())
         out->append(current.trimmed());
     return true;

@@ -3,6 +3,7 @@
 #include "schema/field.h"
 #include "schema/resolvedschema.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QString>
@@ -26,6 +27,7 @@ struct FieldCheck {
 // DECIMAL stays a validated string, FLOAT/DOUBLE are double, BOOLEAN bool, DATE a UTC QDateTime, DATEONLY
 // QDate, TIME QTime, JSON its compact text, BLOB bytes (given as base64), everything else QString.
 class FieldValue {
+    Q_DECLARE_TR_FUNCTIONS(FieldValue)
 public:
     // `value` undefined (a missing key) is checked like null. `field` supplies the validate rules; without it
     // only the type, length, nullability and ENUM values are checked.
