@@ -30,7 +30,8 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
 }
 
 QPointF DiagramView::center() const {
-    return mapToScene(viewport()->rect().center());
+    // The exact middle, as centerOn() takes it (QRect::center() rounds down by up to a pixel).
+    return viewportTransform().inverted().map(QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
 }
 
 void DiagramView::setZoom(double value) {
