@@ -37,7 +37,6 @@ struct Field {
 
     bool isNullable() const { return !primaryKey && allowNull.value_or(true); }
     bool hasDefault() const { return !defaultValue.isUndefined(); }
-    const ValidateRule *rule(const QString &ruleName) const;
 
     friend bool operator==(const Field &, const Field &) = default;
 };
