@@ -17,9 +17,6 @@ namespace {
 
 // Frees the statement for its next use (SQLite keeps a finished statement's read lock until reset).
 struct Finisher {
-    Q_DECLARE_TR_FUNCTIONS(PlanExecutor)
-
-public:
     QSqlQuery *query;
     ~Finisher() { query->finish(); }
 };

@@ -11,9 +11,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 struct KindName {
-    Q_DECLARE_TR_FUNCTIONS(DataType)
-
-public:
     DataType::Kind kind;
     const char *name;
 };
