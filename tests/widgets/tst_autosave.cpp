@@ -271,7 +271,9 @@ private slots:
         const QString path = saver->recoveryPath();
         auto edit = [&] {
             pushFieldEdit(&document, u"customer"_s, u"f%1"_s.arg(document.undoStack()->count()));
-            QTRY_VERIFY(QFile::exists(path));
+            QCOMPARE(saver->scheduledDelay(), 50);
+            QVERIFY(saver->runScheduledWrite()); // what the timer does 50 ms later
+            QVERIFY(QFile::exists(path));
             QVERIFY(QFile::exists(path + u".lock"_s));
         };
         auto gone = [&](const char *when) {
@@ -290,7 +292,9 @@ private slots:
         gone("after New");
         document.reset(test::loadExample(u"seed"_s), {});
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
-        QTRY_VERIFY(QFile::exists(path));
+        QCOMPARE(saver->scheduledDelay(), 0);
+        QCoreApplication::processEvents(); // the next turn of the event loop
+        QVERIFY(QFile::exists(path));
         saver.reset();
         gone("after a normal close");
     }
@@ -317,7 +321,9 @@ private slots:
         document.reset(test::loadExample(u"seed"_s), {}, u"seed example"_s);
         AutoSaver live(&document, 10);
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
-        QTRY_VERIFY(live.hasRecoveryFile());
+        QCOMPARE(live.scheduledDelay(), 0);
+        QCoreApplication::processEvents();
+        QVERIFY(live.hasRecoveryFile());
         QCOMPARE(RecoveryFile::orphans().size(), 0); // ours, and we are alive
 
         const QDir dir(RecoveryFile::directory());
@@ -385,7 +391,9 @@ private slots:
         MainWindow window;
         QVERIFY(window.openProject(mShop));
         pushFieldEdit(window.document(), u"customer"_s, u"phone"_s);
-        QTRY_VERIFY(window.autoSaver()->hasRecoveryFile());
+        QCOMPARE(window.autoSaver()->scheduledDelay(), window.autoSaver()->interval());
+        QVERIFY(window.autoSaver()->runScheduledWrite()); // instead of waiting for the timer
+        QVERIFY(window.autoSaver()->hasRecoveryFile());
         whenModal<QMessageBox>([](QMessageBox *box) {
             QVERIFY(box->text().contains(u"broken.modeldesk"_s));
             box->accept();

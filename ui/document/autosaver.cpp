@@ -114,6 +114,13 @@ void AutoSaver::onLinksChanged() {
     }
 }
 
+bool AutoSaver::runScheduledWrite() {
+    if (!mTimer.isActive())
+        return false;
+    write();
+    return true;
+}
+
 void AutoSaver::write() {
     QString error;
     if (!saveNow(&error))

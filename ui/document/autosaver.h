@@ -39,6 +39,8 @@ public:
     // The delay in milliseconds the pending write was scheduled with at the last edit (0: on the next turn of
     // the event loop), or -1 when no write is pending.
     int scheduledDelay() const { return mTimer.isActive() ? mTimer.interval() : -1; }
+    // Does now what the pending write's timer would do when it fires; false when no write is scheduled.
+    bool runScheduledWrite();
 
     // Where this document's unsaved work goes: RecoveryFile::directory()/<pid>-<n>.mdrecovery.
     QString recoveryPath() const { return mPath; }
