@@ -1,5 +1,9 @@
 #include "commandline.h"
 
+#include "export/exporttext.h"
+#include "project/projectfile.h"
+#include "schema/schemavalidator.h"
+
 #include <QCoreApplication>
 #include <cstring>
 
@@ -85,6 +89,21 @@ int run(const QStringList &arguments) {
             return command.run(arguments.mid(2), out, err);
     err << "modeldesk: unknown command \"" << name << "\"; see modeldesk --help\n";
     return kUsage;
+}
+
+std::optional<Project> loadProject(const QString &path, QTextStream &err) {
+    QString error;
+    auto project = ProjectFile::load(path, &error);
+    if (!project)
+        err << error << "\n";
+    return project;
+}
+
+bool reportProblems(const QString &path, const Project &project, QTextStream &to) {
+    const QList<Problem> problems = SchemaValidator::validate(project.schema);
+    for (const Problem &problem : problems)
+        to << path << ": " << exporttext::singleLine(problem.toString()) << "\n"; // one line each
+    return SchemaValidator::hasErrors(problems);
 }
 
 } // namespace modeldesk::cli

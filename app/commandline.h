@@ -1,7 +1,10 @@
 #pragma once
 
+#include "project/project.h"
+
 #include <QStringList>
 #include <QTextStream>
+#include <optional>
 
 namespace modeldesk::cli {
 
@@ -22,6 +25,13 @@ const QList<Command> &commands();
 bool isHeadless(int argc, char **argv);
 // Runs the subcommand named by arguments[1] (arguments[0] is the program).
 int run(const QStringList &arguments);
+
+// What every subcommand that reads a project starts with. The project at `path`, or nullopt after printing
+// why it cannot be read or parsed on `err` (the subcommand then exits with kUnreadable).
+std::optional<Project> loadProject(const QString &path, QTextStream &err);
+// Validates `project` and prints each problem on one line as "PATH: problem" to `to`. True when one of them
+// is an error.
+bool reportProblems(const QString &path, const Project &project, QTextStream &to);
 
 // Subcommands, one file each.
 int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err);

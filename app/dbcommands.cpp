@@ -5,7 +5,6 @@
 #include "db/connectionurl.h"
 #include "db/databaseconnection.h"
 #include "db/schemasync.h"
-#include "project/projectfile.h"
 #include "records/recordstore.h"
 
 #include <QElapsedTimer>
@@ -79,13 +78,11 @@ struct Session {
 };
 
 int openSession(const Options &options, Session *session, QTextStream &err) {
-    QString error;
-    auto project = ProjectFile::load(options.project, &error);
-    if (!project) {
-        err << error << "\n";
+    auto project = loadProject(options.project, err);
+    if (!project)
         return kUnreadable;
-    }
     session->project = std::move(*project);
+    QString error;
     const auto url = ConnectionUrl::parse(options.value(u"db"_s), &error);
     if (!url) {
         err << "modeldesk: --db: " << error << "\n";

@@ -2,9 +2,6 @@
 
 #include "designer/diagramimage.h"
 #include "export/exporterregistry.h"
-#include "export/exporttext.h"
-#include "project/projectfile.h"
-#include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -15,9 +12,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ExportCommand", text);
-}
+// The translation context of this command's messages.
+struct ExportCommand {
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+};
 
 struct ExportArguments {
     QString project;
@@ -40,7 +38,7 @@ bool parseArguments(const QStringList &arguments, ExportArguments *parsed, QStri
             for (const QString &name : names) {
                 if (argument == name) {
                     if (i + 1 >= arguments.size()) {
-                        *error = tr("%1 needs a value").arg(name);
+                        *error = ExportCommand::tr("%1 needs a value").arg(name);
                         return false;
                     }
                     *target = arguments.at(++i);
@@ -58,21 +56,22 @@ bool parseArguments(const QStringList &arguments, ExportArguments *parsed, QStri
         if (matched)
             continue;
         if (argument.startsWith(u'-') && argument != u"-"_s) {
-            *error = tr("unknown option \"%1\"").arg(argument);
+            *error = ExportCommand::tr("unknown option \"%1\"").arg(argument);
             return false;
         }
         if (!parsed->project.isEmpty()) {
-            *error = tr("more than one project given (\"%1\" and \"%2\")").arg(parsed->project, argument);
+            *error = ExportCommand::tr("more than one project given (\"%1\" and \"%2\")")
+                         .arg(parsed->project, argument);
             return false;
         }
         parsed->project = argument;
     }
     if (parsed->project.isEmpty()) {
-        *error = tr("no project given");
+        *error = ExportCommand::tr("no project given");
         return false;
     }
     if (parsed->format.isEmpty()) {
-        *error = tr("--format is required (one of %1)").arg(exportFormatNames().join(u", "_s));
+        *error = ExportCommand::tr("--format is required (one of %1)").arg(exportFormatNames().join(u", "_s));
         return false;
     }
     return true;
@@ -101,43 +100,40 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
 
     if (DiagramImage::find(args.format)) {
         if (!args.dialect.isEmpty())
-            return usage(err, tr("--dialect does not apply to --format %1").arg(args.format));
+            return usage(err, ExportCommand::tr("--dialect does not apply to --format %1").arg(args.format));
         if (args.output.isEmpty())
-            return usage(err, tr("--format %1 writes an image file; give it with -o FILE").arg(args.format));
+            return usage(
+                err,
+                ExportCommand::tr("--format %1 writes an image file; give it with -o FILE").arg(args.format));
         return exportImage(args.project, args.format, args.output, err);
     }
     const Exporter *exporter = ExporterRegistry::find(args.format);
     if (!exporter)
-        return usage(err, tr("unknown format \"%1\"; known formats: %2")
+        return usage(err, ExportCommand::tr("unknown format \"%1\"; known formats: %2")
                               .arg(args.format, exportFormatNames().join(u", "_s)));
     ExportOptions options;
     if (exporter->usesDialect()) {
         if (args.dialect.isEmpty() && exporter->name() == u"sql"_s)
-            return usage(
-                err, tr("--format sql needs --dialect (one of %1)").arg(SqlDialect::names().join(u", "_s)));
+            return usage(err, ExportCommand::tr("--format sql needs --dialect (one of %1)")
+                                  .arg(SqlDialect::names().join(u", "_s)));
         const auto dialect = SqlDialect::fromName(args.dialect.isEmpty() ? u"postgres"_s : args.dialect);
         if (!dialect)
-            return usage(err, tr("unknown dialect \"%1\"; known dialects: %2")
+            return usage(err, ExportCommand::tr("unknown dialect \"%1\"; known dialects: %2")
                                   .arg(args.dialect, SqlDialect::names().join(u", "_s)));
         options.dialect = *dialect;
     } else if (!args.dialect.isEmpty()) {
-        return usage(err, tr("--dialect does not apply to --format %1").arg(exporter->name()));
+        return usage(err, ExportCommand::tr("--dialect does not apply to --format %1").arg(exporter->name()));
     }
     if (exporter->producesDirectory() && args.output.isEmpty())
-        return usage(err,
-                     tr("--format %1 writes a folder of files; give it with -o DIR").arg(exporter->name()));
+        return usage(err, ExportCommand::tr("--format %1 writes a folder of files; give it with -o DIR")
+                              .arg(exporter->name()));
 
-    const auto project = ProjectFile::load(args.project, &error);
-    if (!project) {
-        err << error << "\n";
+    const auto project = loadProject(args.project, err);
+    if (!project)
         return kUnreadable;
-    }
-    const QList<Problem> problems = SchemaValidator::validate(project->schema);
-    for (const Problem &problem : problems)
-        err << args.project << ": " << exporttext::singleLine(problem.toString()) << "\n";
-    if (SchemaValidator::hasErrors(problems)) {
-        err << "modeldesk export: " << tr("%1 has errors; fix them before exporting").arg(args.project)
-            << "\n";
+    if (reportProblems(args.project, *project, err)) {
+        err << "modeldesk export: "
+            << ExportCommand::tr("%1 has errors; fix them before exporting").arg(args.project) << "\n";
         return kProblems;
     }
 

@@ -15,9 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("GenerateCommand", text);
-}
+// The translation context of this command's messages.
+struct GenerateCommand {
+    Q_DECLARE_TR_FUNCTIONS(GenerateCommand)
+};
 
 int usage(QTextStream &err, const QString &message) {
     err << "modeldesk generate: " << message << "\n"
@@ -80,20 +81,20 @@ int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err
         };
         if (name == u"-o"_s || name == u"--output"_s) {
             if (!takeValue())
-                return usage(err, tr("%1 needs a value").arg(name));
+                return usage(err, GenerateCommand::tr("%1 needs a value").arg(name));
             output = value;
             continue;
         }
         const auto number = std::find_if(numbers.cbegin(), numbers.cend(),
                                          [&](const NumberOption &o) { return o.name == name; });
         if (number == numbers.cend())
-            return usage(err, tr("unknown argument \"%1\"").arg(arguments.at(i)));
+            return usage(err, GenerateCommand::tr("unknown argument \"%1\"").arg(arguments.at(i)));
         if (!takeValue())
-            return usage(err, tr("%1 needs a value").arg(name));
+            return usage(err, GenerateCommand::tr("%1 needs a value").arg(name));
         bool ok = false;
         const qint64 n = value.toLongLong(&ok);
         if (!ok || n < number->min || n > number->max)
-            return usage(err, tr("%1 takes a whole number from %2 to %3, not \"%4\"")
+            return usage(err, GenerateCommand::tr("%1 takes a whole number from %2 to %3, not \"%4\"")
                                   .arg(name)
                                   .arg(number->min)
                                   .arg(number->max)
@@ -101,7 +102,7 @@ int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err
         number->set(n);
     }
     if (output.isEmpty())
-        return usage(err, tr("give the file to write with -o FILE"));
+        return usage(err, GenerateCommand::tr("give the file to write with -o FILE"));
 
     const Project project = DesignGenerator::generate(options);
     QString error;
@@ -109,7 +110,7 @@ int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err
         err << "modeldesk generate: " << error << "\n";
         return kProblems;
     }
-    out << tr("%1: %2 models, %3 fields each, %4 links")
+    out << GenerateCommand::tr("%1: %2 models, %3 fields each, %4 links")
                .arg(QDir::toNativeSeparators(output))
                .arg(project.schema.models.size())
                .arg(options.fields)

@@ -4,8 +4,6 @@
 #include "designer/diagramscene.h"
 #include "document/document.h"
 #include "export/exporterregistry.h"
-#include "project/projectfile.h"
-#include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -52,15 +50,12 @@ int exportImage(const QString &projectPath, const QString &formatName, const QSt
             << "\n";
         return kProblems;
     }
-    QString error;
-    const auto project = ProjectFile::load(projectPath, &error);
-    if (!project) {
-        err << error << "\n";
+    const auto project = loadProject(projectPath, err);
+    if (!project)
         return kUnreadable;
-    }
-    for (const Problem &problem : SchemaValidator::validate(project->schema))
-        err << projectPath << ": " << problem.toString() << "\n";
+    reportProblems(projectPath, *project, err);
 
+    QString error;
     Document document;
     document.reset(*project, QFileInfo(projectPath).absoluteFilePath());
     DiagramScene scene(&document);

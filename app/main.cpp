@@ -2,12 +2,20 @@
 #include "commandline.h"
 #include "data/datapage.h"
 #include "designer/diagramscene.h"
+#include "properties/propertiespanel.h"
 #include "window/mainwindow.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QPixmap>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTableWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -19,6 +27,35 @@ void describeApplication() {
     QCoreApplication::setOrganizationName(u"ModelDesk"_s);
     QCoreApplication::setApplicationName(u"ModelDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MODELDESK_VERSION));
+}
+
+// For scripted pictures of the properties panel: selects `field` of the selected model in the panel's field
+// list and, when `type` is given, types it into the field's type box as a user would (a refused type shows
+// its message), with the panel scrolled down to the field editor.
+bool showField(modeldesk::MainWindow &window, const QString &field, const QString &type) {
+    auto *table = window.propertiesPanel()->findChild<QTableWidget *>(u"fieldsTable"_s);
+    if (!table)
+        return false;
+    const QList<QTableWidgetItem *> found = table->findItems(field, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    table->setCurrentCell(found.first()->row(), 0);
+    if (type.isEmpty())
+        return true;
+    auto *combo = window.propertiesPanel()->findChild<QComboBox *>(u"fieldTypeCombo"_s);
+    if (!combo || !combo->lineEdit())
+        return false;
+    QLineEdit *edit = combo->lineEdit();
+    edit->setFocus();
+    edit->setText(type);
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(edit, &enter);
+    // After the message has changed the layout.
+    QTimer::singleShot(0, &window, [&window] {
+        if (auto *area = qobject_cast<QScrollArea *>(window.propertiesPanel()->currentWidget()))
+            area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+    });
+    return true;
 }
 
 } // namespace
@@ -62,7 +99,27 @@ int main(int argc, char **argv) {
         u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
         u"model"_s);
     parser.addOption(select);
+    const QCommandLineOption selectLink(
+        u"select-link"_s,
+        u"Select a link on the canvas by its index in the project file (for screenshots)."_s, u"index"_s);
+    parser.addOption(selectLink);
+    const QCommandLineOption field(
+        u"field"_s, u"With --select: show this field in the properties panel (for screenshots)."_s,
+        u"name"_s);
+    parser.addOption(field);
+    const QCommandLineOption fieldType(
+        u"field-type"_s,
+        u"With --field: type TEXT into the field's type box and press Enter (for screenshots of a refused "
+        u"type)."_s,
+        u"text"_s);
+    parser.addOption(fieldType);
+    const QCommandLineOption grab(
+        u"grab"_s, u"What --screenshot saves: the whole window (default) or the properties panel."_s,
+        u"window|properties"_s);
+    parser.addOption(grab);
     parser.process(app);
+    if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
+        parser.showHelp(modeldesk::cli::kUsage);
 
     modeldesk::MainWindow window;
     window.show();
@@ -79,10 +136,19 @@ int main(int argc, char **argv) {
         window.dataPage()->setModel(parser.value(select));
     else if (parser.isSet(select))
         window.scene()->selectModel(parser.value(select));
+    if (parser.isSet(selectLink))
+        window.scene()->selectLink(parser.value(selectLink).toInt());
+    if (parser.isSet(field) && !showField(window, parser.value(field), parser.value(fieldType))) {
+        QTextStream(stderr) << "no field " << parser.value(field) << " to show\n";
+        return modeldesk::cli::kUsage;
+    }
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(400, &window, [&window, file] {
-            const bool ok = window.grab().save(file);
+        QWidget *target = &window;
+        if (parser.value(grab) == u"properties"_s)
+            target = window.findChild<QDockWidget *>(u"propertiesDock"_s);
+        QTimer::singleShot(400, &window, [target, file] {
+            const bool ok = target->grab().save(file);
             QTextStream(ok ? stdout : stderr) << (ok ? "saved " : "cannot write ") << file << "\n";
             QCoreApplication::exit(ok ? 0 : 1);
         });

@@ -1,9 +1,5 @@
 #include "commandline.h"
 
-#include "export/exporttext.h"
-#include "project/projectfile.h"
-#include "schema/schemavalidator.h"
-
 namespace modeldesk::cli {
 
 // `modeldesk validate PROJECT`: 0 when the design has no errors (warnings are printed but do not fail),
@@ -14,16 +10,10 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
         return kUsage;
     }
     const QString path = arguments.first();
-    QString error;
-    const auto project = ProjectFile::load(path, &error);
-    if (!project) {
-        err << error << "\n";
+    const auto project = loadProject(path, err);
+    if (!project)
         return kUnreadable;
-    }
-    const QList<Problem> problems = SchemaValidator::validate(project->schema);
-    for (const Problem &problem : problems)
-        out << path << ": " << exporttext::singleLine(problem.toString()) << "\n"; // one line each
-    return SchemaValidator::hasErrors(problems) ? kProblems : kOk;
+    return reportProblems(path, *project, out) ? kProblems : kOk;
 }
 
 } // namespace modeldesk::cli

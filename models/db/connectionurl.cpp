@@ -9,10 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ConnectionUrl", text);
-}
-
 bool fail(QString *error, const QString &message) {
     if (error)
         *error = message;
@@ -48,17 +44,17 @@ bool parseServer(const QString &rest, ConnectionUrl &url, QString *error) {
     if (hostPort.startsWith(u'[')) { // IPv6 literal
         const qsizetype close = hostPort.indexOf(u']');
         if (close < 0)
-            return fail(error, tr("unterminated [ in the host"));
+            return fail(error, ConnectionUrl::tr("unterminated [ in the host"));
         url.host = hostPort.mid(1, close - 1);
         hostPort = hostPort.mid(close + 1);
         if (!hostPort.isEmpty() && !hostPort.startsWith(u':'))
-            return fail(error, tr("unexpected text after the host"));
+            return fail(error, ConnectionUrl::tr("unexpected text after the host"));
         hostPort = hostPort.isEmpty() ? QString() : hostPort.mid(1);
         if (!hostPort.isEmpty()) {
             bool ok = false;
             url.port = hostPort.toInt(&ok);
             if (!ok || url.port <= 0 || url.port > 65535)
-                return fail(error, tr("the port must be a number from 1 to 65535"));
+                return fail(error, ConnectionUrl::tr("the port must be a number from 1 to 65535"));
         }
     } else {
         const qsizetype colon = hostPort.lastIndexOf(u':');
@@ -67,13 +63,13 @@ bool parseServer(const QString &rest, ConnectionUrl &url, QString *error) {
             bool ok = false;
             url.port = hostPort.mid(colon + 1).toInt(&ok);
             if (!ok || url.port <= 0 || url.port > 65535)
-                return fail(error, tr("the port must be a number from 1 to 65535"));
+                return fail(error, ConnectionUrl::tr("the port must be a number from 1 to 65535"));
         }
     }
     if (url.host.isEmpty())
         url.host = u"localhost"_s;
     if (url.database.isEmpty())
-        return fail(error, tr("the URL names no database (…/DATABASE at the end)"));
+        return fail(error, ConnectionUrl::tr("the URL names no database (…/DATABASE at the end)"));
     return true;
 }
 

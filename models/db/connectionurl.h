@@ -2,6 +2,7 @@
 
 #include "sql/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <optional>
 
@@ -12,6 +13,9 @@ namespace modeldesk {
 // The password may instead come from MODELDESK_DB_PASSWORD; displayString() never shows it, so a URL can be
 // printed or logged safely.
 struct ConnectionUrl {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionUrl)
+
+public:
     static constexpr const char *kPasswordVariable = "MODELDESK_DB_PASSWORD";
 
     SqlDialect::Kind kind = SqlDialect::Kind::Sqlite;

@@ -14,10 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("DatabaseConnection", text);
-}
-
 QString uniqueConnectionName() {
     static QAtomicInteger<quint64> counter;
     return u"modeldesk-%1-%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);

@@ -2,6 +2,7 @@
 
 #include "db/connectionurl.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -19,6 +20,7 @@ class PgDirect;
 // (SQLite: foreign keys on, WAL, synchronous FULL, a busy timeout), caches prepared statements, and notices
 // when the server went away so that the next operation reconnects instead of failing forever.
 class DatabaseConnection {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseConnection)
 public:
     static constexpr int kBusyTimeoutMs = 10000;
 
@@ -53,8 +55,6 @@ public:
     // Call after a failed statement: checks whether the session is still usable. When it is not, drops it
     // (the next ensureOpen() reconnects) and returns true.
     bool checkConnectionLost();
-    // True when the last checkConnectionLost() found the connection gone (until the next open()).
-    bool wasLost() const { return mLost; }
 
     // PostgreSQL only: libpq's extended protocol on this session (see PgDirect), or null when unavailable or
     // switched off with MODELDESK_PG_QT_PATH=1 (then everything goes through Qt's QPSQL driver).

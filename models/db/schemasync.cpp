@@ -11,24 +11,16 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("SchemaSync", text);
-}
-
-} // namespace
-
 QString SyncDifference::toString() const {
     switch (kind) {
     case Kind::MissingTable:
-        return tr("table %1 is missing").arg(table);
+        return SchemaSync::tr("table %1 is missing").arg(table);
     case Kind::MissingColumn:
-        return tr("table %1: column %2 is missing (sync --alter adds it)").arg(table, column);
+        return SchemaSync::tr("table %1: column %2 is missing (sync --alter adds it)").arg(table, column);
     case Kind::ExtraColumn:
-        return tr("table %1: column %2 is not in the design (left as it is)").arg(table, column);
+        return SchemaSync::tr("table %1: column %2 is not in the design (left as it is)").arg(table, column);
     case Kind::TypeDiffers:
-        return tr("table %1: column %2 is %3 in the database but %4 in the design")
+        return SchemaSync::tr("table %1: column %2 is %3 in the database but %4 in the design")
             .arg(table, column, actual, expected);
     }
     return {};

@@ -4,6 +4,7 @@
 #include "schema/resolvedschema.h"
 #include "schema/schema.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -35,6 +36,7 @@ struct SyncReport {
 // existing tables differ by reading the catalog. With alter it also adds missing columns; it never drops,
 // retypes or rewrites anything.
 class SchemaSync {
+    Q_DECLARE_TR_FUNCTIONS(SchemaSync)
 public:
     SchemaSync(const Schema &schema, DatabaseConnection &connection);
 

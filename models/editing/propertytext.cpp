@@ -13,10 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("PropertyText", text);
-}
-
 template <typename T> std::optional<T> fail(QString *error, const QString &message) {
     if (error)
         *error = message;
@@ -85,21 +81,22 @@ QString checkArgument(const ValidateRule &rule) {
         const QJsonArray range = arg.toArray();
         if (!arg.isArray() || range.size() != 2 || !range.at(0).isDouble() || !range.at(1).isDouble() ||
             range.at(0).toDouble() < 0 || range.at(0).toDouble() > range.at(1).toDouble())
-            return tr("len takes [min, max] with 0 <= min <= max, e.g. len:[2,10]");
+            return PropertyText::tr("len takes [min, max] with 0 <= min <= max, e.g. len:[2,10]");
     } else if (rule.name == u"min"_s || rule.name == u"max"_s) {
         if (!arg.isDouble())
-            return tr("%1 takes a number, e.g. %1:0").arg(rule.name);
+            return PropertyText::tr("%1 takes a number, e.g. %1:0").arg(rule.name);
     } else if (rule.name == u"is"_s) {
         const QRegularExpression re(arg.toString());
         if (!arg.isString() || arg.toString().isEmpty())
-            return tr("is takes a regular expression, e.g. is:\"^[a-z]+$\"");
+            return PropertyText::tr("is takes a regular expression, e.g. is:\"^[a-z]+$\"");
         if (!re.isValid())
-            return tr("is: invalid regular expression: %1").arg(re.errorString());
+            return PropertyText::tr("is: invalid regular expression: %1").arg(re.errorString());
     } else if (rule.name == u"isIn"_s) {
         if (!arg.isArray() || arg.toArray().isEmpty() || !arg.toArray().at(0).isArray())
-            return tr("isIn takes the allowed values wrapped in a list, e.g. isIn:[[\"a\",\"b\"]]");
+            return PropertyText::tr(
+                "isIn takes the allowed values wrapped in a list, e.g. isIn:[[\"a\",\"b\"]]");
     } else if (!arg.isBool()) {
-        return tr("%1 takes no argument (or true/false)").arg(rule.name);
+        return PropertyText::tr("%1 takes no argument (or true/false)").arg(rule.name);
     }
     return {};
 }

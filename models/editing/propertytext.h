@@ -2,6 +2,7 @@
 
 #include "schema/field.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -18,6 +19,7 @@ namespace modeldesk {
 // Validate rules: `isEmail, len:[2,10], min:0, is:"^[a-z]+$", isIn:[["a","b"]]`; a rule without an argument
 // means `true`.
 class PropertyText {
+    Q_DECLARE_TR_FUNCTIONS(PropertyText)
 public:
     static QString defaultValueText(const QJsonValue &value);
     static std::optional<QJsonValue> parseDefaultValue(const QString &text, QString *error = nullptr);

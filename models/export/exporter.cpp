@@ -11,10 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Exporter", text);
-}
-
 bool fail(QString *error, const QString &message) {
     if (error)
         *error = message;
@@ -56,17 +52,23 @@ bool Exporter::writeFiles(const ExportFiles &files, const QString &target, QStri
                         tr("%1: cannot create the directory").arg(QDir::toNativeSeparators(directory)));
         if (QFileInfo(path).isDir())
             return fail(error, tr("%1: is a directory, expected a file").arg(QDir::toNativeSeparators(path)));
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
-        if (out.write(file.contents) != file.contents.size()) {
-            const QString reason = out.errorString();
-            out.cancelWriting();
-            return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), reason));
-        }
-        if (!out.commit())
-            return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
+        if (!writeFile(path, file.contents, error))
+            return false;
     }
+    return true;
+}
+
+bool Exporter::writeFile(const QString &path, const QByteArray &contents, QString *error) {
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
+    if (out.write(contents) != contents.size()) {
+        const QString reason = out.errorString();
+        out.cancelWriting();
+        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), reason));
+    }
+    if (!out.commit())
+        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "sql/sqldialect.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -30,6 +31,7 @@ using ExportFiles = QList<ExportFile>;
 // it with golden files; writing is shared and goes through QSaveFile. Exporters render what they are
 // given: callers that care (the CLI, the menus) refuse designs with validation errors first.
 class Exporter {
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
 public:
     virtual ~Exporter() = default;
 
@@ -52,6 +54,9 @@ public:
     // written to `target` itself, others below the directory `target`. Existing files that the export does
     // not produce are left alone. On failure names the file and the cause in *error.
     static bool writeFiles(const ExportFiles &files, const QString &target, QString *error);
+    // Writes `contents` to the file `path` through QSaveFile: the old file stays intact unless the new one is
+    // complete. On failure *error is "PATH: cause". Also used for diagram images.
+    static bool writeFile(const QString &path, const QByteArray &contents, QString *error);
 };
 
 } // namespace modeldesk

@@ -17,10 +17,6 @@ namespace {
 
 constexpr qsizetype kLineLimit = 110;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SequelizeExporter", text);
-}
-
 QString header(const ExportOptions &options) {
     return u"// "_s + js::commentText(exporttext::generatedBy(options.origin)) + u'\n';
 }

@@ -2,6 +2,8 @@
 
 #include "export/exporter.h"
 
+#include <QCoreApplication>
+
 namespace modeldesk {
 
 // Sequelize 6 models, written the way the seed writes them by hand: one file per model
@@ -10,6 +12,7 @@ namespace modeldesk {
 // modelName, and `config/database.js` (DATABASE_URL, else an SQLite file). Layout of the directory:
 //   config/database.js  models/index.js  models/associations.js  models/<ClassName>.js
 class SequelizeExporter : public Exporter {
+    Q_DECLARE_TR_FUNCTIONS(SequelizeExporter)
 public:
     QString name() const override;
     QString description() const override;

@@ -13,13 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ProjectDiff", text);
-}
-
 QString jsonText(const QJsonValue &value) {
     if (value.isUndefined())
-        return tr("none");
+        return ProjectDiff::tr("none");
     if (value.isString())
         return u'"' + value.toString() + u'"';
     if (value.isBool())
@@ -34,18 +30,18 @@ QString jsonText(const QJsonValue &value) {
 }
 
 QString flag(const std::optional<bool> &value) {
-    return value ? (*value ? u"true"_s : u"false"_s) : tr("default");
+    return value ? (*value ? u"true"_s : u"false"_s) : ProjectDiff::tr("default");
 }
 
 // The properties of a field that differ, e.g. "type STRING → TEXT, unique".
 QString fieldChange(const Field &a, const Field &b) {
     QStringList parts;
     if (a.type != b.type)
-        parts << tr("type %1 → %2").arg(a.type.toString(), b.type.toString());
+        parts << ProjectDiff::tr("type %1 → %2").arg(a.type.toString(), b.type.toString());
     if (a.allowNull != b.allowNull)
-        parts << tr("allowNull %1 → %2").arg(flag(a.allowNull), flag(b.allowNull));
+        parts << ProjectDiff::tr("allowNull %1 → %2").arg(flag(a.allowNull), flag(b.allowNull));
     if (a.defaultValue != b.defaultValue)
-        parts << tr("default %1 → %2").arg(jsonText(a.defaultValue), jsonText(b.defaultValue));
+        parts << ProjectDiff::tr("default %1 → %2").arg(jsonText(a.defaultValue), jsonText(b.defaultValue));
     if (a.primaryKey != b.primaryKey)
         parts << u"primaryKey"_s;
     if (a.autoIncrement != b.autoIncrement)
@@ -53,7 +49,7 @@ QString fieldChange(const Field &a, const Field &b) {
     if (a.unique != b.unique)
         parts << u"unique"_s;
     if (a.comment != b.comment)
-        parts << tr("comment");
+        parts << ProjectDiff::tr("comment");
     if (a.validate != b.validate)
         parts << u"validate"_s;
     return parts.join(u", "_s);
@@ -72,7 +68,7 @@ QStringList optionChanges(const Model &a, const Model &b) {
     if (a.underscored != b.underscored)
         parts << u"underscored"_s;
     if (a.comment != b.comment)
-        parts << tr("comment");
+        parts << ProjectDiff::tr("comment");
     return parts;
 }
 
@@ -93,7 +89,7 @@ ProjectDiff::ModelChange compareModels(const Model &a, const Model &b) {
     // Only the order of the fields changed: say so rather than nothing.
     if (change.fieldsAdded.isEmpty() && change.fieldsRemoved.isEmpty() && change.fieldsChanged.isEmpty() &&
         a.fields != b.fields)
-        change.optionsChanged << tr("field order");
+        change.optionsChanged << ProjectDiff::tr("field order");
     return change;
 }
 

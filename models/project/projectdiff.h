@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace modeldesk {
@@ -10,6 +11,9 @@ namespace modeldesk {
 // fields and links added, removed or changed, and how many boxes moved. Used when recovered work is compared
 // with the file on disk. Models and fields are matched by name, links by kind, ends and alias.
 struct ProjectDiff {
+    Q_DECLARE_TR_FUNCTIONS(ProjectDiff)
+
+public:
     struct ModelChange {
         QString model;
         QStringList fieldsAdded;

@@ -3,6 +3,7 @@
 #include "project/project.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <optional>
 
@@ -12,6 +13,7 @@ namespace modeldesk {
 // problem is reported with its JSON path or its line and column. Writing is deterministic (stable key order,
 // one field or link per line) and atomic.
 class ProjectFile {
+    Q_DECLARE_TR_FUNCTIONS(ProjectFile)
 public:
     static constexpr int kFormatVersion = 1;
     static constexpr const char *kExtension = "modeldesk";

@@ -15,30 +15,27 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ProjectFile", text);
-}
-
 QString describe(const QJsonValue &value) {
     switch (value.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return ProjectFile::tr("null");
     case QJsonValue::Bool:
-        return tr("true/false");
+        return ProjectFile::tr("true/false");
     case QJsonValue::Double:
-        return tr("a number");
+        return ProjectFile::tr("a number");
     case QJsonValue::String:
-        return tr("a string");
+        return ProjectFile::tr("a string");
     case QJsonValue::Array:
-        return tr("a list");
+        return ProjectFile::tr("a list");
     case QJsonValue::Object:
-        return tr("an object");
+        return ProjectFile::tr("an object");
     default:
-        return tr("nothing");
+        return ProjectFile::tr("nothing");
     }
 }
 
 class Reader {
+    Q_DECLARE_TR_FUNCTIONS(ProjectFile)
 public:
     QStringList errors;
 
@@ -286,7 +283,7 @@ QString positionOf(const QByteArray &json, int offset) {
             ++column;
         }
     }
-    return tr("line %1, column %2").arg(line).arg(column);
+    return ProjectFile::tr("line %1, column %2").arg(line).arg(column);
 }
 
 } // namespace

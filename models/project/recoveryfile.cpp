@@ -24,16 +24,12 @@ constexpr QByteArrayView kMagic = "ModelDesk-recovery 1";
 // A header is short; reading more than this before the first newline means it is not ours.
 constexpr qint64 kMaxHeader = 64 * 1024;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("RecoveryFile", text);
-}
-
 // Splits a recovery file into its header object and the project bytes.
 bool split(const QByteArray &bytes, QJsonObject *header, QByteArray *project, QString *error) {
     const qsizetype newline = bytes.indexOf('\n');
     if (!bytes.startsWith(kMagic) || newline < 0 || newline > kMaxHeader) {
         if (error)
-            *error = tr("not a ModelDesk recovery file");
+            *error = RecoveryFile::tr("not a ModelDesk recovery file");
         return false;
     }
     QJsonParseError parseError;
@@ -41,7 +37,7 @@ bool split(const QByteArray &bytes, QJsonObject *header, QByteArray *project, QS
         QJsonDocument::fromJson(bytes.mid(kMagic.size(), newline - kMagic.size()).trimmed(), &parseError);
     if (!json.isObject()) {
         if (error)
-            *error = tr("damaged recovery header: %1").arg(parseError.errorString());
+            *error = RecoveryFile::tr("damaged recovery header: %1").arg(parseError.errorString());
         return false;
     }
     *header = json.object();

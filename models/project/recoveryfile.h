@@ -3,6 +3,7 @@
 #include "project/project.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -16,6 +17,9 @@ namespace modeldesk {
 // it is held; a recovery file whose lock can be taken belongs to a process that is gone, which is what
 // orphans() lists at the next start.
 struct RecoveryFile {
+    Q_DECLARE_TR_FUNCTIONS(RecoveryFile)
+
+public:
     static constexpr const char *kSuffix = ".mdrecovery";
 
     QString path;         // the recovery file itself

@@ -15,10 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("PlanExecutor", text);
-}
-
 // Frees the statement for its next use (SQLite keeps a finished statement's read lock until reset).
 struct Finisher {
     QSqlQuery *query;

@@ -3,6 +3,7 @@
 #include "db/databaseconnection.h"
 #include "records/saveplan.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QMultiHash>
@@ -18,6 +19,7 @@ namespace modeldesk {
 // statement failed. On PostgreSQL an insert-only plan can run as one data-modifying CTE: one round trip and
 // atomic by itself, without BEGIN/COMMIT.
 class PlanExecutor {
+    Q_DECLARE_TR_FUNCTIONS(PlanExecutor)
 public:
     // Called before statement `step` runs; returning false makes it fail with *error (tests use this to
     // fail statement i, or to kill the connection mid-transaction).

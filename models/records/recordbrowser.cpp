@@ -13,18 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString keyText(const QJsonValue &key) {
-    return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
-
-} // namespace
-
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("RecordBrowser", text);
-}
-
 bool searchable(const Column &column) {
     using K = DataType::Kind;
     const K k = column.type.kind;
@@ -184,7 +172,7 @@ std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, 
         QJsonValue name; // none when the label is the key itself
         if (labelIndex >= 0 && labelIndex != rows->keyIndex) {
             const QJsonValue text = row.at(labelIndex);
-            name = text.isString() ? text : QJsonValue(keyText(key)); // a NULL name shows the key
+            name = text.isString() ? text : QJsonValue(FieldValue::keyText(key)); // a NULL name shows the key
         }
         result.append({key, choiceLabel(name, key)});
     }
@@ -192,7 +180,8 @@ std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, 
 }
 
 QString RecordBrowser::choiceLabel(const QJsonValue &name, const QJsonValue &key) {
-    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), keyText(key)) : u"#%1"_s.arg(keyText(key));
+    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), FieldValue::keyText(key))
+                           : u"#%1"_s.arg(FieldValue::keyText(key));
 }
 
 } // namespace modeldesk

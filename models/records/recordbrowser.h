@@ -3,6 +3,7 @@
 #include "db/databaseconnection.h"
 #include "schema/resolvedschema.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <optional>
@@ -37,6 +38,7 @@ struct RecordChoice {
 // million rows opens as fast as one of ten. Values are bound and identifiers quoted like everywhere else;
 // paranoid models hide their deleted rows.
 class RecordBrowser {
+    Q_DECLARE_TR_FUNCTIONS(RecordBrowser)
 public:
     RecordBrowser(const ResolvedSchema &resolved, DatabaseConnection &connection)
         : mResolved(resolved)

@@ -16,10 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("RecordStore", text);
-}
-
 QString actionWord(PlanStep::Action action) {
     switch (action) {
     case PlanStep::Action::Insert:
@@ -50,8 +46,8 @@ int depthOf(const ResolvedSchema &resolved, const QString &model, const QJsonObj
     return depth;
 }
 
-QDateTime saveTime(SqlDialect dialect) {
-    QDateTime now = QDateTime::currentDateTimeUtc();
+// The timestamp of a save made at `now`.
+QDateTime saveTime(QDateTime now, SqlDialect dialect) {
     // MySQL's DATETIME keeps whole seconds; returning what was stored beats returning what was sent.
     if (dialect.kind() == SqlDialect::Kind::MySql)
         now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
@@ -108,17 +104,10 @@ bool RecordStore::isUsable(QString *error) const {
     return false;
 }
 
-QList<RecordProblem> RecordStore::validate(const QString &model, const QJsonObject &record) const {
-    QList<RecordProblem> problems;
-    SavePlan plan;
-    mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, &problems);
-    return problems;
-}
-
 std::optional<SavePlan> RecordStore::plan(const QString &model, const QJsonObject &record,
                                           QList<RecordProblem> *problems) const {
     SavePlan plan;
-    if (!mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, problems))
+    if (!mPlanner.planCreate(model, record, saveTime(mClock(), mConnection.dialect()), &plan, problems))
         return std::nullopt;
     return plan;
 }
@@ -206,7 +195,8 @@ void RecordStore::setSavedGraph(RecordResult *result, const SavePlan &plan,
 RecordResult RecordStore::save(const QString &model, const QJsonObject &record) {
     RecordResult result;
     SavePlan plan;
-    if (!mPlanner.planCreate(model, record, saveTime(mConnection.dialect()), &plan, &result.problems)) {
+    if (!mPlanner.planCreate(model, record, saveTime(mClock(), mConnection.dialect()), &plan,
+                             &result.problems)) {
         result.validationFailed = true;
         return result;
     }
@@ -224,7 +214,7 @@ QList<RecordResult> RecordStore::saveBatch(const QString &model, const QList<QJs
     QList<RecordResult> results(records.size());
     QList<SavePlan> plans(records.size());
     QList<int> valid;
-    const QDateTime now = saveTime(mConnection.dialect());
+    const QDateTime now = saveTime(mClock(), mConnection.dialect());
     for (int i = 0; i < records.size(); ++i) {
         if (mPlanner.planCreate(model, records.at(i), now, &plans[i], &results[i].problems))
             valid << i;
@@ -273,7 +263,7 @@ QList<RecordResult> RecordStore::saveBatch(const QString &model, const QList<QJs
 
 RecordResult RecordStore::update(const QString &model, const QJsonObject &record) {
     RecordResult result;
-    const QDateTime now = saveTime(mConnection.dialect());
+    const QDateTime now = saveTime(mClock(), mConnection.dialect());
     {
         SavePlan check;
         if (!mPlanner.planUpdate(model, record, now, {}, &check, &result.problems)) {
@@ -385,7 +375,8 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
         // paranoid: Sequelize marks the record deleted and keeps it.
         sql = u"UPDATE %1 SET %2 = ? WHERE %3 = ?"_s.arg(
             dialect.quote(table.name), dialect.quote(table.deletedAtColumn), dialect.quote(keyColumn.name));
-        values << DriverValue::toDatabase(DataType::ofKind(DataType::Kind::Date), saveTime(dialect), dialect);
+        values << DriverValue::toDatabase(DataType::ofKind(DataType::Kind::Date), saveTime(mClock(), dialect),
+                                          dialect);
     } else {
         sql = u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(table.name), dialect.quote(keyColumn.name));
     }

@@ -8,6 +8,8 @@
 #include "schema/resolvedschema.h"
 #include "schema/schema.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <functional>
@@ -46,6 +48,7 @@ private:
 // deletes such graphs. Serves the entry form, the CLI and bulk import alike. The schema and connection must
 // outlive it.
 class RecordStore {
+    Q_DECLARE_TR_FUNCTIONS(RecordStore)
 public:
     RecordStore(const Schema &schema, DatabaseConnection &connection);
     ~RecordStore();
@@ -53,8 +56,6 @@ public:
     // False (with *error listing them) when the design has errors that make saving impossible.
     bool isUsable(QString *error) const;
 
-    // Every problem of `record` as a `model`, with paths; empty when it can be saved. Runs no SQL.
-    QList<RecordProblem> validate(const QString &model, const QJsonObject &record) const;
     // The statements save() would run, in order, with their bound values and the keys flowing between them.
     std::optional<SavePlan> plan(const QString &model, const QJsonObject &record,
                                  QList<RecordProblem> *problems) const;
@@ -80,6 +81,10 @@ public:
     // Test hook: called before statement i of a save runs; return false to make it fail (forces one
     // statement per step, so every step can be targeted).
     void setStepHook(PlanExecutor::StepHook hook) { mExecutor.setStepHook(std::move(hook)); }
+    // The clock of the timestamps a save writes (createdAt, updatedAt, deletedAt): the current UTC time
+    // unless set (tests set one that gives known instants).
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { mClock = std::move(clock); }
 
     const ResolvedSchema &resolvedSchema() const { return *mResolved; }
     DatabaseConnection &connection() { return mConnection; }
@@ -99,6 +104,9 @@ private:
     PlanExecutor mExecutor;
     RecordLoader mLoader;
     bool mSingleStatement = true;
+    Clock mClock = [] {
+        return QDateTime::currentDateTimeUtc();
+    };
 };
 
 } // namespace modeldesk

@@ -16,10 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SavePlanner", text);
-}
-
 QString kindWord(Link::Kind kind) {
     return Link::kindName(kind);
 }

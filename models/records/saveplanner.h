@@ -4,6 +4,7 @@
 #include "schema/resolvedschema.h"
 #include "sql/sqldialect.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -26,6 +27,7 @@ struct RecordProblem {
 // it, checking every key and value on the way and collecting all problems. Planning runs no SQL: updates
 // learn which children exist through a callback, so the same code serves validation, "Show SQL" and saving.
 class SavePlanner {
+    Q_DECLARE_TR_FUNCTIONS(SavePlanner)
 public:
     // Keys of the records currently linked to `parentKey` through `link`: target rows whose foreign key is
     // the parent's key (hasOne/hasMany), or targets joined through the junction (belongsToMany). nullopt on

@@ -15,14 +15,6 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("SavePlanner", text);
-}
-
-} // namespace
-
 void SavePlanner::planBelongsToMany(Context &context, int record, const ResolvedLink &link,
                                     const QJsonValue &value, const QString &path) const {
     const Table &sourceTable = *tableOf(link.source);

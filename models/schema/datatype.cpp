@@ -27,10 +27,6 @@ constexpr std::array kKindNames{
     KindName{DataType::Kind::Blob, "BLOB"},
 };
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("DataType", text);
-}
-
 bool fail(QString *error, const QString &message) {
     if (error)
         *error = message;
@@ -66,7 +62,7 @@ bool splitArguments(const QString &text, QStringList *out, QString *error) {
         sawAny = true;
     }
     if (!quote.isNull())
-        return fail(error, tr("unterminated quoted value in \"%1\"").arg(text));
+        return fail(error, DataType::tr("unterminated quoted value in \"%1\"").arg(text));
     if (sawAny || !current.isEmpty())
         out->append(current.trimmed());
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -9,6 +10,9 @@ namespace modeldesk {
 // A Sequelize DataTypes value with its parameters, e.g. STRING(100), DECIMAL(10,2), ENUM('a','b').
 // Kept as plain data so that exporters and the save controller can map it per dialect.
 struct DataType {
+    Q_DECLARE_TR_FUNCTIONS(DataType)
+
+public:
     enum class Kind {
         String,
         Char,
@@ -57,7 +61,6 @@ struct DataType {
     bool isNumeric() const {
         return isIntegral() || kind == Kind::Float || kind == Kind::Double || kind == Kind::Decimal;
     }
-    bool isTextual() const { return kind == Kind::String || kind == Kind::Char || kind == Kind::Text; }
 
     friend bool operator==(const DataType &, const DataType &) = default;
 };

@@ -8,11 +8,4 @@ QStringList ValidateRule::knownNames() {
     return {u"isEmail"_s, u"isUrl"_s, u"notEmpty"_s, u"len"_s, u"min"_s, u"max"_s, u"is"_s, u"isIn"_s};
 }
 
-const ValidateRule *Field::rule(const QString &ruleName) const {
-    for (const ValidateRule &r : validate)
-        if (r.name == ruleName)
-            return &r;
-    return nullptr;
-}
-
 } // namespace modeldesk

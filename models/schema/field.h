@@ -39,7 +39,6 @@ struct Field {
     bool hasDefault() const { return !defaultValue.isUndefined(); }
     // A new record must give it: NOT NULL, without a default, not generated.
     bool isRequired() const { return !isNullable() && !hasDefault() && !autoIncrement; }
-    const ValidateRule *rule(const QString &ruleName) const;
 
     friend bool operator==(const Field &, const Field &) = default;
 };

@@ -19,10 +19,6 @@ using Kind = DataType::Kind;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("FieldValue", text);
-}
-
 constexpr double kMaxSafeInteger = 9007199254740991.0; // 2^53 - 1: beyond, a JSON number may have lost digits
 
 FieldCheck bad(const QString &message) {
@@ -40,17 +36,17 @@ qsizetype codePoints(const QString &text) {
 QString jsonTypeName(const QJsonValue &value) {
     switch (value.type()) {
     case QJsonValue::Bool:
-        return tr("true/false");
+        return FieldValue::tr("true/false");
     case QJsonValue::Double:
-        return tr("a number");
+        return FieldValue::tr("a number");
     case QJsonValue::String:
-        return tr("text");
+        return FieldValue::tr("text");
     case QJsonValue::Array:
-        return tr("a list");
+        return FieldValue::tr("a list");
     case QJsonValue::Object:
-        return tr("an object");
+        return FieldValue::tr("an object");
     default:
-        return tr("null");
+        return FieldValue::tr("null");
     }
 }
 
@@ -59,10 +55,11 @@ FieldCheck checkInteger(const DataType &type, const QJsonValue &value) {
     if (value.isDouble()) {
         const double d = value.toDouble();
         if (std::trunc(d) != d)
-            return bad(tr("must be a whole number, not %1").arg(d));
+            return bad(FieldValue::tr("must be a whole number, not %1").arg(d));
         if (std::fabs(d) > kMaxSafeInteger)
-            return bad(tr("%1 is beyond 2^53, where JSON numbers lose digits; give it as a string")
-                           .arg(d, 0, 'f', 0));
+            return bad(
+                FieldValue::tr("%1 is beyond 2^53, where JSON numbers lose digits; give it as a string")
+                    .arg(d, 0, 'f', 0));
         number = static_cast<qint64>(d);
     } else if (value.isString()) {
         static const QRegularExpression digits(u"^[+-]?[0-9]+$"_s);
@@ -71,9 +68,9 @@ FieldCheck checkInteger(const DataType &type, const QJsonValue &value) {
         if (ok)
             number = text.toLongLong(&ok);
         if (!ok)
-            return bad(tr("must be a whole number, not \"%1\"").arg(value.toString()));
+            return bad(FieldValue::tr("must be a whole number, not \"%1\"").arg(value.toString()));
     } else {
-        return bad(tr("must be a whole number, not %1").arg(jsonTypeName(value)));
+        return bad(FieldValue::tr("must be a whole number, not %1").arg(jsonTypeName(value)));
     }
     qint64 low = std::numeric_limits<qint64>::min();
     qint64 high = std::numeric_limits<qint64>::max();
@@ -85,7 +82,7 @@ FieldCheck checkInteger(const DataType &type, const QJsonValue &value) {
         high = std::numeric_limits<qint16>::max();
     }
     if (number < low || number > high)
-        return bad(tr("%1 is out of range for %2 (%3 to %4)")
+        return bad(FieldValue::tr("%1 is out of range for %2 (%3 to %4)")
                        .arg(number)
                        .arg(DataType::kindName(type.kind))
                        .arg(low)
@@ -98,7 +95,7 @@ FieldCheck checkDecimal(const DataType &type, const QJsonValue &value) {
     if (value.isDouble()) {
         const double d = value.toDouble();
         if (!std::isfinite(d))
-            return bad(tr("must be a finite number"));
+            return bad(FieldValue::tr("must be a finite number"));
         // The shortest text that reads back as the same double: what JavaScript would print.
         text = QString::number(d, 'g', QLocale::FloatingPointShortest);
         if (text.contains(u'e'))
@@ -106,12 +103,12 @@ FieldCheck checkDecimal(const DataType &type, const QJsonValue &value) {
     } else if (value.isString()) {
         text = value.toString().trimmed();
     } else {
-        return bad(tr("must be a decimal number, not %1").arg(jsonTypeName(value)));
+        return bad(FieldValue::tr("must be a decimal number, not %1").arg(jsonTypeName(value)));
     }
     static const QRegularExpression decimal(u"^([+-]?)([0-9]*)(?:\\.([0-9]*))?$"_s);
     const QRegularExpressionMatch m = decimal.match(text);
     if (!m.hasMatch() || (m.captured(2).isEmpty() && m.captured(3).isEmpty()))
-        return bad(tr("must be a decimal number such as 12.50, not \"%1\"").arg(text));
+        return bad(FieldValue::tr("must be a decimal number such as 12.50, not \"%1\"").arg(text));
     QString whole = m.captured(2);
     while (whole.size() > 1 && whole.startsWith(u'0'))
         whole.remove(0, 1);
@@ -124,13 +121,13 @@ FieldCheck checkDecimal(const DataType &type, const QJsonValue &value) {
         while (fraction.size() > maxFraction && fraction.endsWith(u'0'))
             fraction.chop(1);
         if (fraction.size() > maxFraction)
-            return bad(tr("%1 has more than %2 decimal places (%3)")
+            return bad(FieldValue::tr("%1 has more than %2 decimal places (%3)")
                            .arg(text)
                            .arg(maxFraction)
                            .arg(type.toString()));
         const int maxWhole = type.precision - scale;
         if (whole != u"0"_s && whole.size() > maxWhole)
-            return bad(tr("%1 has more than %2 digits before the point (%3)")
+            return bad(FieldValue::tr("%1 has more than %2 digits before the point (%3)")
                            .arg(text)
                            .arg(maxWhole)
                            .arg(type.toString()));
@@ -153,9 +150,9 @@ FieldCheck checkFloat(const QJsonValue &value) {
         const double d = value.toString().trimmed().toDouble(&ok);
         if (ok && std::isfinite(d))
             return good(d);
-        return bad(tr("must be a number, not \"%1\"").arg(value.toString()));
+        return bad(FieldValue::tr("must be a number, not \"%1\"").arg(value.toString()));
     }
-    return bad(tr("must be a number, not %1").arg(jsonTypeName(value)));
+    return bad(FieldValue::tr("must be a number, not %1").arg(jsonTypeName(value)));
 }
 
 FieldCheck checkBoolean(const QJsonValue &value) {
@@ -170,7 +167,7 @@ FieldCheck checkBoolean(const QJsonValue &value) {
         if (text == u"false"_s || text == u"0"_s)
             return good(false);
     }
-    return bad(tr("must be true or false"));
+    return bad(FieldValue::tr("must be true or false"));
 }
 
 // Accepts ISO 8601 ("2024-05-01T10:00:00Z", "2024-05-01 10:00:00.123+02:00", "2024-05-01") and milliseconds
@@ -180,11 +177,12 @@ FieldCheck checkDate(const QJsonValue &value) {
     if (value.isDouble()) {
         const double ms = value.toDouble();
         if (std::trunc(ms) != ms || std::fabs(ms) > 8.64e15)
-            return bad(tr("must be a date; %1 is not a valid time in milliseconds").arg(ms));
+            return bad(FieldValue::tr("must be a date; %1 is not a valid time in milliseconds").arg(ms));
         return good(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms), Qt::UTC));
     }
     if (!value.isString())
-        return bad(tr("must be a date such as \"2024-05-01T10:00:00Z\", not %1").arg(jsonTypeName(value)));
+        return bad(FieldValue::tr("must be a date such as \"2024-05-01T10:00:00Z\", not %1")
+                       .arg(jsonTypeName(value)));
     QString text = value.toString().trimmed();
     text.replace(u' ', u'T');
     // "…T10:00:00.000T+00:00" (Sequelize's SQLite text) → "…T10:00:00.000+00:00"
@@ -196,7 +194,8 @@ FieldCheck checkDate(const QJsonValue &value) {
             dt = QDateTime(date, QTime(0, 0), Qt::UTC);
     }
     if (!dt.isValid())
-        return bad(tr("must be a date such as \"2024-05-01T10:00:00Z\", not \"%1\"").arg(value.toString()));
+        return bad(FieldValue::tr("must be a date such as \"2024-05-01T10:00:00Z\", not \"%1\"")
+                       .arg(value.toString()));
     if (dt.timeSpec() == Qt::LocalTime)
         dt = QDateTime(dt.date(), dt.time(), Qt::UTC);
     return good(dt.toUTC());
@@ -207,7 +206,7 @@ FieldCheck checkDateOnly(const QJsonValue &value) {
     QDate date = QDate::fromString(text.left(10), Qt::ISODate);
     if (!value.isString() || !date.isValid() ||
         (text.size() > 10 && text.at(10) != u'T' && text.at(10) != u' '))
-        return bad(tr("must be a date such as \"2024-05-01\""));
+        return bad(FieldValue::tr("must be a date such as \"2024-05-01\""));
     return good(date);
 }
 
@@ -215,7 +214,7 @@ FieldCheck checkTime(const QJsonValue &value) {
     const QString text = value.toString().trimmed();
     QTime time = QTime::fromString(text, Qt::ISODateWithMs);
     if (!value.isString() || !time.isValid())
-        return bad(tr("must be a time such as \"13:45:00\""));
+        return bad(FieldValue::tr("must be a time such as \"13:45:00\""));
     return good(time);
 }
 
@@ -226,18 +225,18 @@ FieldCheck checkText(const Column &column, const QJsonValue &value) {
     else if (value.isDouble()) // Sequelize's STRING accepts numbers and stores their text
         text = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     else
-        return bad(tr("must be text, not %1").arg(jsonTypeName(value)));
+        return bad(FieldValue::tr("must be text, not %1").arg(jsonTypeName(value)));
     const DataType &type = column.type;
     if (type.kind == Kind::String || type.kind == Kind::Char) {
         const qsizetype length = codePoints(text);
         if (length > type.effectiveLength())
-            return bad(tr("is %1 characters long; %2 allows at most %3")
+            return bad(FieldValue::tr("is %1 characters long; %2 allows at most %3")
                            .arg(length)
                            .arg(type.toString())
                            .arg(type.effectiveLength()));
     }
     if (type.kind == Kind::Enum && !type.values.contains(text))
-        return bad(tr("\"%1\" is not one of %2").arg(text, type.values.join(u", "_s)));
+        return bad(FieldValue::tr("\"%1\" is not one of %2").arg(text, type.values.join(u", "_s)));
     return good(text);
 }
 
@@ -245,7 +244,7 @@ FieldCheck checkUuid(const QJsonValue &value) {
     static const QRegularExpression uuid(
         u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
     if (!value.isString() || !uuid.match(value.toString()).hasMatch())
-        return bad(tr("must be a UUID such as \"3f0c6b1e-2d4a-4c8e-9b7a-1e2f3a4b5c6d\""));
+        return bad(FieldValue::tr("must be a UUID such as \"3f0c6b1e-2d4a-4c8e-9b7a-1e2f3a4b5c6d\""));
     return good(value.toString().toLower());
 }
 
@@ -265,11 +264,11 @@ FieldCheck checkJson(const QJsonValue &value) {
 
 FieldCheck checkBlob(const QJsonValue &value) {
     if (!value.isString())
-        return bad(tr("must be base64 text"));
+        return bad(FieldValue::tr("must be base64 text"));
     const auto decoded =
         QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return bad(tr("must be base64 text"));
+        return bad(FieldValue::tr("must be base64 text"));
     return good(*decoded);
 }
 
@@ -536,6 +535,10 @@ QJsonValue FieldValue::toJson(const DataType &type, const QVariant &value) {
     default:
         return value.toString();
     }
+}
+
+QString FieldValue::keyText(const QJsonValue &key) {
+    return key.isString() ? key.toString() : QString::number(key.toInteger());
 }
 
 } // namespace modeldesk

@@ -3,6 +3,7 @@
 #include "schema/field.h"
 #include "schema/resolvedschema.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QString>
@@ -26,6 +27,7 @@ struct FieldCheck {
 // DECIMAL stays a validated string, FLOAT/DOUBLE are double, BOOLEAN bool, DATE a UTC QDateTime, DATEONLY
 // QDate, TIME QTime, JSON its compact text, BLOB bytes (given as base64), everything else QString.
 class FieldValue {
+    Q_DECLARE_TR_FUNCTIONS(FieldValue)
 public:
     // `value` undefined (a missing key) is checked like null. `field` supplies the validate rules; without it
     // only the type, length, nullability and ENUM values are checked.
@@ -47,6 +49,8 @@ public:
     // "2024-05-06 07:08:09.123" for the UTC time of `value`, with `separator` between date and time and
     // `suffix` appended (e.g. 'T' and "Z" for ISO 8601).
     static QString utcTimestampText(const QDateTime &value, char16_t separator, QStringView suffix = {});
+    // A record's key (a JSON number or string, as toJson gives it) as people read it: "42", "a1b2-...".
+    static QString keyText(const QJsonValue &key);
 
     // The validate rules alone, for a value that already has the right type. Empty when they all pass.
     static QString checkRules(const Field &field, const QVariant &value);

@@ -37,7 +37,6 @@ struct Column {
     int fieldIndex = -1; // index into Model::fields for declared columns
     std::optional<ColumnReference> references;
 
-    bool isGenerated() const { return autoIncrement || origin == Origin::Timestamp; }
     bool hasDefault() const { return !defaultValue.isUndefined(); }
 };
 

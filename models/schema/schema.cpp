@@ -19,12 +19,4 @@ int Schema::modelIndex(const QString &name) const {
     return -1;
 }
 
-QList<const Link *> Schema::linksFrom(const QString &modelName) const {
-    QList<const Link *> result;
-    for (const Link &link : links)
-        if (link.source == modelName)
-            result.append(&link);
-    return result;
-}
-
 } // namespace modeldesk

@@ -16,8 +16,6 @@ struct Schema {
     const Model *model(const QString &name) const;
     Model *model(const QString &name);
     int modelIndex(const QString &name) const;
-    // Links whose source is `modelName`, in declaration order.
-    QList<const Link *> linksFrom(const QString &modelName) const;
 
     friend bool operator==(const Schema &, const Schema &) = default;
 };

@@ -19,10 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SchemaValidator", text);
-}
-
 QString modelPath(const QString &model) {
     return u"model '%1'"_s.arg(model);
 }
@@ -57,6 +53,7 @@ const QSet<QString> &reservedWords() {
 }
 
 class Checker {
+    Q_DECLARE_TR_FUNCTIONS(SchemaValidator)
 public:
     Checker(const Schema &schema, const ResolvedSchema *resolved)
         : mSchema(schema)

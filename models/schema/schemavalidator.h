@@ -2,6 +2,7 @@
 
 #include "schema/schema.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -30,6 +31,7 @@ struct Problem {
 // Checks a whole schema: names, types, links, and whether records can be inserted at all. Cheap enough to
 // run after every edit (linear in the size of the design, plus one cycle search over the tables).
 class SchemaValidator {
+    Q_DECLARE_TR_FUNCTIONS(SchemaValidator)
 public:
     static QList<Problem> validate(const Schema &schema);
     // The same, reusing `resolved` (SchemaResolver::resolve(schema)), which the caller already has.

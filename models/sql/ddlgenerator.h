@@ -24,8 +24,6 @@ public:
     // ALTER TABLE ... ADD COLUMN for sync --alter (a new column is added nullable unless it has a default,
     // because existing rows need a value).
     QStringList addColumnStatements(const Table &table, const Column &column) const;
-    // DROP TABLE IF EXISTS for every table, dependents first.
-    QStringList dropStatements(const ResolvedSchema &schema) const;
     // The column's definition inside CREATE TABLE, e.g. "`userId` INTEGER REFERENCES `testUsers` (`id`) ...".
     QString columnDefinition(const Table &table, const Column &column) const;
     // A complete, commented .sql script.

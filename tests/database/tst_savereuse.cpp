@@ -171,12 +171,15 @@ void TestSaveReuse::oneTimestampPerSave() {
     QString error;
     QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
     RecordStore controller(project.schema, connection);
+    // The store's clock says when each save happens, so the instants are known exactly.
+    QDateTime now(QDate(2024, 5, 6), QTime(7, 8, 9, 123), Qt::UTC);
+    controller.setClock([&now] { return now; });
 
     const RecordResult first = controller.save(
         QStringLiteral("testUser"), json(R"({"name":"a","email":"a@x","user_test":{"code":"1"}})"));
     QVERIFY2(first.ok, qPrintable(first.errorString()));
     // The next save must get a later timestamp, not a cached one (MariaDB's DATETIME keeps whole seconds).
-    QTest::qWait(engine == QLatin1String("mysql") ? 1100 : 20);
+    now = now.addMSecs(1500);
     const RecordResult second = controller.save(
         QStringLiteral("testUser"), json(R"({"name":"b","email":"b@x","user_test":{"code":"2"}})"));
     QVERIFY2(second.ok, qPrintable(second.errorString()));
@@ -198,6 +201,14 @@ void TestSaveReuse::oneTimestampPerSave() {
     }
     QVERIFY(first.record().value(QStringLiteral("createdAt")).toString() <
             second.record().value(QStringLiteral("createdAt")).toString());
+    // Each save's own instant, as stored: whole seconds on MariaDB.
+    const bool wholeSeconds = engine == QLatin1String("mysql");
+    QCOMPARE(first.record().value(QStringLiteral("createdAt")).toString(),
+             wholeSeconds ? QStringLiteral("2024-05-06T07:08:09.000Z")
+                          : QStringLiteral("2024-05-06T07:08:09.123Z"));
+    QCOMPARE(second.record().value(QStringLiteral("createdAt")).toString(),
+             wholeSeconds ? QStringLiteral("2024-05-06T07:08:10.000Z")
+                          : QStringLiteral("2024-05-06T07:08:10.623Z"));
 }
 
 void TestSaveReuse::recordOutlivesController() {

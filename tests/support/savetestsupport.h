@@ -50,9 +50,11 @@ inline qint64 scalar(DatabaseConnection &connection, const QString &sql) {
     return query.value(0).toLongLong();
 }
 
-// How many rows `table` holds.
-inline qint64 rowCount(DatabaseConnection &connection, const QString &table) {
-    return scalar(connection, QStringLiteral("SELECT COUNT(*) FROM ") + connection.dialect().quote(table));
+// How many rows `table` holds; with `where` (SQL text such as " WHERE code = '1'"), how many match. A query
+// that fails stops the test (scalar()), so a count of 0 always means no rows.
+inline qint64 rowCount(DatabaseConnection &connection, const QString &table, const QString &where = {}) {
+    return scalar(connection,
+                  QStringLiteral("SELECT COUNT(*) FROM ") + connection.dialect().quote(table) + where);
 }
 
 // The value at `path` inside a graph, steps separated by '/': "orders/0/products/0/orderItem".

@@ -185,22 +185,32 @@ private slots:
         Document document;
         document.reset(test::loadExample(u"shop"_s), mShop);
         AutoSaver saver(&document, 200);
+        qint64 now = 1000; // the saver's clock, advanced by hand below
+        saver.setClock([&now] { return now; });
         QSignalSpy saved(&saver, &AutoSaver::saved);
         pushFieldEdit(&document, u"customer"_s, u"phone"_s);
         QCoreApplication::processEvents();
         QCOMPARE(saved.count(), 0); // not at once
         QVERIFY(!saver.hasRecoveryFile());
-        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saver.scheduledDelay(), 200); // one interval after the edit
+        QTRY_COMPARE(saved.count(), 1);        // the timer, for real
+        QCOMPARE(saver.scheduledDelay(), -1);
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
-        // Editing without pause is still written: at the latest a few intervals after the first edit.
+        // Editing without pause is still written: at the latest a few (4) intervals after the first edit.
+        // An edit every 60 ms keeps pushing the write back by one interval, until 800 ms after the first.
         saved.clear();
-        for (int i = 0; i < 30; ++i) {
+        for (int i = 0; i <= 13; ++i) {
             pushFieldEdit(&document, u"product"_s, u"extra%1"_s.arg(i));
-            QTest::qWait(60);
+            QCOMPARE(saver.scheduledDelay(), std::min(200, 800 - 60 * i));
+            now += 60;
         }
-        QVERIFY2(saved.count() >= 1, "continuous editing postponed the autosave forever");
-        QTRY_COMPARE(recoveredProject(saver.recoveryPath()), document.project());
+        pushFieldEdit(&document, u"product"_s, u"extra14"_s); // 840 ms after the first: due now
+        QCOMPARE(saver.scheduledDelay(), 0);
+        QCOMPARE(saved.count(), 0); // never inside the edit itself
+        QCoreApplication::processEvents();
+        QVERIFY2(saved.count() == 1, "continuous editing postponed the autosave forever");
+        QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
     }
 
     void structuralEditsAreWrittenAtOnce() {
@@ -212,34 +222,45 @@ private slots:
 
         // A property edit waits for the debounce.
         pushFieldEdit(&document, u"customer"_s, u"phone"_s);
-        QTest::qWait(100);
+        QCoreApplication::processEvents();
+        QCOMPARE(saver.scheduledDelay(), 600000);
         QCOMPARE(saved.count(), 0);
 
         // A model added: on the next turn of the event loop, with the pending property edit included.
         document.undoStack()->push(new AddModelCommand(&document, Model{u"coupon"_s}, QPointF(10, 10)));
         QCOMPARE(saved.count(), 0); // never inside the edit itself
-        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saver.scheduledDelay(), 0);
+        QCoreApplication::processEvents(); // the next turn of the event loop
+        QCOMPARE(saved.count(), 1);
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
         // A link drawn (a macro: the key field, the link and its inverse) is one write.
         scene.createLink(u"customer"_s, u"coupon"_s, Link::Kind::HasMany);
-        QTRY_COMPARE(saved.count(), 2);
-        QTest::qWait(50);
+        QCOMPARE(saver.scheduledDelay(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(saved.count(), 2);
+        QCOMPARE(saver.scheduledDelay(), -1); // nothing more pending
+        QCoreApplication::processEvents();
         QCOMPARE(saved.count(), 2);
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
         // A link removed and a model removed: structural too.
         document.undoStack()->push(new RemoveLinkCommand(&document, int(document.schema().links.size()) - 1));
-        QTRY_COMPARE(saved.count(), 3);
+        QCOMPARE(saver.scheduledDelay(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(saved.count(), 3);
         document.undoStack()->push(new RemoveModelCommand(&document, u"coupon"_s));
-        QTRY_COMPARE(saved.count(), 4);
+        QCOMPARE(saver.scheduledDelay(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(saved.count(), 4);
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
         // Changing a link (same number of links) is not structural.
         Link changed = document.schema().links.first();
         changed.onDelete = u"RESTRICT"_s;
         document.undoStack()->push(new ChangeLinkCommand(&document, 0, changed, u"onDelete"_s));
-        QTest::qWait(100);
+        QCoreApplication::processEvents();
+        QCOMPARE(saver.scheduledDelay(), 600000);
         QCOMPARE(saved.count(), 4);
     }
 
@@ -250,7 +271,9 @@ private slots:
         const QString path = saver->recoveryPath();
         auto edit = [&] {
             pushFieldEdit(&document, u"customer"_s, u"f%1"_s.arg(document.undoStack()->count()));
-            QTRY_VERIFY(QFile::exists(path));
+            QCOMPARE(saver->scheduledDelay(), 50);
+            QVERIFY(saver->runScheduledWrite()); // what the timer does 50 ms later
+            QVERIFY(QFile::exists(path));
             QVERIFY(QFile::exists(path + u".lock"_s));
         };
         auto gone = [&](const char *when) {
@@ -269,7 +292,9 @@ private slots:
         gone("after New");
         document.reset(test::loadExample(u"seed"_s), {});
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
-        QTRY_VERIFY(QFile::exists(path));
+        QCOMPARE(saver->scheduledDelay(), 0);
+        QCoreApplication::processEvents(); // the next turn of the event loop
+        QVERIFY(QFile::exists(path));
         saver.reset();
         gone("after a normal close");
     }
@@ -280,7 +305,8 @@ private slots:
         AutoSaver saver(&document, 0);
         QSignalSpy saved(&saver, &AutoSaver::saved);
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
-        QTest::qWait(50);
+        QCoreApplication::processEvents();
+        QCOMPARE(saver.scheduledDelay(), -1); // nothing scheduled, ever
         QCOMPARE(saved.count(), 0);
         QVERIFY(!saver.hasRecoveryFile());
         qputenv("MODELDESK_AUTOSAVE_MS", "1234");
@@ -295,7 +321,9 @@ private slots:
         document.reset(test::loadExample(u"seed"_s), {}, u"seed example"_s);
         AutoSaver live(&document, 10);
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
-        QTRY_VERIFY(live.hasRecoveryFile());
+        QCOMPARE(live.scheduledDelay(), 0);
+        QCoreApplication::processEvents();
+        QVERIFY(live.hasRecoveryFile());
         QCOMPARE(RecoveryFile::orphans().size(), 0); // ours, and we are alive
 
         const QDir dir(RecoveryFile::directory());
@@ -363,7 +391,9 @@ private slots:
         MainWindow window;
         QVERIFY(window.openProject(mShop));
         pushFieldEdit(window.document(), u"customer"_s, u"phone"_s);
-        QTRY_VERIFY(window.autoSaver()->hasRecoveryFile());
+        QCOMPARE(window.autoSaver()->scheduledDelay(), window.autoSaver()->interval());
+        QVERIFY(window.autoSaver()->runScheduledWrite()); // instead of waiting for the timer
+        QVERIFY(window.autoSaver()->hasRecoveryFile());
         whenModal<QMessageBox>([](QMessageBox *box) {
             QVERIFY(box->text().contains(u"broken.modeldesk"_s));
             box->accept();
@@ -391,7 +421,7 @@ private slots:
         QCOMPARE(window.document()->displayName(), u"broken.modeldesk (recovered)"_s);
         QVERIFY(window.document()->isModified());
         QCOMPARE(window.document()->project(), test::loadExample(u"seed"_s));
-        QTest::qWait(100);
+        QVERIFY(window.autoSaver()->saveNow(&error)); // what autosave writes for the restored work
         QCOMPARE(readFile(broken), garbage);
         window.document()->undoStack()->setClean();
         window.autoSaver()->discard();

@@ -10,6 +10,7 @@
 #include "document/document.h"
 #include "document/modelcommands.h"
 #include "records/recordstore.h"
+#include "support/savetestsupport.h"
 #include "support/testsupport.h"
 #include "window/mainwindow.h"
 
@@ -50,16 +51,13 @@ void type(RecordSection *section, const QString &field, const QString &text) {
     QTest::keyClicks(edit, text);
 }
 
-// Counts rows with a throw-away connection of the test's own.
+// Counts rows with a throw-away connection of the test's own; a query that fails stops the test.
 qint64 countRows(const ConnectionUrl &url, const QString &table, const QString &where = {}) {
     DatabaseConnection connection(url);
     QString error;
     if (!connection.open(&error))
         qFatal("%s", qPrintable(error));
-    QSqlQuery q(connection.database());
-    q.exec(u"SELECT COUNT(*) FROM "_s + connection.dialect().quote(table) + where);
-    q.next();
-    return q.value(0).toLongLong();
+    return test::rowCount(connection, table, where);
 }
 
 // The label showing a section's own record key ("#12", or "new record").

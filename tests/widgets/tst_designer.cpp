@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -389,6 +390,64 @@ private slots:
         mWindow->scene()->clearSelection();
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
         QCOMPARE(mWindow->scene()->selectedModelNames(), QStringList{u"test"_s});
+    }
+
+    // The zoom and centre the user leaves are saved with the project and come back when it reopens. Moving
+    // the view is not an edit: it marks nothing modified, and opening then saving leaves the file as it was.
+    void viewSavesAndReopens() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"view.modeldesk"_s);
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        QVERIFY(mWindow->saveAs(path));
+        QCoreApplication::processEvents(); // the fit of a project saved without a view
+        Document *doc = mWindow->document();
+        DiagramView *view = mWindow->view();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray unviewed = file.readAll();
+        file.close();
+        QVERIFY(mWindow->openProject(path));
+        QCoreApplication::processEvents();
+        QVERIFY(mWindow->save());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), unviewed); // the fit that opening did is not written
+        file.close();
+
+        // Zoom in with Ctrl+wheel and scroll with the scroll bars, as a user would.
+        view->resetZoom();
+        QWheelEvent wheel(QPointF(view->viewport()->rect().center()),
+                          view->viewport()->mapToGlobal(QPointF()), QPoint(), QPoint(0, 720), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view->viewport(), &wheel);
+        QCOMPARE(view->zoom(), std::pow(1.15, 6));
+        QCOMPARE(doc->project().layout.zoom, view->zoom());
+        QCOMPARE(doc->project().layout.center, view->center());
+        const QPointF zoomed = view->center();
+        view->horizontalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        view->verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        QCoreApplication::processEvents(); // the scroll bars report on the next turn
+        const double zoom = view->zoom();
+        const QPointF center = view->center();
+        QVERIFY(center.x() > zoomed.x() && center.y() > zoomed.y());
+        QCOMPARE(doc->project().layout.zoom, zoom);
+        QCOMPARE(doc->project().layout.center, center);
+        QVERIFY(!doc->isModified());
+
+        QVERIFY(mWindow->save());
+        mWindow->newProject();
+        QCOMPARE(doc->project().layout.zoom, 1.0);
+        QVERIFY(mWindow->openProject(path));
+        QCOMPARE(doc->project().layout.zoom, zoom);
+        QCOMPARE(doc->project().layout.center, center);
+        QVERIFY(!doc->isModified());
+        QCOMPARE(view->zoom(), zoom);
+        // The view shows the same place (scroll bars move in whole pixels).
+        const QPointF shown = view->center();
+        QVERIFY2(std::abs(shown.x() - center.x()) <= 1 / zoom && std::abs(shown.y() - center.y()) <= 1 / zoom,
+                 qPrintable(u"(%1, %2) instead of (%3, %4)"_s.arg(shown.x())
+                                .arg(shown.y())
+                                .arg(center.x())
+                                .arg(center.y())));
     }
 
     void titleShowsNameAndModified() {

@@ -19,14 +19,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -67,7 +64,7 @@ private slots:
     void defaultValueText();
     void validateRulesText_data();
     void validateRulesText();
-    void screenshots();
+    void dockInTheWindow();
 };
 
 void TstProperties::init() {
@@ -440,7 +437,7 @@ void TstProperties::resyncKeepsTheEditorInUse() {
     Link inverse = mDocument->schema().links.at(1);
     inverse.onUpdate = u"CASCADE"_s;
     mDocument->undoStack()->push(new ChangeLinkCommand(mDocument.get(), 1, inverse, u"elsewhere"_s));
-    QTest::qWait(1); // let the panel's deferred checks run
+    QCoreApplication::processEvents(); // the panel's deferred checks (a zero timer) run
     QCOMPARE(currentEditor(), mPanel->linkEditor());
     QCOMPARE(QApplication::focusWidget(), alias);
     QCOMPARE(alias->text(), u"typing"_s);
@@ -528,8 +525,9 @@ void TstProperties::validateRulesText() {
     QCOMPARE(PropertyText::parseValidateRules(canonical), rules);
 }
 
-void TstProperties::screenshots() {
-    // Set MODELDESK_SCREENSHOT_DIR to keep the pictures (for reviewing the layout by eye).
+// In the main window the panel is a dock wide enough for its editors, and follows the canvas's selection.
+// (Pictures of it come from scripts/screenshots.)
+void TstProperties::dockInTheWindow() {
     cleanup();
     MainWindow window;
     window.openExample(u"shop"_s);
@@ -537,45 +535,12 @@ void TstProperties::screenshots() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *dock = window.findChild<QDockWidget *>(u"propertiesDock"_s);
     QVERIFY(dock);
-    const QString dir = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR");
-
     window.scene()->selectModel(u"order"_s);
     window.propertiesPanel()->findChild<QTableWidget *>(u"fieldsTable"_s)->setCurrentCell(0, 0);
     QCOMPARE(editorOf(window.propertiesPanel()), window.propertiesPanel()->modelEditor());
-    QTest::qWait(50);
-    const QPixmap modelShot = dock->grab();
-    QVERIFY(!modelShot.isNull());
-    QVERIFY(modelShot.width() >= 300);
-
+    QVERIFY(dock->width() >= 300);
     window.scene()->selectLink(2); // customer hasMany order
     QCOMPARE(editorOf(window.propertiesPanel()), window.propertiesPanel()->linkEditor());
-    QTest::qWait(50);
-    const QPixmap linkShot = dock->grab();
-    QVERIFY(!linkShot.isNull());
-
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        window.scene()->selectModel(u"order"_s);
-        QTest::qWait(50);
-        QVERIFY(window.grab().save(dir + u"/properties-window-model.png"_s));
-        QVERIFY(modelShot.save(dir + u"/properties-model.png"_s));
-        QVERIFY(linkShot.save(dir + u"/properties-link.png"_s));
-        // The field editor below the list, scrolled into view, showing a refused type.
-        window.scene()->selectModel(u"order"_s);
-        auto *type = window.propertiesPanel()->findChild<QComboBox *>(u"fieldTypeCombo"_s);
-        type->lineEdit()->setFocus();
-        type->lineEdit()->selectAll();
-        QTest::keyClicks(type->lineEdit(), u"ENUM(new)"_s);
-        QTest::keyClick(type->lineEdit(), Qt::Key_Return);
-        QTest::qWait(50); // the message changes the layout
-        auto *area = qobject_cast<QScrollArea *>(window.propertiesPanel()->currentWidget());
-        area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
-        QTest::qWait(50);
-        QVERIFY(dock->grab().save(dir + u"/properties-field.png"_s));
-        window.scene()->selectLink(4); // order belongsToMany product through orderItem
-        QTest::qWait(50);
-        QVERIFY(dock->grab().save(dir + u"/properties-link-many.png"_s));
-    }
 }
 
 QTEST_MAIN(TstProperties)

@@ -7,6 +7,7 @@
 #include "document/document.h"
 #include "records/deletepreview.h"
 #include "records/savedgraph.h"
+#include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
 
 #include <QComboBox>
@@ -34,14 +35,6 @@
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString keyText(const QJsonValue &key) {
-    return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
-
-} // namespace
 
 DataPage::DataPage(Document *document, QWidget *parent)
     : QWidget(parent)
@@ -366,10 +359,11 @@ void DataPage::showSaved(const QJsonObject &graph, bool update) {
     };
     mLoadedKey = keyOf(mModel, graph);
     mLoadedRecord = graph;
-    QStringList saved{u"%1 #%2"_s.arg(mModel, keyText(mLoadedKey))};
+    QStringList saved{u"%1 #%2"_s.arg(mModel, FieldValue::keyText(mLoadedKey))};
     for (auto it = graph.constBegin(); it != graph.constEnd(); ++it)
         if (const ResolvedLink *link = resolved.link(mModel, it.key()); link && it.value().isObject())
-            saved << u"%1 #%2"_s.arg(it.key(), keyText(keyOf(link->target, it.value().toObject())));
+            saved << u"%1 #%2"_s.arg(it.key(),
+                                     FieldValue::keyText(keyOf(link->target, it.value().toObject())));
     showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
     mForm->refreshChoices(graphModels(resolved, mModel, graph));
     mForm->setRecord(graph);
@@ -429,7 +423,7 @@ std::optional<DeletePreview> DataPage::deletePreview(QString *error) const {
 // The question, with the store's preview in words: one line per foreign key that something refers through.
 QString DataPage::deleteText(const DeletePreview &preview) const {
     const QString question = (preview.blocked() ? tr("%1 #%2 cannot be deleted:") : tr("Delete %1 #%2?"))
-                                 .arg(mModel, keyText(mLoadedKey));
+                                 .arg(mModel, FieldValue::keyText(mLoadedKey));
     if (preview.softDelete)
         return question + u"\n\n"_s +
                tr("It is marked deleted (%1 is paranoid); the records linked to it stay as they are.")
@@ -498,7 +492,7 @@ bool DataPage::deleteRecord(bool confirm) {
         showResult(result);
         return false;
     }
-    showMessage(tr("Deleted %1 #%2.").arg(mModel, keyText(mLoadedKey)), false);
+    showMessage(tr("Deleted %1 #%2.").arg(mModel, FieldValue::keyText(mLoadedKey)), false);
     // Pickers listing the deleted record, or records deleted with it, are read again.
     QSet<QString> changed{mModel};
     for (const DeleteEffect &effect : preview->effects)

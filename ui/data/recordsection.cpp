@@ -5,6 +5,7 @@
 #include "data/valueeditor.h"
 #include "records/recordbrowser.h"
 #include "records/recordpath.h"
+#include "schema/fieldvalue.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,10 +27,6 @@ namespace {
 
 constexpr int kMaxDepth = 4;
 const QString kNewChoice = u"__new__"_s;
-
-QString keyText(const QJsonValue &key) {
-    return key.isString() ? key.toString() : QString::number(key.toInteger());
-}
 
 } // namespace
 
@@ -344,7 +341,8 @@ void RecordSection::setRecord(const QJsonObject &record) {
     const Table *table = mResolved.tableForModel(mModel);
     const Column *key = table ? table->singleKey() : nullptr;
     mKey = key ? record.value(key->attribute) : QJsonValue(QJsonValue::Undefined);
-    mKeyLabel->setText(mKey.isUndefined() || mKey.isNull() ? tr("new record") : u"#"_s + keyText(mKey));
+    mKeyLabel->setText(mKey.isUndefined() || mKey.isNull() ? tr("new record")
+                                                           : u"#"_s + FieldValue::keyText(mKey));
     for (const QString &name : std::as_const(mFieldOrder))
         mEditors.value(name)->setValue(record.value(name));
     for (const ResolvedLink &link : mResolved.links) {

@@ -4,16 +4,15 @@
 #include "designer/linkitem.h"
 #include "designer/modelitem.h"
 #include "document/document.h"
+#include "export/exporter.h"
 
 #include <QBuffer>
-#include <QDir>
 #include <QImage>
 #include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
@@ -260,17 +259,7 @@ bool DiagramImage::write(DiagramScene *scene, Format format, Scope scope, const 
     const std::optional<QByteArray> bytes = render(scene, format, scope, error);
     if (!bytes)
         return false;
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
-    if (out.write(*bytes) != bytes->size()) {
-        const QString reason = out.errorString();
-        out.cancelWriting();
-        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), reason));
-    }
-    if (!out.commit())
-        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
-    return true;
+    return Exporter::writeFile(path, *bytes, error);
 }
 
 } // namespace modeldesk

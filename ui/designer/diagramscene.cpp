@@ -91,10 +91,6 @@ void DiagramScene::setLinkKind(Link::Kind kind) {
         linkTool->setLinkKind(kind);
 }
 
-Link::Kind DiagramScene::linkKind() const {
-    return mLinkKind;
-}
-
 void DiagramScene::rebuild() {
     qDeleteAll(mLinks);
     mLinks.clear();

@@ -36,7 +36,6 @@ public:
     void requestTool(DiagramTool::Kind kind) { mPendingTool = kind; }
     DiagramTool::Kind tool() const;
     void setLinkKind(Link::Kind kind);
-    Link::Kind linkKind() const;
 
     ModelItem *modelItem(const QString &name) const { return mModels.value(name); }
     ModelItem *modelItemAt(const QPointF &scenePos) const;

@@ -23,6 +23,15 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     setDragMode(QGraphicsView::RubberBandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setFocusPolicy(Qt::StrongFocus);
+    // A scroll bar reports a user's action before it scrolls: the new centre is there one turn later.
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QAbstractSlider::actionTriggered, this, &DiagramView::movedByUser,
+                Qt::QueuedConnection);
+}
+
+QPointF DiagramView::center() const {
+    // The exact middle, as centerOn() takes it (QRect::center() rounds down by up to a pixel).
+    return viewportTransform().inverted().map(QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
 }
 
 void DiagramView::setZoom(double value) {
@@ -53,6 +62,7 @@ void DiagramView::wheelEvent(QWheelEvent *event) {
     if (event->modifiers() & Qt::ControlModifier) {
         const double steps = event->angleDelta().y() / 120.0;
         setZoom(zoom() * std::pow(1.15, steps));
+        emit movedByUser();
         event->accept();
         return;
     }
@@ -95,6 +105,7 @@ void DiagramView::mouseMoveEvent(QMouseEvent *event) {
         mPanStart = event->pos();
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
         verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        emit movedByUser();
         event->accept();
         return;
     }

@@ -19,9 +19,14 @@ public:
     void resetZoom() { setZoom(1.0); }
     // Shows every box, or only the selected items when `selectionOnly` and something is selected.
     void fitToContents(bool selectionOnly = false);
+    // The scene point in the middle of the viewport.
+    QPointF center() const;
 
 signals:
     void zoomChanged(double zoom);
+    // The user moved the view: zoomed with the wheel, scrolled (wheel, keys, scroll bars) or panned. Not
+    // emitted when code positions the view, e.g. when a project opens with its saved zoom and centre.
+    void movedByUser();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -17,7 +17,6 @@ public:
     ~LinkTool() override;
     Kind kind() const override { return Kind::DrawLink; }
     void setLinkKind(Link::Kind kind) { mLinkKind = kind; }
-    Link::Kind linkKind() const { return mLinkKind; }
     bool mousePress(QGraphicsSceneMouseEvent *event) override;
     bool mouseMove(QGraphicsSceneMouseEvent *event) override;
     bool mouseRelease(QGraphicsSceneMouseEvent *event) override;

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <chrono>
+
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,10 @@ AutoSaver::AutoSaver(Document *document, int interval, QObject *parent)
     , mDocument(document)
     , mInterval(std::max(0, interval))
     , mPath(nextRecoveryPath())
+    , mClock([] {
+        using namespace std::chrono;
+        return qint64(duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
+    })
     , mLinkCount(document->schema().links.size()) {
     mTimer.setSingleShot(true);
     connect(&mTimer, &QTimer::timeout, this, &AutoSaver::write);
@@ -84,17 +90,17 @@ void AutoSaver::edited() {
         return;
     if (mTimer.isActive() && mTimer.interval() == 0)
         return; // a structural write is already due
-    if (!mTimer.isActive() || !mPendingSince.isValid())
-        mPendingSince.start();
-    const qint64 left = qint64(kMaxDelayIntervals) * mInterval - mPendingSince.elapsed();
+    if (!mTimer.isActive() || mPendingSince < 0)
+        mPendingSince = mClock();
+    const qint64 left = qint64(kMaxDelayIntervals) * mInterval - (mClock() - mPendingSince);
     mTimer.start(int(std::clamp<qint64>(left, 0, mInterval)));
 }
 
 void AutoSaver::structuralEdit() {
     if (!isEnabled())
         return;
-    if (!mPendingSince.isValid())
-        mPendingSince.start();
+    if (mPendingSince < 0)
+        mPendingSince = mClock();
     mTimer.start(0);
 }
 
@@ -108,6 +114,13 @@ void AutoSaver::onLinksChanged() {
     }
 }
 
+bool AutoSaver::runScheduledWrite() {
+    if (!mTimer.isActive())
+        return false;
+    write();
+    return true;
+}
+
 void AutoSaver::write() {
     QString error;
     if (!saveNow(&error))
@@ -116,7 +129,7 @@ void AutoSaver::write() {
 
 bool AutoSaver::saveNow(QString *error) {
     mTimer.stop();
-    mPendingSince.invalidate();
+    mPendingSince = -1;
     if (!isEnabled())
         return true;
     if (!mDocument->isModified()) {
@@ -159,7 +172,7 @@ bool AutoSaver::saveNow(QString *error) {
 
 void AutoSaver::discard() {
     mTimer.stop();
-    mPendingSince.invalidate();
+    mPendingSince = -1;
     if (QFile::exists(mPath))
         QFile::remove(mPath);
     mLock.reset(); // unlocking removes the lock file

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace modeldesk {
@@ -32,6 +32,15 @@ public:
     int interval() const { return mInterval; }
     void setInterval(int milliseconds);
     bool isEnabled() const { return mInterval > 0; }
+    // Milliseconds on a monotonic clock, for "a few intervals after the first unsaved edit"; a steady clock
+    // unless set (tests set one they advance by hand).
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock) { mClock = std::move(clock); }
+    // The delay in milliseconds the pending write was scheduled with at the last edit (0: on the next turn of
+    // the event loop), or -1 when no write is pending.
+    int scheduledDelay() const { return mTimer.isActive() ? mTimer.interval() : -1; }
+    // Does now what the pending write's timer would do when it fires; false when no write is scheduled.
+    bool runScheduledWrite();
 
     // Where this document's unsaved work goes: RecoveryFile::directory()/<pid>-<n>.mdrecovery.
     QString recoveryPath() const { return mPath; }
@@ -56,7 +65,8 @@ private:
     QString mPath;
     std::unique_ptr<QLockFile> mLock;
     QTimer mTimer;
-    QElapsedTimer mPendingSince; // the first edit not written yet
+    Clock mClock;
+    qint64 mPendingSince = -1; // mClock() at the first edit not written yet; -1 when everything is written
     qsizetype mLinkCount = 0;
 };
 

@@ -7,16 +7,13 @@
 namespace modeldesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("LinkCommands", text);
-}
 QString describe(const Link &link) {
     return QStringLiteral("%1 %2 %3").arg(link.source, Link::kindName(link.kind), link.target);
 }
 } // namespace
 
 AddLinkCommand::AddLinkCommand(Document *document, const Link &link, QUndoCommand *parent)
-    : QUndoCommand(tr("Add link %1").arg(describe(link)), parent)
+    : QUndoCommand(QCoreApplication::translate("LinkCommands", "Add link %1").arg(describe(link)), parent)
     , mDocument(document)
     , mLink(link)
     , mIndex(int(document->schema().links.size())) {
@@ -35,7 +32,7 @@ RemoveLinkCommand::RemoveLinkCommand(Document *document, int index, QUndoCommand
     , mDocument(document)
     , mLink(document->schema().links.at(index))
     , mIndex(index) {
-    setText(tr("Delete link %1").arg(describe(mLink)));
+    setText(QCoreApplication::translate("LinkCommands", "Delete link %1").arg(describe(mLink)));
 }
 
 void RemoveLinkCommand::redo() {

@@ -6,15 +6,11 @@
 
 namespace modeldesk {
 
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("ModelCommands", text);
-}
-} // namespace
+namespace {} // namespace
 
 AddModelCommand::AddModelCommand(Document *document, const Model &model, const QPointF &position,
                                  QUndoCommand *parent)
-    : QUndoCommand(tr("Add model %1").arg(model.name), parent)
+    : QUndoCommand(QCoreApplication::translate("ModelCommands", "Add model %1").arg(model.name), parent)
     , mDocument(document)
     , mModel(model)
     , mPosition(position)
@@ -30,7 +26,7 @@ void AddModelCommand::undo() {
 }
 
 RemoveModelCommand::RemoveModelCommand(Document *document, const QString &name, QUndoCommand *parent)
-    : QUndoCommand(tr("Delete model %1").arg(name), parent)
+    : QUndoCommand(QCoreApplication::translate("ModelCommands", "Delete model %1").arg(name), parent)
     , mDocument(document) {
     const Schema &schema = document->schema();
     mIndex = schema.modelIndex(name);
@@ -84,7 +80,8 @@ void ChangeModelCommand::undo() {
 
 RenameModelCommand::RenameModelCommand(Document *document, const QString &oldName, const QString &newName,
                                        QUndoCommand *parent)
-    : QUndoCommand(tr("Rename model %1 to %2").arg(oldName, newName), parent)
+    : QUndoCommand(
+          QCoreApplication::translate("ModelCommands", "Rename model %1 to %2").arg(oldName, newName), parent)
     , mDocument(document)
     , mOldName(oldName)
     , mNewName(newName) {
@@ -100,8 +97,9 @@ void RenameModelCommand::undo() {
 
 MoveModelsCommand::MoveModelsCommand(Document *document, const QMap<QString, QPointF> &before,
                                      const QMap<QString, QPointF> &after, QUndoCommand *parent)
-    : QUndoCommand(after.size() == 1 ? tr("Move %1").arg(after.firstKey())
-                                     : tr("Move %1 models").arg(after.size()),
+    : QUndoCommand(after.size() == 1
+                       ? QCoreApplication::translate("ModelCommands", "Move %1").arg(after.firstKey())
+                       : QCoreApplication::translate("ModelCommands", "Move %1 models").arg(after.size()),
                    parent)
     , mDocument(document)
     , mBefore(before)

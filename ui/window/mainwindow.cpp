@@ -73,6 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::resetDone, this, &MainWindow::restoreView);
+    // Only what the user does to the view goes into the project: opening one positions the view without
+    // writing back, so that opening and saving leaves the file as it was.
+    connect(mView, &DiagramView::movedByUser, this, &MainWindow::syncView);
 
     mAutoSaver = new AutoSaver(mDocument, this);
     connect(mAutoSaver, &AutoSaver::saveFailed, this,
@@ -221,20 +224,39 @@ void MainWindow::createEditActions() {
 
 void MainWindow::createViewActions() {
     makeAction(
-        u"actionZoomIn"_s, tr("Zoom &In"), [this] { mView->zoomIn(); }, QKeySequence::ZoomIn);
+        u"actionZoomIn"_s, tr("Zoom &In"),
+        [this] {
+            mView->zoomIn();
+            syncView();
+        },
+        QKeySequence::ZoomIn);
     makeAction(
-        u"actionZoomOut"_s, tr("Zoom &Out"), [this] { mView->zoomOut(); }, QKeySequence::ZoomOut);
+        u"actionZoomOut"_s, tr("Zoom &Out"),
+        [this] {
+            mView->zoomOut();
+            syncView();
+        },
+        QKeySequence::ZoomOut);
     makeAction(
-        u"actionZoomReset"_s, tr("Zoom &100%"), [this] { mView->resetZoom(); },
+        u"actionZoomReset"_s, tr("Zoom &100%"),
+        [this] {
+            mView->resetZoom();
+            syncView();
+        },
         QKeySequence(Qt::CTRL | Qt::Key_0));
     makeAction(
-        u"actionFit"_s, tr("&Fit to Window"), [this] { mView->fitToContents(true); },
+        u"actionFit"_s, tr("&Fit to Window"),
+        [this] {
+            mView->fitToContents(true);
+            syncView();
+        },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     makeAction(
         u"actionAutoLayout"_s, tr("&Auto-layout"),
         [this] {
             mScene->autoLayout();
             mView->fitToContents();
+            syncView();
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 }
@@ -536,8 +558,10 @@ void MainWindow::showProblem(const Problem &problem) {
     else if (!problem.model.isEmpty())
         mScene->selectModel(problem.model);
     const QList<QGraphicsItem *> selected = mScene->selectedItems();
-    if (!selected.isEmpty())
+    if (!selected.isEmpty()) {
         mView->centerOn(selected.first());
+        syncView();
+    }
 }
 
 void MainWindow::restoreView() {
@@ -553,6 +577,10 @@ void MainWindow::restoreView() {
         mView->setZoom(layout.zoom);
         mView->centerOn(layout.center);
     }
+}
+
+void MainWindow::syncView() {
+    mDocument->setView(mView->zoom(), mView->center());
 }
 
 } // namespace modeldesk

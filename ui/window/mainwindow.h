@@ -82,6 +82,8 @@ private:
     bool maybeSave();
     void showProblem(const Problem &problem);
     void restoreView();
+    // Hands the view's zoom and centre to the document, which saves them with the project.
+    void syncView();
 
     Document *mDocument;
     DiagramScene *mScene;
