@@ -67,6 +67,8 @@ struct SavePlan {
     // Readable listing: one numbered statement per step with its record path, then its values, where a
     // key from an earlier step shows as "← 1.id".
     QString toText() const;
+    // A value as toText() shows it: 'text', NULL, <3 bytes>.
+    static QString displayValue(const QVariant &value);
 };
 
 } // namespace modeldesk
