@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -431,30 +430,13 @@ bool RecordSection::mirrorsParentLink(const ResolvedLink &link) const {
     return false;
 }
 
-QString RecordSection::fieldNamedIn(const QString &message) const {
-    const Table *table = mResolved.tableForModel(mModel);
-    if (!table)
-        return {};
-    for (const Column &column : table->columns) {
-        if (!mEditors.contains(column.attribute))
-            continue;
-        // SQLite: "tests.code"; PostgreSQL: Key (code)= / column "code"; MySQL: key 'code' / Column 'code'.
-        const QString c = QRegularExpression::escape(column.name);
-        const QRegularExpression named(u"(\\b%1\\.%2\\b|\\(%2\\)|\"%2\"|'(%1\\.)?%2')"_s.arg(
-            QRegularExpression::escape(table->name), c));
-        if (named.match(message).hasMatch())
-            return column.attribute;
-    }
-    return {};
-}
-
 QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
     QWidget *first = nullptr;
     for (const RecordProblem &problem : problems) {
         QString path = problem.path;
-        // A database error about this record as a whole usually names the column; put it at that field.
+        // A database error about this record names the field it was about, when the database said.
         if (path.isEmpty())
-            path = fieldNamedIn(problem.message);
+            path = problem.field;
         // A field of this record.
         if (ValueEditor *editor = mEditors.value(path)) {
             editor->setProblem(problem.message);
@@ -468,7 +450,9 @@ QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
             path.left(std::min(dot < 0 ? path.size() : dot, bracket < 0 ? path.size() : bracket));
         if (RecordSection *child = mChildren.value(head); child && (dot == head.size() || path == head)) {
             const QString rest = path == head ? QString() : path.mid(dot + 1);
-            QWidget *w = child->showProblems({RecordProblem{rest, problem.message}});
+            RecordProblem below = problem;
+            below.path = rest;
+            QWidget *w = child->showProblems({below});
             if (!first)
                 first = w;
         } else if (LinkGrid *grid = mGrids.value(head); grid && bracket == head.size()) {

@@ -63,7 +63,6 @@ private:
     void addLinks();
     QStringList linkSetFields() const;
     void fillChoices(QComboBox *combo, const QString &model);
-    QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;
     void addGrid(const QString &alias, const LinkGrid::Options &options);
