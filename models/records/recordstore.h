@@ -17,7 +17,8 @@
 namespace modeldesk {
 
 // What a save, update or delete came to. On failure nothing was written: `problems` holds either every
-// validation problem (no SQL ran) or the one failing statement's record path and the database's message.
+// validation problem (no SQL ran) or the one failing statement's record path and the database's message, with
+// the column (and field) or constraint the database named.
 struct RecordResult {
     bool ok = false;
     QList<RecordProblem> problems; // empty when ok

@@ -52,8 +52,8 @@ struct PlanRecord {
     QList<Children> children;
 };
 
-// The statements a save runs, in order, with their values: what "Show SQL" displays and exactly what the
-// executor runs, so the two can never differ.
+// The statements a save runs, in order, with their values: exactly what the executor runs, step by step (on
+// PostgreSQL an insert-only plan is folded into one statement; RecordStore::statements() says what is sent).
 struct SavePlan {
     QList<PlanStep> steps;
     QList<PlanRecord> records; // records[0] is the root
