@@ -194,6 +194,25 @@ void DatabaseConnection::rollback() {
         executeControl(u"ROLLBACK"_s, nullptr);
 }
 
+DatabaseConnection::Transaction DatabaseConnection::transaction(const std::function<bool()> &work,
+                                                                QString *error, Finish finish) {
+    if (!begin(error))
+        return Transaction::BeginFailed;
+    if (!work()) {
+        rollback();
+        return Transaction::WorkFailed;
+    }
+    if (finish == Finish::Rollback) {
+        rollback();
+        return Transaction::Done;
+    }
+    if (!commit(error)) {
+        rollback();
+        return Transaction::CommitFailed;
+    }
+    return Transaction::Done;
+}
+
 bool DatabaseConnection::checkConnectionLost() {
     if (!mDatabase.isOpen()) {
         mLost = true;

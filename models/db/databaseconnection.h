@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <functional>
 #include <memory>
 
 class QSqlQuery;
@@ -51,6 +52,19 @@ public:
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
+
+    // How transaction() ended.
+    enum class Transaction {
+        Done,         // the work succeeded and was committed (with Finish::Rollback: rolled back, as asked)
+        BeginFailed,  // BEGIN failed (*error says why); the work did not run
+        WorkFailed,   // the work returned false; rolled back (the work reports its own failure)
+        CommitFailed, // COMMIT failed (*error says why); rolled back, and the outcome may be unknown
+    };
+    enum class Finish { Commit, Rollback };
+    // The one transaction guard: BEGIN, run `work`, then COMMIT, or ROLLBACK when the work fails or COMMIT
+    // does. With Finish::Rollback the work runs and is rolled back anyway (a dry run).
+    Transaction transaction(const std::function<bool()> &work, QString *error,
+                            Finish finish = Finish::Commit);
 
     // Call after a failed statement: checks whether the session is still usable. When it is not, drops it
     // (the next ensureOpen() reconnects) and returns true.

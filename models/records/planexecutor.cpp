@@ -1,5 +1,6 @@
 #include "records/planexecutor.h"
 
+#include "db/databaseerror.h"
 #include "db/pgdirect.h"
 #include "schema/fieldvalue.h"
 #include "sql/drivervalue.h"
@@ -24,7 +25,7 @@ struct Finisher {
 } // namespace
 
 bool PlanExecutor::canRunAsOneStatement(const SavePlan &plan) const {
-    return mConnection.dialect().kind() == SqlDialect::Kind::Postgres && !mHook && !plan.steps.isEmpty() &&
+    return mConnection.dialect().supportsInsertChain() && !mHook && !plan.steps.isEmpty() &&
            plan.insertsOnly();
 }
 
@@ -32,69 +33,66 @@ QString PlanExecutor::singleStatementSql(const SavePlan &plan, QList<PlanValue> 
                                          bool numbered) const {
     QList<std::pair<int, int>> parameters;
     const QString sql = composeOneStatement(plan, numbered, &parameters);
-    for (const auto &[step, value] : std::as_const(parameters))
-        values->append(plan.steps.at(step).values.at(value));
+    if (values)
+        for (const auto &[step, value] : std::as_const(parameters))
+            values->append(plan.steps.at(step).values.at(value));
     return sql;
+}
+
+QString PlanExecutor::sentStatementSql(const SavePlan &plan, QList<PlanValue> *values) const {
+    return singleStatementSql(plan, values, mConnection.pgDirect() != nullptr);
 }
 
 QString PlanExecutor::composeOneStatement(const SavePlan &plan, bool numbered,
                                           QList<std::pair<int, int>> *parameters) const {
-    const SqlDialect dialect = mConnection.dialect();
-    QString with;
-    QString returned;
+    QStringList statements;
+    QStringList returned;
     int saveTimeParameter = 0; // numbered: the $n of the save's timestamp, once bound
     for (int i = 0; i < plan.steps.size(); ++i) {
         const PlanStep &step = plan.steps.at(i);
-        QString names;
-        QString items;
+        QStringList columns;
+        QStringList items;
         for (int v = 0; v < step.values.size(); ++v) {
             const PlanValue &value = step.values.at(v);
-            if (!names.isEmpty()) {
-                names += u", "_s;
-                items += u", "_s;
-            }
-            names += dialect.quote(value.column);
+            columns << value.column;
             if (value.isReference()) {
-                items += u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(value.fromColumn)).arg(value.fromStep);
+                items << mStatements.readFrom(value.fromStep, value.fromColumn);
             } else if (numbered && value.saveTime && saveTimeParameter > 0) {
-                items += u'$' + QString::number(saveTimeParameter);
+                items << u'$' + QString::number(saveTimeParameter);
             } else {
                 parameters->append({i, v});
-                items += numbered ? u'$' + QString::number(parameters->size()) : u"?"_s;
+                items << (numbered ? u'$' + QString::number(parameters->size()) : u"?"_s);
                 if (value.saveTime && saveTimeParameter == 0)
                     saveTimeParameter = int(parameters->size());
             }
         }
-        QString insert = u"INSERT INTO "_s + dialect.quote(step.table);
-        insert += names.isEmpty() ? u" DEFAULT VALUES"_s : u" ("_s + names + u") VALUES ("_s + items + u')';
-        if (!step.generatedColumn.isEmpty()) {
-            insert += u" RETURNING "_s + dialect.quote(step.generatedColumn);
-            returned += (returned.isEmpty() ? QString() : u", "_s) +
-                        u"(SELECT %1 FROM s%2)"_s.arg(dialect.quote(step.generatedColumn)).arg(i);
-        }
-        with += (with.isEmpty() ? u"WITH "_s : u", "_s) + u"s%1 AS ("_s.arg(i) + insert + u')';
+        statements << mStatements.insert(step.table, columns, items, step.generatedColumn);
+        if (!step.generatedColumn.isEmpty())
+            returned << mStatements.readFrom(i, step.generatedColumn);
     }
-    return with + u" SELECT "_s + (returned.isEmpty() ? u"1"_s : returned);
+    return mStatements.insertChain(statements, returned);
 }
 
-bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, int *failedStep, QString *error) {
+bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, Failure *failure) {
     keys->clear();
     keys->resize(plan.steps.size());
+    *failure = Failure();
+    bool ok = true;
     if (oneStatement) {
-        *failedStep = -1;
-        return runAsOneStatement(plan, *keys, error);
-    }
-    for (int i = 0; i < plan.steps.size(); ++i) {
-        if (mHook && !mHook(i, error)) {
-            *failedStep = i;
-            return false;
-        }
-        if (!runStep(plan, i, *keys, error)) {
-            *failedStep = i;
-            return false;
+        ok = runAsOneStatement(plan, *keys, &failure->message);
+    } else {
+        for (int i = 0; ok && i < plan.steps.size(); ++i) {
+            ok = (!mHook || mHook(i, &failure->message)) && runStep(plan, i, *keys, &failure->message);
+            if (!ok)
+                failure->step = i;
         }
     }
-    return true;
+    if (!ok) {
+        const ErrorSubject subject = DatabaseError::subject(mConnection.dialect(), failure->message);
+        failure->columns = subject.columns;
+        failure->constraint = subject.constraint;
+    }
+    return ok;
 }
 
 bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString *error) {
@@ -118,7 +116,7 @@ bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString 
     }
     if (!step.generatedColumn.isEmpty()) {
         QVariant key;
-        if (mConnection.dialect().kind() == SqlDialect::Kind::Postgres) {
+        if (mConnection.dialect().supportsReturning()) {
             if (query->next())
                 key = query->value(0);
         } else {

@@ -2,6 +2,7 @@
 
 #include "db/databaseconnection.h"
 #include "records/saveplan.h"
+#include "sql/statementbuilder.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -28,21 +29,36 @@ public:
     // step wrote is in the plan (SavePlan::value()).
     using Keys = QList<QVariant>;
 
+    // Why run() failed: the step (-1 when the one statement failed as a whole), the database's message, and
+    // what the message names (DatabaseError): the columns of the step's table and the constraint.
+    struct Failure {
+        int step = -1;
+        QString message;
+        QStringList columns;
+        QString constraint;
+    };
+
     explicit PlanExecutor(DatabaseConnection &connection)
-        : mConnection(connection) {}
+        : mConnection(connection)
+        , mStatements(connection.dialect()) {}
 
     void setStepHook(StepHook hook) { mHook = std::move(hook); }
     bool hasStepHook() const { return bool(mHook); }
 
-    // True when run() would send `plan` as one statement (PostgreSQL, inserts only, no hook).
+    // True when run() would send `plan` as one statement (an engine with insert chains, inserts only, no
+    // hook).
     bool canRunAsOneStatement(const SavePlan &plan) const;
     // The single statement for `plan` and the order of its bound values (for "Show SQL" and the benchmark).
-    // Placeholders are ? (Qt) or $1, $2, ... (libpq); numbered, the save's timestamp is bound once.
+    // Placeholders are ? (Qt) or $1, $2, ... (libpq); numbered, the save's timestamp is bound once. `values`
+    // may be null.
     QString singleStatementSql(const SavePlan &plan, QList<PlanValue> *values, bool numbered = false) const;
+    // The text of the one statement exactly as run() sends it on this connection ($n through libpq, ? through
+    // Qt's driver), with its bound values in order.
+    QString sentStatementSql(const SavePlan &plan, QList<PlanValue> *values) const;
 
     // Runs the steps in order; the caller owns the transaction. oneStatement: use the CTE form (the caller
-    // checked canRunAsOneStatement()). On failure returns false with the failing step and the message.
-    bool run(const SavePlan &plan, bool oneStatement, Keys *keys, int *failedStep, QString *error);
+    // checked canRunAsOneStatement()). On failure returns false and says why in *failure.
+    bool run(const SavePlan &plan, bool oneStatement, Keys *keys, Failure *failure);
 
 private:
     bool runStep(const SavePlan &plan, int index, Keys &keys, QString *error);
@@ -50,6 +66,7 @@ private:
     bool runWithQt(const QString &sql, const SavePlan &plan, QList<qint64> *keys, QString *error);
 
     DatabaseConnection &mConnection;
+    StatementBuilder mStatements;
     StepHook mHook;
     // The CTE of one plan shape: each step's statement and where its keys come from. Bulk imports and
     // repeated saves send a handful of shapes, and composing the CTE (or even a text key for it) cost more

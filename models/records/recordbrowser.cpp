@@ -20,9 +20,11 @@ bool searchable(const Column &column) {
 }
 
 // LIKE with '!' as the escape character, so that a search for "50%" finds "50%" and not everything.
+constexpr QChar kLikeEscape = u'!';
+
 QString likePattern(const QString &search) {
     QString escaped = search;
-    escaped.replace(u'!', u"!!"_s).replace(u'%', u"!%"_s).replace(u'_', u"!_"_s);
+    escaped.replace(kLikeEscape, u"!!"_s).replace(u'%', u"!%"_s).replace(u'_', u"!_"_s);
     return u'%' + escaped + u'%';
 }
 
@@ -47,18 +49,7 @@ QString RecordBrowser::whereClause(const Table &table, const QString &search, QV
         for (const Column &c : table.columns) {
             if (!searchable(c))
                 continue;
-            QString column = dialect.quote(c.name);
-            switch (dialect.kind()) {
-            case SqlDialect::Kind::Postgres:
-                any << u"CAST(%1 AS TEXT) ILIKE ? ESCAPE '!'"_s.arg(column);
-                break;
-            case SqlDialect::Kind::MySql:
-                any << u"CAST(%1 AS CHAR) LIKE ? ESCAPE '!'"_s.arg(column);
-                break;
-            case SqlDialect::Kind::Sqlite:
-                any << u"%1 LIKE ? ESCAPE '!'"_s.arg(column);
-                break;
-            }
+            any << dialect.caseInsensitiveLike(dialect.quote(c.name), kLikeEscape);
             binds->append(likePattern(search.trimmed()));
         }
         conditions << (any.isEmpty() ? u"1 = 0"_s : u'(' + any.join(u" OR "_s) + u')');

@@ -72,62 +72,73 @@ std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVaria
     return object;
 }
 
-QJsonObject RecordLoader::toJson(const QString &model, const Table &table, const Row &row, int depth,
-                                 QString *error, bool *ok) {
+RecordLoader::Linked RecordLoader::selectLinked(const ResolvedLink &link, const Table &table, const Row &row,
+                                                const Table &target, const Table *junction, QList<Row> *rows,
+                                                QString *error) {
     const SqlDialect dialect = mConnection.dialect();
-    QJsonObject object;
-    for (int i = 0; i < table.columns.size(); ++i)
-        object.insert(table.columns.at(i).attribute, FieldValue::toJson(table.columns.at(i).type, row.at(i)));
-    if (depth <= 0)
-        return object;
-    auto valueOf = [&](const QString &column) {
+    const auto valueOf = [&](const QString &column) {
         for (int i = 0; i < table.columns.size(); ++i)
             if (table.columns.at(i).name == column)
                 return DriverValue::toDatabase(table.columns.at(i).type, row.at(i), dialect);
         return QVariant();
     };
+    bool selected = false;
+    if (link.kind == Link::Kind::BelongsTo) {
+        const QVariant fk = valueOf(link.foreignKeyColumn);
+        const Column *targetKey = target.columnForAttribute(link.targetKey);
+        if (fk.isNull() || !targetKey)
+            return Linked::None;
+        selected = select(target, u"t."_s + dialect.quote(targetKey->name) + u" = ?"_s, fk, rows, error);
+    } else if (link.kind == Link::Kind::BelongsToMany) {
+        const Column *sourceKey = table.columnForAttribute(link.sourceKey);
+        const Column *targetKey = target.columnForAttribute(link.targetKey);
+        if (!sourceKey || !targetKey)
+            return Linked::Skipped;
+        const QString join = u"JOIN %1 j ON j.%2 = t.%3"_s.arg(dialect.quote(link.throughTable),
+                                                               dialect.quote(link.otherKeyColumn),
+                                                               dialect.quote(targetKey->name));
+        selected = select(target, u"j."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
+                          valueOf(sourceKey->name), rows, error, join, junction);
+    } else {
+        const Column *sourceKey = table.columnForAttribute(link.sourceKey);
+        if (!sourceKey)
+            return Linked::Skipped;
+        selected = select(target, u"t."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
+                          valueOf(sourceKey->name), rows, error);
+    }
+    return selected ? Linked::Selected : Linked::Failed;
+}
+
+QJsonObject RecordLoader::toJson(const QString &model, const Table &table, const Row &row, int depth,
+                                 QString *error, bool *ok) {
+    QJsonObject object;
+    for (int i = 0; i < table.columns.size(); ++i)
+        object.insert(table.columns.at(i).attribute, FieldValue::toJson(table.columns.at(i).type, row.at(i)));
+    if (depth <= 0)
+        return object;
     for (const ResolvedLink &link : mResolved.links) {
         if (link.source != model)
             continue;
         const Table *target = mResolved.tableForModel(link.target);
         if (!target)
             continue;
-        QList<Row> rows;
-        bool selected = false;
         // A through model of the design: each linked record carries the junction row's values under the
         // model's name, as Sequelize returns them (`products[0].orderItem.unitPrice`).
         const Table *junction = link.kind == Link::Kind::BelongsToMany && !link.throughModel.isEmpty()
                                     ? mResolved.tableForModel(link.throughModel)
                                     : nullptr;
-        if (link.kind == Link::Kind::BelongsTo) {
-            const QVariant fk = valueOf(link.foreignKeyColumn);
-            const Column *targetKey = target->columnForAttribute(link.targetKey);
-            if (fk.isNull() || !targetKey) {
-                object.insert(link.as, QJsonValue::Null);
-                continue;
-            }
-            selected =
-                select(*target, u"t."_s + dialect.quote(targetKey->name) + u" = ?"_s, fk, &rows, error);
-        } else if (link.kind == Link::Kind::BelongsToMany) {
-            const Column *sourceKey = table.columnForAttribute(link.sourceKey);
-            const Column *targetKey = target->columnForAttribute(link.targetKey);
-            if (!sourceKey || !targetKey)
-                continue;
-            const QString join = u"JOIN %1 j ON j.%2 = t.%3"_s.arg(dialect.quote(link.throughTable),
-                                                                   dialect.quote(link.otherKeyColumn),
-                                                                   dialect.quote(targetKey->name));
-            selected = select(*target, u"j."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
-                              valueOf(sourceKey->name), &rows, error, join, junction);
-        } else {
-            const Column *sourceKey = table.columnForAttribute(link.sourceKey);
-            if (!sourceKey)
-                continue;
-            selected = select(*target, u"t."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
-                              valueOf(sourceKey->name), &rows, error);
-        }
-        if (!selected) {
+        QList<Row> rows;
+        switch (selectLinked(link, table, row, *target, junction, &rows, error)) {
+        case Linked::Failed:
             *ok = false;
             return object;
+        case Linked::Skipped:
+            continue;
+        case Linked::None:
+            object.insert(link.as, QJsonValue::Null);
+            continue;
+        case Linked::Selected:
+            break;
         }
         if (link.kind == Link::Kind::HasMany || link.kind == Link::Kind::BelongsToMany) {
             QJsonArray items;

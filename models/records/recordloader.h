@@ -31,6 +31,11 @@ private:
     // `joined` (aliased j in `join`): its columns are read too, after the table's.
     bool select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
                 QString *error, const QString &join = {}, const Table *joined = nullptr);
+    // What selectLinked() found: rows (possibly none), a belongsTo without a key (the link is null), a link
+    // that cannot be followed (skipped), or a database error.
+    enum class Linked { Selected, None, Skipped, Failed };
+    Linked selectLinked(const ResolvedLink &link, const Table &table, const Row &row, const Table &target,
+                        const Table *junction, QList<Row> *rows, QString *error);
     QJsonObject toJson(const QString &model, const Table &table, const Row &row, int depth, QString *error,
                        bool *ok);
 

@@ -1,9 +1,11 @@
 #include "records/recordstore.h"
 
+#include "db/databaseerror.h"
 #include "records/savedgraph.h"
 #include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
 #include "sql/drivervalue.h"
+#include "sql/statementbuilder.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -46,12 +48,10 @@ int depthOf(const ResolvedSchema &resolved, const QString &model, const QJsonObj
     return depth;
 }
 
-// The timestamp of a save made at `now`.
-QDateTime saveTime(QDateTime now, SqlDialect dialect) {
-    // MySQL's DATETIME keeps whole seconds; returning what was stored beats returning what was sent.
-    if (dialect.kind() == SqlDialect::Kind::MySql)
-        now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
-    return now;
+// The timestamp of a save made at `now`: what the database stores (MySQL's DATETIME keeps whole seconds),
+// since returning what was stored beats returning what was sent.
+QDateTime saveTime(const QDateTime &now, SqlDialect dialect) {
+    return dialect.storedTimestamp(now);
 }
 
 } // namespace
@@ -112,12 +112,29 @@ std::optional<SavePlan> RecordStore::plan(const QString &model, const QJsonObjec
     return plan;
 }
 
+QStringList RecordStore::statements(const SavePlan &plan, QList<PlanValue> *values) const {
+    QStringList sql;
+    if (mSingleStatement && mExecutor.canRunAsOneStatement(plan)) {
+        sql << mExecutor.sentStatementSql(plan, values);
+        return sql;
+    }
+    for (const PlanStep &step : plan.steps) {
+        sql << step.sql;
+        if (values)
+            *values += step.values;
+    }
+    return sql;
+}
+
 QString RecordStore::planText(const SavePlan &plan) const {
     if (!mSingleStatement || !mExecutor.canRunAsOneStatement(plan))
         return plan.toText();
     QList<PlanValue> values;
     QString text = tr("One statement (PostgreSQL runs it atomically, no BEGIN/COMMIT needed):\n%1\n")
-                       .arg(mExecutor.singleStatementSql(plan, &values));
+                       .arg(statements(plan, &values).join(u'\n'));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        text += u"     %1. %2 = %3\n"_s.arg(i + 1).arg(values.at(i).column,
+                                                       SavePlan::displayValue(values.at(i).value));
     return text + tr("The same, step by step:\n") + plan.toText();
 }
 
@@ -145,46 +162,71 @@ void RecordStore::fail(RecordResult *result, const QString &path, const QString 
     result->problems << RecordProblem{path, text};
 }
 
+DatabaseConnection::Transaction RecordStore::inTransaction(RecordResult *result,
+                                                           const std::function<bool()> &work) {
+    QString error;
+    const DatabaseConnection::Transaction outcome = mConnection.transaction(work, &error);
+    if (outcome == DatabaseConnection::Transaction::BeginFailed)
+        fail(result, QString(), tr("cannot start a transaction: %1").arg(error));
+    else if (outcome == DatabaseConnection::Transaction::CommitFailed)
+        fail(result, QString(), tr("COMMIT failed: %1").arg(error), true);
+    return outcome;
+}
+
+void RecordStore::failStep(RecordResult *result, const SavePlan &plan, const PlanExecutor::Failure &failure) {
+    if (failure.step < 0) {
+        fail(result, QString(), tr("the save failed: %1").arg(failure.message));
+        return;
+    }
+    const PlanStep &step = plan.steps.at(failure.step);
+    fail(result, step.path,
+         tr("statement %1 (%2 %3) failed: %4")
+             .arg(failure.step + 1)
+             .arg(actionWord(step.action), step.table, failure.message));
+    // The database named what it was about: the column (of this step's table), or a constraint of it.
+    RecordProblem &problem = result->problems.last();
+    problem.constraint = failure.constraint;
+    const Table *table = mResolved->table(step.table);
+    const QStringList columns =
+        !failure.columns.isEmpty() || !table
+            ? failure.columns
+            : DatabaseError::constraintColumns(mConnection.dialect(), failure.constraint, *table);
+    const Column *column = table && !columns.isEmpty() ? table->column(columns.first()) : nullptr;
+    if (column) {
+        problem.column = column->name;
+        problem.field = column->attribute;
+    }
+}
+
 bool RecordStore::execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Keys *keys,
                           RecordResult *result) {
     const bool oneStatement = ownTransaction && mSingleStatement && mExecutor.canRunAsOneStatement(plan);
-    QString error;
-    if (ownTransaction && !oneStatement && !mConnection.begin(&error)) {
-        fail(result, QString(), tr("cannot start a transaction: %1").arg(error));
-        return false;
+    PlanExecutor::Failure failure;
+    bool ran = true;
+    const auto run = [&] {
+        return ran = mExecutor.run(plan, oneStatement, keys, &failure);
+    };
+    if (ownTransaction && !oneStatement) {
+        if (inTransaction(result, run) == DatabaseConnection::Transaction::Done)
+            return true;
+        if (ran)
+            return false; // BEGIN or COMMIT failed, and said so
+    } else if (run()) {
+        return true;
     }
-    int failed = -1;
-    if (!mExecutor.run(plan, oneStatement, keys, &failed, &error)) {
-        if (ownTransaction && !oneStatement)
-            mConnection.rollback();
-        if (failed < 0 && oneStatement && !mConnection.checkConnectionLost()) {
-            // The single statement does not say which record failed: replay the steps in a transaction that
-            // is rolled back anyway, to name it. Only failures pay for this.
-            QString stepError;
-            PlanExecutor::Keys replay;
-            if (mConnection.begin(&stepError)) {
-                if (!mExecutor.run(plan, false, &replay, &failed, &stepError))
-                    error = stepError;
-                mConnection.rollback();
-            }
-        }
-        if (failed >= 0) {
-            const PlanStep &step = plan.steps.at(failed);
-            fail(result, step.path,
-                 tr("statement %1 (%2 %3) failed: %4")
-                     .arg(failed + 1)
-                     .arg(actionWord(step.action), step.table, error));
-        } else {
-            fail(result, QString(), tr("the save failed: %1").arg(error));
-        }
-        return false;
+    if (failure.step < 0 && oneStatement && !mConnection.checkConnectionLost()) {
+        // The single statement does not say which record failed: replay the steps in a transaction that is
+        // rolled back anyway, to name it. Only failures pay for this.
+        PlanExecutor::Keys replay;
+        PlanExecutor::Failure stepFailure;
+        QString error;
+        if (mConnection.transaction([&] { return mExecutor.run(plan, false, &replay, &stepFailure); }, &error,
+                                    DatabaseConnection::Finish::Rollback) ==
+            DatabaseConnection::Transaction::WorkFailed)
+            failure = stepFailure;
     }
-    if (ownTransaction && !oneStatement && !mConnection.commit(&error)) {
-        mConnection.rollback();
-        fail(result, QString(), tr("COMMIT failed: %1").arg(error), true);
-        return false;
-    }
-    return true;
+    failStep(result, plan, failure);
+    return false;
 }
 
 void RecordStore::setSavedGraph(RecordResult *result, const SavePlan &plan,
@@ -233,23 +275,21 @@ QList<RecordResult> RecordStore::saveBatch(const QString &model, const QList<QJs
             results[i] = batch;
         return results;
     }
-    QString error;
-    bool ok = mConnection.begin(&error);
     QList<PlanExecutor::Keys> keys(records.size());
-    for (int i : std::as_const(valid)) {
-        if (!ok)
-            break;
-        int failed = -1;
-        // One round trip per graph on PostgreSQL inside the batch's transaction too.
-        const bool oneStatement = mSingleStatement && mExecutor.canRunAsOneStatement(plans.at(i));
-        ok = mExecutor.run(plans.at(i), oneStatement, &keys[i], &failed, &error);
-    }
-    if (ok)
-        ok = mConnection.commit(&error);
-    if (!ok) {
-        // Something in the batch failed: undo it and save one by one, so the good ones land and the bad
-        // one is reported precisely.
-        mConnection.rollback();
+    const auto runAll = [&] {
+        for (int i : std::as_const(valid)) {
+            PlanExecutor::Failure failure;
+            // One round trip per graph on PostgreSQL inside the batch's transaction too.
+            const bool oneStatement = mSingleStatement && mExecutor.canRunAsOneStatement(plans.at(i));
+            if (!mExecutor.run(plans.at(i), oneStatement, &keys[i], &failure))
+                return false;
+        }
+        return true;
+    };
+    QString error;
+    if (mConnection.transaction(runAll, &error) != DatabaseConnection::Transaction::Done) {
+        // Something in the batch failed: undone; save one by one, so the good ones land and the bad one is
+        // reported precisely.
         for (int i : std::as_const(valid))
             results[i] = save(model, records.at(i));
         return results;
@@ -273,38 +313,33 @@ RecordResult RecordStore::update(const QString &model, const QJsonObject &record
     }
     if (!openConnection(&result))
         return result;
-    QString error;
-    if (!mConnection.begin(&error)) {
-        fail(&result, QString(), tr("cannot start a transaction: %1").arg(error));
-        return result;
-    }
     // Planned inside the transaction, so the children it removes are the ones there now.
     SavePlan plan;
     const SavePlanner::ExistingKeys existing = [this](const ResolvedLink &link, const QVariant &key,
                                                       QString *lookupError) {
         return mLoader.linkedKeys(link, key, lookupError);
     };
-    if (!mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems)) {
-        mConnection.rollback();
-        result.validationFailed = true;
+    bool planned = true;
+    PlanExecutor::Failure failure;
+    const auto work = [&] {
+        PlanExecutor::Keys keys;
+        planned = mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems);
+        return planned && mExecutor.run(plan, false, &keys, &failure);
+    };
+    switch (inTransaction(&result, work)) {
+    case DatabaseConnection::Transaction::Done:
+        break;
+    case DatabaseConnection::Transaction::WorkFailed:
+        if (planned)
+            failStep(&result, plan, failure);
+        else
+            result.validationFailed = true;
+        return result;
+    case DatabaseConnection::Transaction::BeginFailed:
+    case DatabaseConnection::Transaction::CommitFailed:
         return result;
     }
-    PlanExecutor::Keys keys;
-    int failed = -1;
-    if (!mExecutor.run(plan, false, &keys, &failed, &error)) {
-        mConnection.rollback();
-        const PlanStep &step = plan.steps.at(failed);
-        fail(&result, step.path,
-             tr("statement %1 (%2 %3) failed: %4")
-                 .arg(failed + 1)
-                 .arg(actionWord(step.action), step.table, error));
-        return result;
-    }
-    if (!mConnection.commit(&error)) {
-        mConnection.rollback();
-        fail(&result, QString(), tr("COMMIT failed: %1").arg(error), true);
-        return result;
-    }
+    QString error;
     const std::optional<QJsonObject> reloaded =
         mLoader.load(model, plan.records.first().key, depthOf(*mResolved, model, record), &error);
     result.ok = true;
@@ -369,49 +404,44 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     const Table &table = *mResolved->tableForModel(model);
     const Column &keyColumn = *table.singleKey();
     const SqlDialect dialect = mConnection.dialect();
+    const StatementBuilder statements(dialect);
     QString sql;
     QList<QVariant> values;
     if (!table.deletedAtColumn.isEmpty()) {
         // paranoid: Sequelize marks the record deleted and keeps it.
-        sql = u"UPDATE %1 SET %2 = ? WHERE %3 = ?"_s.arg(
-            dialect.quote(table.name), dialect.quote(table.deletedAtColumn), dialect.quote(keyColumn.name));
+        sql = statements.softDelete(table.name, table.deletedAtColumn, keyColumn.name);
         values << DriverValue::toDatabase(DataType::ofKind(DataType::Kind::Date), saveTime(mClock(), dialect),
                                           dialect);
     } else {
-        sql = u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(table.name), dialect.quote(keyColumn.name));
+        sql = statements.remove(table.name, {keyColumn.name});
     }
     values << DriverValue::toDatabase(keyColumn.type, *value, dialect);
-    QString error;
-    if (!mConnection.begin(&error)) {
-        fail(&result, QString(), tr("cannot start a transaction: %1").arg(error));
-        return result;
-    }
-    QSqlQuery *query = mConnection.prepared(sql, &error);
-    bool ok = query != nullptr;
-    int affected = 0;
-    if (query) {
+    QString error; // empty when the statement ran but found no such record
+    const auto work = [&] {
+        QSqlQuery *query = mConnection.prepared(sql, &error);
+        if (!query)
+            return false;
         for (const QVariant &v : std::as_const(values))
             query->addBindValue(v);
-        ok = query->exec();
+        const bool ok = query->exec();
         if (!ok)
             error = DatabaseConnection::describe(query->lastError());
-        affected = query->numRowsAffected();
+        const int affected = query->numRowsAffected();
         query->finish();
-    }
-    if (!ok) {
-        mConnection.rollback();
-        fail(&result, QString(), tr("deleting %1 %2 failed: %3").arg(model, value->toString(), error));
+        return ok && affected > 0;
+    };
+    switch (inTransaction(&result, work)) {
+    case DatabaseConnection::Transaction::Done:
+        break;
+    case DatabaseConnection::Transaction::WorkFailed:
+        if (error.isEmpty())
+            result.problems << RecordProblem{QString(),
+                                             tr("there is no %1 with key %2").arg(model, value->toString())};
+        else
+            fail(&result, QString(), tr("deleting %1 %2 failed: %3").arg(model, value->toString(), error));
         return result;
-    }
-    if (affected == 0) {
-        mConnection.rollback();
-        result.problems << RecordProblem{QString(),
-                                         tr("there is no %1 with key %2").arg(model, value->toString())};
-        return result;
-    }
-    if (!mConnection.commit(&error)) {
-        mConnection.rollback();
-        fail(&result, QString(), tr("COMMIT failed: %1").arg(error), true);
+    case DatabaseConnection::Transaction::BeginFailed:
+    case DatabaseConnection::Transaction::CommitFailed:
         return result;
     }
     result.ok = true;

@@ -19,7 +19,8 @@
 namespace modeldesk {
 
 // What a save, update or delete came to. On failure nothing was written: `problems` holds either every
-// validation problem (no SQL ran) or the one failing statement's record path and the database's message.
+// validation problem (no SQL ran) or the one failing statement's record path and the database's message, with
+// the column (and field) or constraint the database named.
 struct RecordResult {
     bool ok = false;
     QList<RecordProblem> problems; // empty when ok
@@ -59,7 +60,10 @@ public:
     // The statements save() would run, in order, with their bound values and the keys flowing between them.
     std::optional<SavePlan> plan(const QString &model, const QJsonObject &record,
                                  QList<RecordProblem> *problems) const;
-    // The statement text as it is sent: on PostgreSQL a plain save is one data-modifying CTE.
+    // The statements save() sends for `plan`, in order, exactly as sent: on PostgreSQL a plain save is one
+    // data-modifying CTE. *values (optional) gets their bound values in order.
+    QStringList statements(const SavePlan &plan, QList<PlanValue> *values = nullptr) const;
+    // statements() for people ("Show SQL", the CLI's --plan): each with its values, and the steps it runs.
     QString planText(const SavePlan &plan) const;
 
     RecordResult save(const QString &model, const QJsonObject &record);
@@ -95,6 +99,11 @@ private:
     // Sets result's record to the graph `plan` saved, built when first read.
     void setSavedGraph(RecordResult *result, const SavePlan &plan, const PlanExecutor::Keys &keys) const;
     void fail(RecordResult *result, const QString &path, const QString &message, bool afterCommit = false);
+    // Reports a failed statement at its record, with the column or constraint the database named.
+    void failStep(RecordResult *result, const SavePlan &plan, const PlanExecutor::Failure &failure);
+    // The connection's transaction guard; a failed BEGIN or COMMIT is reported in *result, a failed `work`
+    // reports itself.
+    DatabaseConnection::Transaction inTransaction(RecordResult *result, const std::function<bool()> &work);
     std::optional<QVariant> keyValue(const QString &model, const QJsonValue &key, RecordResult *result) const;
 
     const Schema &mSchema;

@@ -10,9 +10,7 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString displayValue(const QVariant &value) {
+QString SavePlan::displayValue(const QVariant &value) {
     if (value.isNull())
         return u"NULL"_s;
     switch (value.metaType().id()) {
@@ -35,8 +33,6 @@ QString displayValue(const QVariant &value) {
         return value.toString();
     }
 }
-
-} // namespace
 
 QVariant SavePlan::value(const QList<QVariant> &keys, int step, const QString &column, bool *written) const {
     bool found = false;

@@ -52,8 +52,8 @@ struct PlanRecord {
     QList<Children> children;
 };
 
-// The statements a save runs, in order, with their values: what "Show SQL" displays and exactly what the
-// executor runs, so the two can never differ.
+// The statements a save runs, in order, with their values: exactly what the executor runs, step by step (on
+// PostgreSQL an insert-only plan is folded into one statement; RecordStore::statements() says what is sent).
 struct SavePlan {
     QList<PlanStep> steps;
     QList<PlanRecord> records; // records[0] is the root
@@ -67,6 +67,8 @@ struct SavePlan {
     // Readable listing: one numbered statement per step with its record path, then its values, where a
     // key from an earlier step shows as "← 1.id".
     QString toText() const;
+    // A value as toText() shows it: 'text', NULL, <3 bytes>.
+    static QString displayValue(const QVariant &value);
 };
 
 } // namespace modeldesk

@@ -33,7 +33,8 @@ PlanValue SavePlanner::literal(const Column &column, QVariant value) {
 SavePlanner::SavePlanner(const Schema &schema, const ResolvedSchema &resolved, SqlDialect dialect)
     : mSchema(schema)
     , mResolved(resolved)
-    , mDialect(dialect) {
+    , mDialect(dialect)
+    , mStatements(dialect) {
     for (const Model &model : schema.models)
         mModels.insert(model.name, &model);
     for (const Table &table : resolved.tables)
@@ -62,34 +63,10 @@ QString SavePlanner::primaryKeyColumn(const Table &table) const {
     return key ? key->name : QString();
 }
 
-QString SavePlanner::insertSql(const Table &table, const QStringList &columns,
-                               const QString &generated) const {
-    QString sql = u"INSERT INTO "_s + mDialect.quote(table.name);
-    if (columns.isEmpty()) {
-        sql += mDialect.kind() == SqlDialect::Kind::MySql ? u" () VALUES ()"_s : u" DEFAULT VALUES"_s;
-    } else {
-        QString names;
-        QString marks;
-        for (const QString &column : columns) {
-            if (!names.isEmpty()) {
-                names += u", "_s;
-                marks += u", "_s;
-            }
-            names += mDialect.quote(column);
-            marks += u'?';
-        }
-        sql += u" ("_s + names + u") VALUES ("_s + marks + u')';
-    }
-    // PostgreSQL hands the new key back with the insert itself: no second round trip for lastval().
-    if (!generated.isEmpty() && mDialect.kind() == SqlDialect::Kind::Postgres)
-        sql += u" RETURNING "_s + mDialect.quote(generated);
-    return sql;
-}
-
 QString SavePlanner::cachedInsertSql(const Table &table, quint64 columnMask, const QStringList &columns,
                                      const QString &generated) const {
     if (table.columns.size() > 64)
-        return insertSql(table, columns, generated);
+        return mStatements.insert(table.name, columns, generated);
     const QPair<const Table *, quint64> key(&table, columnMask);
     auto found = mInsertSql.constFind(key);
     if (found == mInsertSql.cend()) {
@@ -97,7 +74,7 @@ QString SavePlanner::cachedInsertSql(const Table &table, quint64 columnMask, con
         for (qsizetype i = 0; i < table.columns.size(); ++i)
             if (columnMask & (quint64(1) << i))
                 named << table.columns.at(i).name;
-        found = mInsertSql.insert(key, insertSql(table, named, generated));
+        found = mInsertSql.insert(key, mStatements.insert(table.name, named, generated));
     }
     return *found;
 }
@@ -165,32 +142,22 @@ bool SavePlanner::planUpdate(const QString &model, const QJsonObject &record, co
     return problems->size() == before;
 }
 
-int SavePlanner::planRecord(Context &context, const QString &model, const QJsonObject &object,
-                            const QString &path, const QList<PlanValue> &overrides) const {
-    const Table &table = *tableOf(model);
-    const Model *design = modelOf(model);
-    const int record = int(context.plan->records.size());
-    context.plan->records.append(PlanRecord{path, model});
+QJsonValue SavePlanner::RecordInput::linkValue(const ResolvedLink *link) const {
+    for (const auto &[known, value] : linkValues)
+        if (known == link)
+            return value;
+    return QJsonValue();
+}
 
-    const QString keyColumnName = primaryKeyColumn(table);
-    const Column *keyColumn = table.column(keyColumnName);
-    const QJsonValue givenKey = keyColumn ? object.value(keyColumn->attribute) : QJsonValue();
-    const bool updating = context.update && keyColumn && !givenKey.isNull() && !givenKey.isUndefined();
-
-    // Sort the keys into fields and links; anything else is a mistake worth naming.
-    QList<const ResolvedLink *> belongsTo, children, manyToMany;
-    QList<std::pair<const ResolvedLink *, QJsonValue>> linkValues; // a handful: a list beats a hash
-    const auto linkValue = [&linkValues](const ResolvedLink *link) {
-        for (const auto &[known, value] : std::as_const(linkValues))
-            if (known == link)
-                return value;
-        return QJsonValue();
-    };
+SavePlanner::RecordInput SavePlanner::sortKeys(Context &context, const Table &table, const QString &model,
+                                               const QJsonObject &object, const QString &path) const {
+    RecordInput input;
     // The given value of each column by index (looking each column up in the object again costs more).
-    QVarLengthArray<QJsonValue, 16> givenValues(table.columns.size(), QJsonValue(QJsonValue::Undefined));
+    input.given.resize(table.columns.size());
+    std::fill(input.given.begin(), input.given.end(), QJsonValue(QJsonValue::Undefined));
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (const Column *column = table.columnForAttribute(it.key())) {
-            givenValues[column - table.columns.constData()] = it.value();
+            input.given[column - table.columns.constData()] = it.value();
             continue;
         }
         const ResolvedLink *link = linkOf(model, it.key());
@@ -200,7 +167,7 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             continue;
         }
         const QJsonValue value = it.value();
-        linkValues.append({link, value});
+        input.linkValues.append({link, value});
         if (value.isNull())
             continue; // no linked record, as in Sequelize
         const bool wantsArray = link->kind == Link::Kind::HasMany || link->kind == Link::Kind::BelongsToMany;
@@ -215,137 +182,146 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
             continue;
         }
         if (link->kind == Link::Kind::BelongsTo)
-            belongsTo << link;
+            input.belongsTo << link;
         else if (link->kind == Link::Kind::BelongsToMany)
-            manyToMany << link;
+            input.manyToMany << link;
         else
-            children << link;
+            input.children << link;
     }
+    return input;
+}
 
-    // belongsTo targets go first: their keys become this record's foreign keys.
-    QList<PlanValue> ownOverrides = overrides;
-    QList<PlanRecord::Children> links;
-    for (const ResolvedLink *link : std::as_const(belongsTo)) {
+void SavePlanner::planBelongsTo(Context &context, const RecordInput &input, const QString &path,
+                                QList<PlanValue> *overrides, QList<PlanRecord::Children> *links) const {
+    for (const ResolvedLink *link : std::as_const(input.belongsTo)) {
         const int target =
-            planRecord(context, link->target, linkValue(link).toObject(), joinPath(path, link->as), {});
+            planRecord(context, link->target, input.linkValue(link).toObject(), joinPath(path, link->as), {});
         const Table &targetTable = *tableOf(link->target);
         const Column *targetKey = targetTable.columnForAttribute(link->targetKey);
         PlanValue fk = keyOf(context, target, targetKey ? targetKey->name : link->targetKey);
         fk.column = link->foreignKeyColumn;
-        ownOverrides.erase(std::remove_if(ownOverrides.begin(), ownOverrides.end(),
-                                          [&](const PlanValue &v) { return v.column == fk.column; }),
-                           ownOverrides.end());
-        ownOverrides << fk;
-        links << PlanRecord::Children{link->as, false, {target}};
+        overrides->erase(std::remove_if(overrides->begin(), overrides->end(),
+                                        [&](const PlanValue &v) { return v.column == fk.column; }),
+                         overrides->end());
+        *overrides << fk;
+        *links << PlanRecord::Children{link->as, false, {target}};
     }
+}
 
-    // This record's own values.
-    PlanStep step;
-    step.action = updating ? PlanStep::Action::Update : PlanStep::Action::Insert;
-    step.path = path;
-    step.model = model;
-    step.table = table.name;
-    step.record = record;
+QVariant SavePlanner::defaultValue(Context &context, const Column &column, const QString &path) const {
+    const QJsonValue def = column.defaultValue;
+    const QString fn = def.toObject().value(u"fn"_s).toString();
+    if (fn == u"NOW"_s)
+        return column.type.kind == DataType::Kind::DateOnly ? QVariant(context.now.date())
+               : column.type.kind == DataType::Kind::Time   ? QVariant(context.now.time())
+                                                            : QVariant(context.now);
+    // Sequelize generates these in the application; so do we (a v4 UUID for both).
+    if (fn == u"UUIDV4"_s || fn == u"UUIDV1"_s)
+        return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const FieldCheck check = FieldValue::check(column, def);
+    if (!check.ok())
+        context.problem(joinPath(path, column.attribute),
+                        tr("the default value does not fit: %1").arg(check.message));
+    return check.value;
+}
+
+bool SavePlanner::insertValue(Context &context, const Table &table, const Column &column, const Field *field,
+                              const QJsonValue &given, const QString &path, PlanStep &step) const {
+    QVariant value;
+    bool saveTime = false;
+    if (!given.isUndefined() && column.name != table.updatedAtColumn) {
+        const FieldCheck check = FieldValue::check(column, given, field);
+        if (!check.ok())
+            context.problem(joinPath(path, column.attribute), check.message);
+        value = check.value;
+        if (check.ok() && value.isNull() && column.autoIncrement)
+            return false; // {"id": null}: let the database number it
+    } else if (column.autoIncrement) {
+        step.generatedColumn = column.name;
+        return false;
+    } else if (column.name == table.createdAtColumn || column.name == table.updatedAtColumn) {
+        value = context.now;
+        saveTime = column.type.kind == DataType::Kind::Date;
+    } else if (column.name == table.deletedAtColumn) {
+        value = QVariant();
+    } else if (column.hasDefault()) {
+        value = defaultValue(context, column, path);
+    } else {
+        const FieldCheck check = FieldValue::check(column, QJsonValue::Undefined, field);
+        if (!check.ok())
+            context.problem(joinPath(path, column.attribute), check.message);
+    }
+    step.values << literal(column, value);
+    step.values.last().saveTime = saveTime;
+    return true;
+}
+
+bool SavePlanner::updateValue(Context &context, const Table &table, const Column &column, const Field *field,
+                              const QJsonValue &given, const QString &path, PlanStep &step,
+                              bool *changes) const {
+    if (column.name == table.updatedAtColumn) {
+        step.values << literal(column, context.now);
+        return true;
+    }
+    if (given.isUndefined() || column.name == primaryKeyColumn(table) || column.name == table.createdAtColumn)
+        return false;
+    const FieldCheck check = FieldValue::check(column, given, field);
+    if (!check.ok())
+        context.problem(joinPath(path, column.attribute), check.message);
+    step.values << literal(column, check.value);
+    *changes = true;
+    return true;
+}
+
+bool SavePlanner::planOwnValues(Context &context, const Table &table, const Model *design,
+                                const RecordInput &input, const QList<PlanValue> &overrides, bool updating,
+                                const QString &path, PlanStep &step, QStringList *columns,
+                                quint64 *columnMask) const {
     step.values.reserve(table.columns.size());
     // The column names themselves are only needed for an UPDATE or a table too wide for the column mask;
     // listing them for every insert was a tenth of a save's work.
     const bool listColumns = updating || table.columns.size() > 64;
-    QStringList columns;
-    quint64 columnMask = 0;
     bool changes = false; // an update with nothing of its own to change writes nothing
     for (const Column &column : table.columns) {
-        const quint64 bit = quint64(1) << ((&column - table.columns.constData()) % 64);
-        const auto overridden = std::find_if(ownOverrides.cbegin(), ownOverrides.cend(),
+        const qsizetype index = &column - table.columns.constData();
+        const auto overridden = std::find_if(overrides.cbegin(), overrides.cend(),
                                              [&](const PlanValue &v) { return v.column == column.name; });
         const Field *field =
             design && column.fieldIndex >= 0 ? &design->fields.at(column.fieldIndex) : nullptr;
-        const QJsonValue &givenValue = givenValues.at(&column - table.columns.constData());
-        const bool given = !givenValue.isUndefined();
-        if (overridden != ownOverrides.cend()) {
+        bool written = false;
+        if (overridden != overrides.cend()) {
             PlanValue value = *overridden;
             value.type = column.type;
             step.values << value;
-            if (listColumns)
-                columns << column.name;
-            columnMask |= bit;
-            changes = true;
-            continue;
-        }
-        if (updating) {
-            if (column.name == table.updatedAtColumn) {
-                step.values << literal(column, context.now);
-            } else if (given && column.name != keyColumnName && column.name != table.createdAtColumn) {
-                const FieldCheck check = FieldValue::check(column, givenValue, field);
-                if (!check.ok())
-                    context.problem(joinPath(path, column.attribute), check.message);
-                step.values << literal(column, check.value);
-                changes = true;
-            } else {
-                continue;
-            }
-            if (listColumns)
-                columns << column.name;
-            continue;
-        }
-        QVariant value;
-        bool saveTime = false;
-        if (given && column.name != table.updatedAtColumn) {
-            const FieldCheck check = FieldValue::check(column, givenValue, field);
-            if (!check.ok())
-                context.problem(joinPath(path, column.attribute), check.message);
-            value = check.value;
-            if (check.ok() && value.isNull() && column.autoIncrement)
-                continue; // {"id": null}: let the database number it
-        } else if (column.autoIncrement) {
-            step.generatedColumn = column.name;
-            continue;
-        } else if (column.name == table.createdAtColumn || column.name == table.updatedAtColumn) {
-            value = context.now;
-            saveTime = column.type.kind == DataType::Kind::Date;
-        } else if (column.name == table.deletedAtColumn) {
-            value = QVariant();
-        } else if (column.hasDefault()) {
-            const QJsonValue def = column.defaultValue;
-            const QString fn = def.toObject().value(u"fn"_s).toString();
-            if (fn == u"NOW"_s) {
-                value = column.type.kind == DataType::Kind::DateOnly ? QVariant(context.now.date())
-                        : column.type.kind == DataType::Kind::Time   ? QVariant(context.now.time())
-                                                                     : QVariant(context.now);
-            } else if (fn == u"UUIDV4"_s || fn == u"UUIDV1"_s) {
-                // Sequelize generates these in the application; so do we (a v4 UUID for both).
-                value = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            } else {
-                const FieldCheck check = FieldValue::check(column, def);
-                if (!check.ok())
-                    context.problem(joinPath(path, column.attribute),
-                                    tr("the default value does not fit: %1").arg(check.message));
-                value = check.value;
-            }
+            written = changes = true;
+        } else if (updating) {
+            written = updateValue(context, table, column, field, input.given.at(index), path, step, &changes);
         } else {
-            const FieldCheck check = FieldValue::check(column, QJsonValue::Undefined, field);
-            if (!check.ok())
-                context.problem(joinPath(path, column.attribute), check.message);
+            written = insertValue(context, table, column, field, input.given.at(index), path, step);
         }
-        step.values << literal(column, value);
-        step.values.last().saveTime = saveTime;
+        if (!written)
+            continue;
         if (listColumns)
-            columns << column.name;
-        columnMask |= bit;
+            *columns << column.name;
+        *columnMask |= quint64(1) << (index % 64);
     }
+    return changes;
+}
+
+void SavePlanner::finishOwnStep(Context &context, const Table &table, int record, bool updating, bool changes,
+                                const QJsonValue &givenKey, const QStringList &columns, quint64 columnMask,
+                                PlanStep &step) const {
     if (updating) {
-        const FieldCheck key = FieldValue::check(*keyColumn, givenKey);
+        const Column &keyColumn = *table.column(primaryKeyColumn(table));
+        const FieldCheck key = FieldValue::check(keyColumn, givenKey);
         if (!key.ok())
-            context.problem(joinPath(path, keyColumn->attribute), key.message);
+            context.problem(joinPath(step.path, keyColumn.attribute), key.message);
         context.plan->records[record].key = key.value;
-        context.plan->records[record].keyColumn = keyColumnName;
+        context.plan->records[record].keyColumn = keyColumn.name;
         // Nothing of its own changes: no statement, the key is referenced as given.
         if (changes) {
-            QString sets;
-            for (const QString &column : std::as_const(columns))
-                sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column) + u" = ?"_s;
-            step.sql = u"UPDATE %1 SET %2 WHERE %3 = ?"_s.arg(mDialect.quote(table.name), sets,
-                                                              mDialect.quote(keyColumnName));
-            step.values << literal(*keyColumn, key.value);
+            step.sql = mStatements.update(table.name, columns, {keyColumn.name});
+            step.values << literal(keyColumn, key.value);
         }
     } else {
         step.sql = cachedInsertSql(table, columnMask, columns, step.generatedColumn);
@@ -354,76 +330,112 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         context.plan->records[record].step = int(context.plan->steps.size());
         context.plan->steps.append(std::move(step));
     }
+}
+
+void SavePlanner::planChildren(Context &context, const Table &table, int record, bool updating,
+                               const ResolvedLink &link, const QJsonValue &value, const QString &path,
+                               QList<PlanRecord::Children> *links) const {
+    const QString linkPath = joinPath(path, link.as);
+    const Column *sourceKey = table.columnForAttribute(link.sourceKey);
+    PlanValue fk = keyOf(context, record, sourceKey ? sourceKey->name : link.sourceKey);
+    fk.column = link.foreignKeyColumn;
+    QList<QJsonObject> items;
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array.at(i).isObject())
+                context.problem(indexedPath(linkPath, i),
+                                tr("each item of \"%1\" must be an object").arg(link.as));
+            items << array.at(i).toObject();
+        }
+    } else {
+        items << value.toObject();
+    }
+    PlanRecord::Children group{link.as, link.kind == Link::Kind::HasMany, {}};
+    QSet<QString> keptKeys;
+    const Table &targetTable = *tableOf(link.target);
+    const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = group.toMany ? indexedPath(linkPath, i) : linkPath;
+        group.records << planRecord(context, link.target, items.at(i), itemPath, {fk});
+        if (targetKey && items.at(i).contains(targetKey->attribute))
+            keptKeys.insert(items.at(i).value(targetKey->attribute).toVariant().toString());
+    }
+    *links << group;
+    if (updating && context.existing && targetKey)
+        planRemovals(context, link, context.plan->records.at(record).key, targetTable, *targetKey, keptKeys,
+                     linkPath);
+}
+
+void SavePlanner::planRemovals(Context &context, const ResolvedLink &link, const QVariant &parentKey,
+                               const Table &targetTable, const Column &targetKey,
+                               const QSet<QString> &keptKeys, const QString &linkPath) const {
+    QString error;
+    const auto existing = (*context.existing)(link, parentKey, &error);
+    if (!existing) {
+        context.problem(linkPath, error);
+        return;
+    }
+    for (const QVariant &old : *existing) {
+        if (keptKeys.contains(old.toString()))
+            continue;
+        PlanStep removal;
+        removal.path = linkPath;
+        removal.model = link.target;
+        removal.table = targetTable.name;
+        const QString onDelete = link.onDelete.toUpper();
+        if (onDelete == u"CASCADE"_s) {
+            removal.action = PlanStep::Action::Delete;
+            removal.sql = mStatements.remove(targetTable.name, {targetKey.name});
+        } else if (onDelete == u"SET NULL"_s) {
+            removal.action = PlanStep::Action::Unlink;
+            removal.sql = mStatements.clear(targetTable.name, link.foreignKeyColumn, {targetKey.name});
+        } else {
+            context.problem(linkPath, tr("%1 %2 is no longer listed, but the link's onDelete is %3, so it "
+                                         "cannot be removed")
+                                          .arg(link.target, old.toString(), link.onDelete));
+            continue;
+        }
+        removal.values << literal(targetKey, DriverValue::fromDatabase(targetKey.type, old, mDialect));
+        context.plan->steps << removal;
+    }
+}
+
+int SavePlanner::planRecord(Context &context, const QString &model, const QJsonObject &object,
+                            const QString &path, const QList<PlanValue> &overrides) const {
+    const Table &table = *tableOf(model);
+    const int record = int(context.plan->records.size());
+    context.plan->records.append(PlanRecord{path, model});
+
+    const Column *keyColumn = table.column(primaryKeyColumn(table));
+    const QJsonValue givenKey = keyColumn ? object.value(keyColumn->attribute) : QJsonValue();
+    const bool updating = context.update && keyColumn && !givenKey.isNull() && !givenKey.isUndefined();
+
+    // Sort the keys into fields and links; anything else is a mistake worth naming.
+    const RecordInput input = sortKeys(context, table, model, object, path);
+    // belongsTo targets go first: their keys become this record's foreign keys.
+    QList<PlanValue> ownOverrides = overrides;
+    QList<PlanRecord::Children> links;
+    planBelongsTo(context, input, path, &ownOverrides, &links);
+
+    // This record's own values.
+    PlanStep step;
+    step.action = updating ? PlanStep::Action::Update : PlanStep::Action::Insert;
+    step.path = path;
+    step.model = model;
+    step.table = table.name;
+    step.record = record;
+    QStringList columns;
+    quint64 columnMask = 0;
+    const bool changes = planOwnValues(context, table, modelOf(model), input, ownOverrides, updating, path,
+                                       step, &columns, &columnMask);
+    finishOwnStep(context, table, record, updating, changes, givenKey, columns, columnMask, step);
 
     // hasOne/hasMany children, each with its foreign key set to this record's key (whatever it said).
-    for (const ResolvedLink *link : std::as_const(children)) {
-        const QString linkPath = joinPath(path, link->as);
-        const Column *sourceKey = table.columnForAttribute(link->sourceKey);
-        PlanValue fk = keyOf(context, record, sourceKey ? sourceKey->name : link->sourceKey);
-        fk.column = link->foreignKeyColumn;
-        const QJsonValue value = linkValue(link);
-        QList<QJsonObject> items;
-        if (value.isArray()) {
-            const QJsonArray array = value.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i) {
-                if (!array.at(i).isObject())
-                    context.problem(indexedPath(linkPath, i),
-                                    tr("each item of \"%1\" must be an object").arg(link->as));
-                items << array.at(i).toObject();
-            }
-        } else {
-            items << value.toObject();
-        }
-        PlanRecord::Children group{link->as, link->kind == Link::Kind::HasMany, {}};
-        QSet<QString> keptKeys;
-        const Table &targetTable = *tableOf(link->target);
-        const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString itemPath = group.toMany ? indexedPath(linkPath, i) : linkPath;
-            group.records << planRecord(context, link->target, items.at(i), itemPath, {fk});
-            if (targetKey && items.at(i).contains(targetKey->attribute))
-                keptKeys.insert(items.at(i).value(targetKey->attribute).toVariant().toString());
-        }
-        links << group;
-        if (!updating || !context.existing || !targetKey)
-            continue;
-        QString error;
-        const auto existing = (*context.existing)(*link, context.plan->records.at(record).key, &error);
-        if (!existing) {
-            context.problem(linkPath, error);
-            continue;
-        }
-        for (const QVariant &old : *existing) {
-            if (keptKeys.contains(old.toString()))
-                continue;
-            PlanStep removal;
-            removal.path = linkPath;
-            removal.model = link->target;
-            removal.table = targetTable.name;
-            const QString onDelete = link->onDelete.toUpper();
-            if (onDelete == u"CASCADE"_s) {
-                removal.action = PlanStep::Action::Delete;
-                removal.sql = u"DELETE FROM %1 WHERE %2 = ?"_s.arg(mDialect.quote(targetTable.name),
-                                                                   mDialect.quote(targetKey->name));
-            } else if (onDelete == u"SET NULL"_s) {
-                removal.action = PlanStep::Action::Unlink;
-                removal.sql = u"UPDATE %1 SET %2 = NULL WHERE %3 = ?"_s.arg(
-                    mDialect.quote(targetTable.name), mDialect.quote(link->foreignKeyColumn),
-                    mDialect.quote(targetKey->name));
-            } else {
-                context.problem(linkPath,
-                                tr("%1 %2 is no longer listed, but the link's onDelete is %3, so it "
-                                   "cannot be removed")
-                                    .arg(link->target, old.toString(), link->onDelete));
-                continue;
-            }
-            removal.values << literal(*targetKey, DriverValue::fromDatabase(targetKey->type, old, mDialect));
-            context.plan->steps << removal;
-        }
-    }
-
-    for (const ResolvedLink *link : std::as_const(manyToMany))
-        planBelongsToMany(context, record, *link, linkValue(link), joinPath(path, link->as));
+    for (const ResolvedLink *link : std::as_const(input.children))
+        planChildren(context, table, record, updating, *link, input.linkValue(link), path, &links);
+    for (const ResolvedLink *link : std::as_const(input.manyToMany))
+        planBelongsToMany(context, record, *link, input.linkValue(link), joinPath(path, link->as));
     for (const PlanRecord::Children &group : std::as_const(links))
         context.plan->records[record].children << group;
     return record;

@@ -3,21 +3,30 @@
 #include "records/saveplan.h"
 #include "schema/resolvedschema.h"
 #include "sql/sqldialect.h"
+#include "sql/statementbuilder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
+#include <QVarLengthArray>
 #include <functional>
 #include <optional>
 
 namespace modeldesk {
 
 // A problem with one value or key of a record, named by its path in the nested record ("user_test.code").
+// A database error is named by the path of the record whose statement failed.
 struct RecordProblem {
     QString path;
     QString message;
+    // For a database error, what the database named, when it did: the column of the record at `path` (its
+    // field, by attribute, when the record has one) and the constraint.
+    QString column = {};
+    QString field = {};
+    QString constraint = {};
 
     QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
     friend bool operator==(const RecordProblem &, const RecordProblem &) = default;
@@ -48,8 +57,6 @@ public:
     bool planUpdate(const QString &model, const QJsonObject &record, const QDateTime &now,
                     const ExistingKeys &existing, SavePlan *plan, QList<RecordProblem> *problems) const;
 
-    // Shared with the controller's loader and deleter.
-    QString insertSql(const Table &table, const QStringList &columns, const QString &generated) const;
     QString primaryKeyColumn(const Table &table) const;
 
 private:
@@ -63,19 +70,68 @@ private:
 
         void problem(const QString &path, const QString &message) const { problems->append({path, message}); }
     };
+    // One record's keys sorted into its fields (by column index) and its links by kind.
+    struct RecordInput {
+        QVarLengthArray<QJsonValue, 16> given; // Undefined where not given
+        QList<const ResolvedLink *> belongsTo, children, manyToMany;
+        QList<std::pair<const ResolvedLink *, QJsonValue>> linkValues; // a handful: a list beats a hash
+        QJsonValue linkValue(const ResolvedLink *link) const;
+    };
+    // A belongsToMany link being planned: its junction table and the keys its rows get.
+    struct Junction {
+        const ResolvedLink &link;
+        const Table &table;
+        const Model *throughModel;
+        const Column &targetKey;
+        PlanValue ownKey; // the source record's key, as the junction's foreign key
+    };
+
+    // A record and everything below it: belongsTo targets first, then the record's own statement, then its
+    // hasOne/hasMany children and its belongsToMany junction rows. Returns the record's index.
     int planRecord(Context &context, const QString &model, const QJsonObject &object, const QString &path,
                    const QList<PlanValue> &overrides) const;
+    RecordInput sortKeys(Context &context, const Table &table, const QString &model,
+                         const QJsonObject &object, const QString &path) const;
+    // Plans the belongsTo targets; their keys become `overrides` (this record's foreign keys).
+    void planBelongsTo(Context &context, const RecordInput &input, const QString &path,
+                       QList<PlanValue> *overrides, QList<PlanRecord::Children> *links) const;
+    // The values of the record's own statement; returns whether an update changes anything of its own.
+    bool planOwnValues(Context &context, const Table &table, const Model *design, const RecordInput &input,
+                       const QList<PlanValue> &overrides, bool updating, const QString &path, PlanStep &step,
+                       QStringList *columns, quint64 *columnMask) const;
+    // One column's value for an insert / an update; false when the statement leaves the column out.
+    bool insertValue(Context &context, const Table &table, const Column &column, const Field *field,
+                     const QJsonValue &given, const QString &path, PlanStep &step) const;
+    bool updateValue(Context &context, const Table &table, const Column &column, const Field *field,
+                     const QJsonValue &given, const QString &path, PlanStep &step, bool *changes) const;
+    QVariant defaultValue(Context &context, const Column &column, const QString &path) const;
+    // Gives the step its statement and adds it to the plan (an update that changes nothing adds none).
+    void finishOwnStep(Context &context, const Table &table, int record, bool updating, bool changes,
+                       const QJsonValue &givenKey, const QStringList &columns, quint64 columnMask,
+                       PlanStep &step) const;
+    // A hasOne/hasMany link's children; on update, those no longer listed are removed per onDelete.
+    void planChildren(Context &context, const Table &table, int record, bool updating,
+                      const ResolvedLink &link, const QJsonValue &value, const QString &path,
+                      QList<PlanRecord::Children> *links) const;
+    void planRemovals(Context &context, const ResolvedLink &link, const QVariant &parentKey,
+                      const Table &targetTable, const Column &targetKey, const QSet<QString> &keptKeys,
+                      const QString &linkPath) const;
     void planBelongsToMany(Context &context, int record, const ResolvedLink &link, const QJsonValue &value,
                            const QString &path) const;
+    // The record a junction row links to: inserted, or an existing one named by its key (-1: a problem).
+    int planJunctionTarget(Context &context, const Junction &junction, const QJsonValue &item,
+                           const QString &itemPath, QJsonObject *throughValues, PlanValue *other) const;
+    void planJunctionInsert(Context &context, const Junction &junction, const QJsonObject &throughValues,
+                            const PlanValue &other, const QString &itemPath) const;
     static PlanValue literal(const Column &column, QVariant value);
     PlanValue keyOf(const Context &context, int record, const QString &column) const;
     // An UPDATE of an existing junction row's own values (`values`, the through model's fields as given).
     void planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
                             const Model *throughModel, const QJsonObject &values, const PlanValue &ownKey,
                             const PlanValue &otherKey, const QString &path) const;
-    // insertSql() memoized per table and set of columns (a bit per column index): the same few statements
-    // are planned over and over, and building their text was a visible share of a save. `columns` lists the
-    // names only for tables of more than 64 columns; otherwise the mask says which.
+    // StatementBuilder::insert() memoized per table and set of columns (a bit per column index): the same few
+    // statements are planned over and over, and building their text was a visible share of a save. `columns`
+    // lists the names only for tables of more than 64 columns; otherwise the mask says which.
     QString cachedInsertSql(const Table &table, quint64 columnMask, const QStringList &columns,
                             const QString &generated) const;
 
@@ -87,6 +143,7 @@ private:
     const Schema &mSchema;
     const ResolvedSchema &mResolved;
     SqlDialect mDialect;
+    StatementBuilder mStatements;
     QHash<QString, const Model *> mModels;
     QHash<QString, const Table *> mTables;
     QHash<QString, QHash<QString, const ResolvedLink *>> mLinks;

@@ -19,16 +19,16 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
                                     const QJsonValue &value, const QString &path) const {
     const Table &sourceTable = *tableOf(link.source);
     const Table &targetTable = *tableOf(link.target);
-    const Table &junction = *mResolved.table(link.throughTable);
-    const Model *throughModel = link.throughModel.isEmpty() ? nullptr : modelOf(link.throughModel);
     const Column *sourceKey = sourceTable.columnForAttribute(link.sourceKey);
     const Column *targetKey = targetTable.columnForAttribute(link.targetKey);
     if (!sourceKey || !targetKey) {
         context.problem(path, tr("the link \"%1\" has no usable keys").arg(link.as));
         return;
     }
-    PlanValue ownKey = keyOf(context, record, sourceKey->name);
-    ownKey.column = link.foreignKeyColumn;
+    Junction junction{link, *mResolved.table(link.throughTable),
+                      link.throughModel.isEmpty() ? nullptr : modelOf(link.throughModel), *targetKey,
+                      keyOf(context, record, sourceKey->name)};
+    junction.ownKey.column = link.foreignKeyColumn;
 
     QList<QVariant> existing;
     const bool updating =
@@ -52,31 +52,12 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
     const QJsonArray items = value.toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString itemPath = indexedPath(path, i);
-        const QJsonValue item = items.at(i);
-        QJsonObject object = item.toObject();
         QJsonObject throughValues;
-        if (throughModel && object.contains(throughModel->name)) {
-            throughValues = object.value(throughModel->name).toObject();
-            object.remove(throughModel->name);
-        }
         PlanValue other;
-        int target = -1;
-        if (!item.isObject() || (object.size() == 1 && object.contains(targetKey->attribute))) {
-            // An existing target named by its key: link it, do not insert it.
-            const FieldCheck key =
-                FieldValue::check(*targetKey, item.isObject() ? object.value(targetKey->attribute) : item);
-            if (!key.ok() || key.isNull()) {
-                context.problem(itemPath, key.ok() ? tr("a key cannot be null") : key.message);
-                continue;
-            }
-            target = int(context.plan->records.size());
-            context.plan->records.append(
-                PlanRecord{itemPath, link.target, -1, key.value, targetKey->name, {}});
-            other = literal(*targetKey, key.value);
-        } else {
-            target = planRecord(context, link.target, object, itemPath, {});
-            other = keyOf(context, target, targetKey->name);
-        }
+        const int target =
+            planJunctionTarget(context, junction, items.at(i), itemPath, &throughValues, &other);
+        if (target < 0)
+            continue;
         group.records << target;
         other.column = link.otherKeyColumn;
         const QString otherText = other.isReference() ? QString() : other.value.toString();
@@ -85,53 +66,11 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         if (!otherText.isEmpty() && existingText.contains(otherText)) {
             // Already linked: only the junction row's own values (the grid's quantity, unitPrice) may change.
             if (!throughValues.isEmpty())
-                planJunctionUpdate(context, link, junction, throughModel, throughValues, ownKey, other,
-                                   itemPath);
+                planJunctionUpdate(context, link, junction.table, junction.throughModel, throughValues,
+                                   junction.ownKey, other, itemPath);
             continue;
         }
-
-        PlanStep row;
-        row.path = itemPath;
-        row.model = link.throughModel;
-        row.table = junction.name;
-        QStringList columns;
-        quint64 columnMask = 0;
-        for (const Column &column : junction.columns) {
-            const quint64 bit = quint64(1) << ((&column - junction.columns.constData()) % 64);
-            PlanValue v;
-            if (column.name == link.foreignKeyColumn) {
-                v = ownKey;
-            } else if (column.name == link.otherKeyColumn) {
-                v = other;
-            } else if (column.autoIncrement) {
-                row.generatedColumn = column.name;
-                continue;
-            } else if (column.name == junction.createdAtColumn || column.name == junction.updatedAtColumn) {
-                v = literal(column, context.now);
-                v.saveTime = column.type.kind == DataType::Kind::Date;
-            } else {
-                const Field *field = throughModel && column.fieldIndex >= 0
-                                         ? &throughModel->fields.at(column.fieldIndex)
-                                         : nullptr;
-                QJsonValue given = throughValues.value(column.attribute);
-                if (given.isUndefined() && column.hasDefault() && !column.defaultValue.isObject())
-                    given = column.defaultValue;
-                const FieldCheck check = FieldValue::check(column, given, field);
-                if (!check.ok())
-                    context.problem(
-                        joinPath(joinPath(itemPath, throughModel ? throughModel->name : junction.name),
-                                 column.attribute),
-                        check.message);
-                v = literal(column, check.value);
-            }
-            v.column = column.name;
-            v.type = column.type;
-            row.values << v;
-            columns << column.name;
-            columnMask |= bit;
-        }
-        row.sql = cachedInsertSql(junction, columnMask, columns, row.generatedColumn);
-        context.plan->steps << row;
+        planJunctionInsert(context, junction, throughValues, other, itemPath);
     }
     for (const QVariant &old : std::as_const(existing)) {
         if (kept.contains(old.toString()))
@@ -140,16 +79,92 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         removal.action = PlanStep::Action::Delete;
         removal.path = path;
         removal.model = link.throughModel;
-        removal.table = junction.name;
-        removal.sql = u"DELETE FROM %1 WHERE %2 = ? AND %3 = ?"_s.arg(mDialect.quote(junction.name),
-                                                                      mDialect.quote(link.foreignKeyColumn),
-                                                                      mDialect.quote(link.otherKeyColumn));
-        removal.values << ownKey
+        removal.table = junction.table.name;
+        removal.sql = mStatements.remove(junction.table.name, {link.foreignKeyColumn, link.otherKeyColumn});
+        removal.values << junction.ownKey
                        << literal(*targetKey, DriverValue::fromDatabase(targetKey->type, old, mDialect));
         removal.values.last().column = link.otherKeyColumn;
         context.plan->steps << removal;
     }
     context.plan->records[record].children << group;
+}
+
+int SavePlanner::planJunctionTarget(Context &context, const Junction &junction, const QJsonValue &item,
+                                    const QString &itemPath, QJsonObject *throughValues,
+                                    PlanValue *other) const {
+    const ResolvedLink &link = junction.link;
+    const Column &targetKey = junction.targetKey;
+    QJsonObject object = item.toObject();
+    if (junction.throughModel && object.contains(junction.throughModel->name)) {
+        *throughValues = object.value(junction.throughModel->name).toObject();
+        object.remove(junction.throughModel->name);
+    }
+    if (item.isObject() && !(object.size() == 1 && object.contains(targetKey.attribute))) {
+        const int target = planRecord(context, link.target, object, itemPath, {});
+        *other = keyOf(context, target, targetKey.name);
+        return target;
+    }
+    // An existing target named by its key: link it, do not insert it.
+    const FieldCheck key =
+        FieldValue::check(targetKey, item.isObject() ? object.value(targetKey.attribute) : item);
+    if (!key.ok() || key.isNull()) {
+        context.problem(itemPath, key.ok() ? tr("a key cannot be null") : key.message);
+        return -1;
+    }
+    const int target = int(context.plan->records.size());
+    context.plan->records.append(PlanRecord{itemPath, link.target, -1, key.value, targetKey.name, {}});
+    *other = literal(targetKey, key.value);
+    return target;
+}
+
+void SavePlanner::planJunctionInsert(Context &context, const Junction &junction,
+                                     const QJsonObject &throughValues, const PlanValue &other,
+                                     const QString &itemPath) const {
+    const ResolvedLink &link = junction.link;
+    const Table &table = junction.table;
+    PlanStep row;
+    row.path = itemPath;
+    row.model = link.throughModel;
+    row.table = table.name;
+    QStringList columns;
+    quint64 columnMask = 0;
+    for (const Column &column : table.columns) {
+        const quint64 bit = quint64(1) << ((&column - table.columns.constData()) % 64);
+        PlanValue v;
+        if (column.name == link.foreignKeyColumn) {
+            v = junction.ownKey;
+        } else if (column.name == link.otherKeyColumn) {
+            v = other;
+        } else if (column.autoIncrement) {
+            row.generatedColumn = column.name;
+            continue;
+        } else if (column.name == table.createdAtColumn || column.name == table.updatedAtColumn) {
+            v = literal(column, context.now);
+            v.saveTime = column.type.kind == DataType::Kind::Date;
+        } else {
+            const Field *field = junction.throughModel && column.fieldIndex >= 0
+                                     ? &junction.throughModel->fields.at(column.fieldIndex)
+                                     : nullptr;
+            QJsonValue given = throughValues.value(column.attribute);
+            if (given.isUndefined() && column.hasDefault() && !column.defaultValue.isObject())
+                given = column.defaultValue;
+            const FieldCheck check = FieldValue::check(column, given, field);
+            if (!check.ok())
+                context.problem(
+                    joinPath(
+                        joinPath(itemPath, junction.throughModel ? junction.throughModel->name : table.name),
+                        column.attribute),
+                    check.message);
+            v = literal(column, check.value);
+        }
+        v.column = column.name;
+        v.type = column.type;
+        row.values << v;
+        columns << column.name;
+        columnMask |= bit;
+    }
+    row.sql = cachedInsertSql(table, columnMask, columns, row.generatedColumn);
+    context.plan->steps << row;
 }
 
 void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link, const Table &junction,
@@ -161,7 +176,7 @@ void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link,
     row.path = path;
     row.model = link.throughModel;
     row.table = junction.name;
-    QString sets;
+    QStringList columns;
     for (const Column &column : junction.columns) {
         if (column.name == link.foreignKeyColumn || column.name == link.otherKeyColumn ||
             column.autoIncrement || column.name == junction.createdAtColumn)
@@ -182,14 +197,12 @@ void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link,
         } else {
             continue;
         }
-        sets += (sets.isEmpty() ? QString() : u", "_s) + mDialect.quote(column.name) + u" = ?"_s;
+        columns << column.name;
         row.values << v;
     }
     if (row.values.isEmpty())
         return;
-    row.sql = u"UPDATE %1 SET %2 WHERE %3 = ? AND %4 = ?"_s.arg(mDialect.quote(junction.name), sets,
-                                                                mDialect.quote(link.foreignKeyColumn),
-                                                                mDialect.quote(link.otherKeyColumn));
+    row.sql = mStatements.update(junction.name, columns, {link.foreignKeyColumn, link.otherKeyColumn});
     row.values << ownKey << otherKey;
     context.plan->steps << row;
 }

@@ -183,4 +183,29 @@ QString SqlDialect::defaultLiteral(const Column &column) const {
     }
 }
 
+QString SqlDialect::emptyInsertValues() const {
+    return mKind == Kind::MySql ? u" () VALUES ()"_s : u" DEFAULT VALUES"_s;
+}
+
+QString SqlDialect::caseInsensitiveLike(const QString &quotedColumn, QChar escape) const {
+    const QString escapeClause = u" ESCAPE "_s + stringLiteral(QString(escape));
+    switch (mKind) {
+    case Kind::Postgres:
+        return u"CAST(%1 AS TEXT) ILIKE ?"_s.arg(quotedColumn) + escapeClause;
+    case Kind::MySql:
+        return u"CAST(%1 AS CHAR) LIKE ?"_s.arg(quotedColumn) + escapeClause;
+    case Kind::Sqlite:
+        break;
+    }
+    return quotedColumn + u" LIKE ?"_s + escapeClause;
+}
+
+QDateTime SqlDialect::storedTimestamp(const QDateTime &timestamp) const {
+    if (mKind != Kind::MySql)
+        return timestamp;
+    QDateTime whole = timestamp;
+    whole.setTime(QTime(timestamp.time().hour(), timestamp.time().minute(), timestamp.time().second()));
+    return whole;
+}
+
 } // namespace modeldesk

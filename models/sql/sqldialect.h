@@ -2,6 +2,7 @@
 
 #include "schema/resolvedschema.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -51,6 +52,20 @@ public:
     // The DEFAULT clause value for a column's default, or empty when the database keeps no default
     // (e.g. UUIDV4, which the save controller generates).
     QString defaultLiteral(const Column &column) const;
+
+    // What the engine can do, so that code above sql/ and db/ asks instead of branching on the kind.
+    // INSERT ... RETURNING hands the generated key back with the insert itself (PostgreSQL); elsewhere the
+    // driver's last insert id is read.
+    bool supportsReturning() const { return mKind == Kind::Postgres; }
+    // A chain of inserts as one data-modifying CTE (WITH s0 AS (INSERT ... RETURNING ...) ...): PostgreSQL.
+    bool supportsInsertChain() const { return mKind == Kind::Postgres; }
+    // The tail of an INSERT that lists no column: " DEFAULT VALUES", or MySQL's " () VALUES ()".
+    QString emptyInsertValues() const;
+    // A condition matching `quotedColumn` (of any type) against one bound LIKE pattern, case-insensitively,
+    // with `escape` as the pattern's escape character.
+    QString caseInsensitiveLike(const QString &quotedColumn, QChar escape) const;
+    // A timestamp as a DATE column (as Sequelize creates it) stores it: MySQL's DATETIME keeps whole seconds.
+    QDateTime storedTimestamp(const QDateTime &timestamp) const;
 
     friend bool operator==(const SqlDialect &, const SqlDialect &) = default;
 

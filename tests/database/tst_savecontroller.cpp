@@ -37,6 +37,10 @@ private slots:
     void exactNumbers_data() { addEngineRows(); }
     void exactNumbers();
     void planShowsKeyFlow();
+    void databaseErrorNamesTheColumn_data() { addEngineRows(); }
+    void databaseErrorNamesTheColumn();
+    void statementsShownAreTheStatementsSent_data() { addEngineRows(); }
+    void statementsShownAreTheStatementsSent();
     void postgresThroughQtDriver();
     void killedConnection_data();
     void killedConnection();
@@ -357,6 +361,88 @@ void TestSaveController::planShowsKeyFlow() {
     QCOMPARE(fk.fromStep, 0);
     QCOMPARE(fk.fromColumn, QStringLiteral("id"));
     QVERIFY(plan->toText().contains(QStringLiteral("userId = ← 1.id")));
+}
+
+// A database error names the column it is about (parsed per engine in db/), so the form can put it at its
+// field: a UNIQUE violation and a NOT NULL one the design does not know about (the table is stricter).
+void TestSaveController::databaseErrorNamesTheColumn() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("seed"));
+    Schema strict = project.schema; // the table as created: code unique and required
+    Field *code = strict.model(QStringLiteral("test"))->field(QStringLiteral("code"));
+    QVERIFY(code);
+    code->unique = true;
+    code->allowNull = false;
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, strict, &error), qPrintable(error));
+    Schema loose = strict; // the design the store saves with: code optional, so only the database refuses
+    loose.model(QStringLiteral("test"))->field(QStringLiteral("code"))->allowNull = true;
+    RecordStore controller(loose, connection);
+    const QJsonObject first = json(R"({"name":"A","email":"a@example.com","user_test":{"code":"1234"}})");
+    const RecordResult saved = controller.save(QStringLiteral("testUser"), first);
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+
+    const RecordResult duplicate = controller.save(QStringLiteral("testUser"), first);
+    QVERIFY(!duplicate.ok);
+    QVERIFY(!duplicate.validationFailed);
+    QCOMPARE(duplicate.problems.size(), 1);
+    QCOMPARE(duplicate.problems.first().path, QStringLiteral("user_test"));
+    QVERIFY2(duplicate.problems.first().column == QStringLiteral("code"),
+             qPrintable(duplicate.errorString()));
+    QCOMPARE(duplicate.problems.first().field, QStringLiteral("code"));
+
+    const RecordResult missing = controller.save(
+        QStringLiteral("testUser"), json(R"({"name":"B","email":"b@example.com","user_test":{}})"));
+    QVERIFY(!missing.ok);
+    QVERIFY(!missing.validationFailed);
+    QCOMPARE(missing.problems.size(), 1);
+    QCOMPARE(missing.problems.first().path, QStringLiteral("user_test"));
+    QVERIFY2(missing.problems.first().column == QStringLiteral("code"), qPrintable(missing.errorString()));
+    QCOMPARE(missing.problems.first().field, QStringLiteral("code"));
+    QCOMPARE(rowCount(connection, QStringLiteral("testUsers")), 1); // and nothing else was left behind
+}
+
+// "Show SQL" and the CLI's --plan list what save() sends: on PostgreSQL one data-modifying CTE, exactly the
+// text the server was asked to prepare; elsewhere the plan's statements one by one.
+void TestSaveController::statementsShownAreTheStatementsSent() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("seed"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore controller(project.schema, connection);
+    const QJsonObject seed = json(R"({"name":"Pavitar","email":"1@gmail.com","user_test":{"code":"1234"}})");
+    QList<RecordProblem> problems;
+    const auto plan = controller.plan(QStringLiteral("testUser"), seed, &problems);
+    QVERIFY(plan);
+    QList<PlanValue> values;
+    const QStringList sent = controller.statements(*plan, &values);
+    const QString text = controller.planText(*plan);
+    for (const QString &statement : sent)
+        QVERIFY2(text.contains(statement), qPrintable(text));
+    QVERIFY(!values.isEmpty());
+    if (engine != QLatin1String("postgres")) {
+        QCOMPARE(sent, (QStringList{plan->steps.at(0).sql, plan->steps.at(1).sql}));
+        QCOMPARE(values.size(), plan->steps.at(0).values.size() + plan->steps.at(1).values.size());
+        return;
+    }
+    QCOMPARE(sent.size(), 1);
+    QVERIFY2(sent.first().startsWith(QStringLiteral("WITH s0 AS (INSERT INTO \"testUsers\"")),
+             qPrintable(sent.first()));
+    QVERIFY2(text.startsWith(QStringLiteral("One statement")), qPrintable(text));
+    const RecordResult saved = controller.save(QStringLiteral("testUser"), seed);
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    // The session's prepared statements are what the server was sent (libpq prepares the text as given).
+    QVERIFY(connection.pgDirect());
+    QSqlQuery prepared(connection.database());
+    QVERIFY(prepared.exec(QStringLiteral("SELECT statement FROM pg_prepared_statements")));
+    QStringList statements;
+    while (prepared.next())
+        statements << prepared.value(0).toString();
+    QVERIFY2(statements.contains(sent.first()), qPrintable(statements.join(QLatin1Char('\n'))));
 }
 
 // MODELDESK_PG_QT_PATH=1 switches the libpq fast path off: saves then go through Qt's QPSQL driver alone.

@@ -279,6 +279,52 @@ private slots:
         QCOMPARE(countRows(url, u"testUsers"_s), 0); // previewing runs nothing
     }
 
+    // On PostgreSQL a plain save is sent as one data-modifying CTE: Show SQL shows that statement (the one
+    // the record store sends), not the per-row steps that are never sent.
+    void showSqlOnPostgresIsTheStatementSent() {
+        MODELDESK_REQUIRE_SERVER(pgUrl, "MODELDESK_TEST_PG_URL")
+        QString error;
+        auto url = ConnectionUrl::parse(pgUrl, &error);
+        QVERIFY2(url, qPrintable(error));
+        const QString name = u"showsql_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        {
+            DatabaseConnection admin(*url);
+            QVERIFY(admin.open(&error));
+            QVERIFY2(admin.execute(u"CREATE DATABASE "_s + admin.dialect().quote(name), &error),
+                     qPrintable(error));
+        }
+        ConnectionUrl own = *url;
+        own.database = name;
+        {
+            DataPage *page = openData(u"seed"_s, own);
+            QVERIFY(page);
+            type(page->form(), u"name"_s, u"Pavitar"_s);
+            type(page->form()->childSection(u"user_test"_s), u"code"_s, u"1234"_s);
+            const QString sql = page->sqlPreview(&error);
+            QVERIFY2(!sql.isEmpty(), qPrintable(error));
+            // The store's own answer for the same record on a connection like the page's.
+            DatabaseConnection connection(own);
+            QVERIFY2(connection.open(&error), qPrintable(error));
+            const Schema schema = mWindow->document()->schema();
+            RecordStore store(schema, connection);
+            QList<RecordProblem> problems;
+            const auto plan = store.plan(u"testUser"_s, page->form()->record(), &problems);
+            QVERIFY(plan);
+            const QStringList sent = store.statements(*plan);
+            QCOMPARE(sent.size(), 1);
+            QVERIFY2(sent.first().startsWith(u"WITH s0 AS (INSERT INTO \"testUsers\""_s),
+                     qPrintable(sent.first()));
+            QVERIFY2(sql.contains(sent.first()), qPrintable(sql));
+            QVERIFY2(sql.startsWith(u"One statement"_s), qPrintable(sql));
+            QCOMPARE(countRows(own, u"testUsers"_s), 0); // previewing runs nothing
+        }
+        mWindow.reset(); // closes the page's connection
+        DatabaseConnection admin(*url);
+        QVERIFY(admin.open(&error));
+        admin.execute(u"DROP DATABASE "_s + admin.dialect().quote(name), &error);
+        init();
+    }
+
     // The shop: a hasMany grid, a belongsTo picker and a belongsToMany grid (through orderItem) with UUID
     // keys.
     void shopGridPickerAndChecklist() {

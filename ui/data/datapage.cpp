@@ -518,7 +518,7 @@ QString DataPage::sqlPreview(QString *error) const {
         *error = tr("The record cannot be saved yet:\n%1").arg(lines.join(u'\n'));
         return {};
     }
-    return plan->toText();
+    return mSession->controller().planText(*plan); // what Save sends, as the CLI's --plan shows it
 }
 
 } // namespace modeldesk

@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -435,30 +434,13 @@ bool RecordSection::mirrorsParentLink(const ResolvedLink &link) const {
     return false;
 }
 
-QString RecordSection::fieldNamedIn(const QString &message) const {
-    const Table *table = mResolved.tableForModel(mModel);
-    if (!table)
-        return {};
-    for (const Column &column : table->columns) {
-        if (!mEditors.contains(column.attribute))
-            continue;
-        // SQLite: "tests.code"; PostgreSQL: Key (code)= / column "code"; MySQL: key 'code' / Column 'code'.
-        const QString c = QRegularExpression::escape(column.name);
-        const QRegularExpression named(u"(\\b%1\\.%2\\b|\\(%2\\)|\"%2\"|'(%1\\.)?%2')"_s.arg(
-            QRegularExpression::escape(table->name), c));
-        if (named.match(message).hasMatch())
-            return column.attribute;
-    }
-    return {};
-}
-
 QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
     QWidget *first = nullptr;
     for (const RecordProblem &problem : problems) {
         QString path = problem.path;
-        // A database error about this record as a whole usually names the column; put it at that field.
+        // A database error about this record names the field it was about, when the database said.
         if (path.isEmpty())
-            path = fieldNamedIn(problem.message);
+            path = problem.field;
         // A field of this record.
         if (ValueEditor *editor = mEditors.value(path)) {
             editor->setProblem(problem.message);
@@ -471,13 +453,16 @@ QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {
             continue;
         const PathStep &head = steps.first();
         if (RecordSection *child = mChildren.value(head.key); child && head.index < 0) {
-            QWidget *w = child->showProblems({RecordProblem{joinPath(steps.mid(1)), problem.message}});
+            RecordProblem below = problem;
+            below.path = joinPath(steps.mid(1));
+            QWidget *w = child->showProblems({below});
             if (!first)
                 first = w;
         } else if (LinkGrid *grid = mGrids.value(head.key); grid && head.index >= 0) {
             // "orders[1].total", or "products[0].orderItem.unitPrice" for a junction's own field.
-            QWidget *w = grid->markProblem(int(head.index), steps.size() > 1 ? steps.last().key : QString(),
-                                           problem.message);
+            // The cell: the path's last step, or the column a database error named ("orders[1]").
+            QWidget *w = grid->markProblem(
+                int(head.index), steps.size() > 1 ? steps.last().key : problem.field, problem.message);
             if (!first)
                 first = w;
         } else if (QComboBox *picker = mPickers.value(head.key); picker && !first) {

@@ -68,7 +68,6 @@ private:
     void fillChoices(QComboBox *combo, const QString &model);
     // models null: all; children: also those of the sections below.
     void refreshChoicesOf(const QSet<QString> *models, bool children);
-    QString fieldNamedIn(const QString &message) const;
     bool mirrorsParentLink(const ResolvedLink &link) const;
     QList<Field> junctionFields(const ResolvedLink &link) const;
     void addGrid(const QString &alias, const LinkGrid::Options &options);
