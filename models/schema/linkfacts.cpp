@@ -27,4 +27,40 @@ LinkActions effectiveActions(const ResolvedSchema &schema, const ResolvedLink &l
     return {link.onDelete, link.onUpdate};
 }
 
+QStringList keysSetByLinks(const ResolvedSchema &schema, const QString &model, const QString &parent) {
+    QStringList keys;
+    for (const ResolvedLink &link : schema.links) {
+        if (link.kind == Link::Kind::BelongsTo && link.source == model)
+            keys << link.foreignKey;
+        if (link.foreignKey.isEmpty() || link.target != model)
+            continue;
+        if ((link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany) && !parent.isEmpty() &&
+            parent == link.source)
+            keys << link.foreignKey;
+    }
+    return keys;
+}
+
+bool mirrorsParentLink(const ResolvedSchema &schema, const ResolvedLink &link, const QString &model,
+                       const QString &parent) {
+    if (parent.isEmpty() || link.target != parent)
+        return false;
+    for (const ResolvedLink &other : schema.links)
+        if ((other.kind == Link::Kind::HasOne || other.kind == Link::Kind::HasMany) &&
+            other.source == link.target && other.target == model && other.foreignKey == link.foreignKey)
+            return true;
+    return false;
+}
+
+QList<Field> junctionFields(const Schema &schema, const ResolvedLink &link) {
+    QList<Field> fields;
+    const Model *through = link.throughModel.isEmpty() ? nullptr : schema.model(link.throughModel);
+    if (!through)
+        return fields;
+    for (const Field &field : through->fields)
+        if (field.name != link.foreignKey && field.name != link.otherKey)
+            fields << field;
+    return fields;
+}
+
 } // namespace modeldesk::linkfacts

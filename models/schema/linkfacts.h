@@ -2,7 +2,9 @@
 
 #include "schema/resolvedschema.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace modeldesk::linkfacts {
 
@@ -22,5 +24,18 @@ struct LinkActions {
     QString onUpdate;
 };
 LinkActions effectiveActions(const ResolvedSchema &schema, const ResolvedLink &link);
+
+// The foreign keys of `model` that links fill in rather than a person: those a belongsTo sets, and the one
+// by which `parent` (the model it is entered under; empty for none) holds it through a hasOne/hasMany.
+QStringList keysSetByLinks(const ResolvedSchema &schema, const QString &model, const QString &parent);
+
+// True when `link`, from `model`, is the belongsTo that mirrors the hasOne/hasMany by which `parent` holds
+// `model` (the same foreign key): under that parent it could only name the parent again.
+bool mirrorsParentLink(const ResolvedSchema &schema, const ResolvedLink &link, const QString &model,
+                       const QString &parent);
+
+// The fields of a belongsToMany's through model besides its two keys: what each linked pair carries
+// (orderItem's quantity and unitPrice). Empty for a junction Sequelize defines itself.
+QList<Field> junctionFields(const Schema &schema, const ResolvedLink &link);
 
 } // namespace modeldesk::linkfacts

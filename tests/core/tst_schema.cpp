@@ -3,6 +3,7 @@
 #include "editing/linkpairs.h"
 #include "project/projectfile.h"
 #include "schema/datatype.h"
+#include "schema/linkfacts.h"
 #include "schema/resolvedschema.h"
 
 #include <QTest>
@@ -315,6 +316,28 @@ private slots:
         QCOMPARE(edges.at(1).mirror, -1);
         QCOMPARE(edges.at(2).link, 3);
         QCOMPARE(edges.at(2).mirror, -1);
+    }
+
+    // What the data form asks of the core about links (schema/linkfacts).
+    void linkFactsForTheForm() {
+        const Schema shop = loadExample(u"shop"_s).schema;
+        const ResolvedSchema resolved = SchemaResolver::resolve(shop);
+        // order.customerId is set by its belongsTo picker, and by customer when entered under it.
+        QCOMPARE(linkfacts::keysSetByLinks(resolved, u"order"_s, QString()), QStringList{u"customerId"_s});
+        QCOMPARE(linkfacts::keysSetByLinks(resolved, u"profile"_s, u"customer"_s),
+                 (QStringList{u"customerId"_s, u"customerId"_s}));
+        QVERIFY(linkfacts::keysSetByLinks(resolved, u"product"_s, QString()).isEmpty());
+        const ResolvedLink *orderCustomer = resolved.link(u"order"_s, u"customer"_s);
+        QVERIFY(orderCustomer);
+        QVERIFY(linkfacts::mirrorsParentLink(resolved, *orderCustomer, u"order"_s, u"customer"_s));
+        QVERIFY(!linkfacts::mirrorsParentLink(resolved, *orderCustomer, u"order"_s, QString()));
+        QVERIFY(!linkfacts::mirrorsParentLink(resolved, *orderCustomer, u"order"_s, u"product"_s));
+        const ResolvedLink *products = resolved.link(u"order"_s, u"products"_s);
+        QVERIFY(products);
+        QStringList names;
+        for (const Field &field : linkfacts::junctionFields(shop, *products))
+            names << field.name;
+        QCOMPARE(names, (QStringList{u"quantity"_s, u"unitPrice"_s}));
     }
 
     void linksFollowARenamedField() {

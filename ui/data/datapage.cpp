@@ -49,6 +49,34 @@ DataPage::DataPage(Document *document, QWidget *parent)
     , mSaveButton(new QPushButton(tr("Save"), this))
     , mDeleteButton(new QPushButton(tr("Delete…"), this)) {
     setObjectName(u"dataPage"_s);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(makeRecordList());
+    splitter->addWidget(makeFormPanel());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(makeTopBar());
+    layout->addWidget(splitter, 1);
+
+    connect(mModelCombo, &QComboBox::activated, this, [this] { setModel(mModelCombo->currentText()); });
+    connect(mSearch, &QLineEdit::textChanged, this, &DataPage::refreshList);
+    connect(mList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = mList->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            loadRecord(mListModel->keyAt(rows.first().row()));
+    });
+    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::newRecord);
+    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(document, &Document::schemaChanged, this, [this] { mStale = true; });
+    connect(document, &Document::filePathChanged, this, [this] { mStale = true; });
+}
+
+// Model ▾, where the records are, Connect…
+QLayout *DataPage::makeTopBar() {
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Model"), this));
     mModelCombo->setObjectName(u"modelCombo"_s);
@@ -60,7 +88,12 @@ DataPage::DataPage(Document *document, QWidget *parent)
     top->addWidget(mWhere, 1);
     auto *connectButton = new QPushButton(tr("Connect…"), this);
     top->addWidget(connectButton);
+    connect(connectButton, &QPushButton::clicked, this, &DataPage::chooseConnection);
+    return top;
+}
 
+// The search box over the list of the model's records.
+QWidget *DataPage::makeRecordList() {
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -78,7 +111,11 @@ DataPage::DataPage(Document *document, QWidget *parent)
     mList->verticalHeader()->hide();
     mList->setAlternatingRowColors(true);
     leftLayout->addWidget(mList);
+    return left;
+}
 
+// The generated form, the message line and the buttons.
+QWidget *DataPage::makeFormPanel() {
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -107,63 +144,42 @@ DataPage::DataPage(Document *document, QWidget *parent)
     buttons->addWidget(sqlButton);
     buttons->addWidget(mSaveButton);
     rightLayout->addLayout(buttons);
-
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(splitter, 1);
-
-    connect(connectButton, &QPushButton::clicked, this, [this] {
-        ConnectDialog dialog(mSession ? mSession->url() : defaultUrl(), this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        QString error;
-        if (!connectTo(dialog.url(), &error))
-            QMessageBox::warning(this, tr("Cannot connect"), error);
-    });
-    connect(mModelCombo, &QComboBox::activated, this, [this] { setModel(mModelCombo->currentText()); });
-    connect(mSearch, &QLineEdit::textChanged, this, &DataPage::refreshList);
-    connect(mList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        const QModelIndexList rows = mList->selectionModel()->selectedRows();
-        if (!rows.isEmpty())
-            loadRecord(mListModel->keyAt(rows.first().row()));
-    });
-    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
     connect(newButton, &QPushButton::clicked, this, &DataPage::newRecord);
     connect(revertButton, &QPushButton::clicked, this, &DataPage::revert);
     connect(mSaveButton, &QPushButton::clicked, this, &DataPage::saveRecord);
     connect(mDeleteButton, &QPushButton::clicked, this, [this] { deleteRecord(true); });
-    connect(sqlButton, &QPushButton::clicked, this, [this] {
-        QString error;
-        const QString sql = sqlPreview(&error);
-        if (sql.isEmpty()) {
-            showMessage(error, true);
-            return;
-        }
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("SQL that Save will run"));
-        auto *text = new QPlainTextEdit(sql, &dialog);
-        text->setReadOnly(true);
-        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        auto *box = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-        connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        auto *l = new QVBoxLayout(&dialog);
-        l->addWidget(text);
-        l->addWidget(box);
-        dialog.resize(760, 420);
-        dialog.exec();
-    });
-    auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::newRecord);
-    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(sqlButton, &QPushButton::clicked, this, &DataPage::showSql);
+    return right;
+}
 
-    connect(document, &Document::schemaChanged, this, [this] { mStale = true; });
-    connect(document, &Document::filePathChanged, this, [this] { mStale = true; });
+void DataPage::chooseConnection() {
+    ConnectDialog dialog(mSession ? mSession->url() : defaultUrl(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!connectTo(dialog.url(), &error))
+        QMessageBox::warning(this, tr("Cannot connect"), error);
+}
+
+void DataPage::showSql() {
+    QString error;
+    const QString sql = sqlPreview(&error);
+    if (sql.isEmpty()) {
+        showMessage(error, true);
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("SQL that Save will run"));
+    auto *text = new QPlainTextEdit(sql, &dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *l = new QVBoxLayout(&dialog);
+    l->addWidget(text);
+    l->addWidget(box);
+    dialog.resize(760, 420);
+    dialog.exec();
 }
 
 DataPage::~DataPage() = default;

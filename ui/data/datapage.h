@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
@@ -75,6 +76,11 @@ signals:
     void whereChanged(const QString &where);
 
 private:
+    QLayout *makeTopBar();
+    QWidget *makeRecordList();
+    QWidget *makeFormPanel();
+    void chooseConnection();
+    void showSql();
     void rebuildForm();
     void refreshList();
     void showMessage(const QString &text, bool error);

@@ -6,6 +6,7 @@
 #include "records/recordbrowser.h"
 #include "records/recordpath.h"
 #include "schema/fieldvalue.h"
+#include "schema/linkfacts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,25 +51,9 @@ RecordSection::RecordSection(const Schema &schema, const ResolvedSchema &resolve
     mKeyLabel->setObjectName(u"keyLabel"_s);
     mKeyLabel->setStyleSheet(u"color: #6b7580;"_s);
     form->addRow(tr("Key"), mKeyLabel);
-    addFields(linkSetFields());
+    addFields(linkfacts::keysSetByLinks(mResolved, mModel, parentModel()));
     addLinks();
     layout->addStretch(1); // extra height goes below the form, not between its rows
-}
-
-// Foreign keys that a link fills in: the one to the parent this section hangs under, and those that a
-// belongsTo picker sets.
-QStringList RecordSection::linkSetFields() const {
-    QStringList hidden;
-    for (const ResolvedLink &link : mResolved.links) {
-        if (link.kind == Link::Kind::BelongsTo && link.source == mModel)
-            hidden << link.foreignKey;
-        if (link.foreignKey.isEmpty() || link.target != mModel)
-            continue;
-        if ((link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany) && !mAncestors.isEmpty() &&
-            mAncestors.last() == link.source)
-            hidden << link.foreignKey;
-    }
-    return hidden;
 }
 
 void RecordSection::addFields(const QStringList &hidden) {
@@ -91,111 +76,117 @@ void RecordSection::addFields(const QStringList &hidden) {
 }
 
 void RecordSection::addLinks() {
-    auto *layout = static_cast<QVBoxLayout *>(this->layout());
     for (const ResolvedLink &link : mResolved.links) {
         if (link.source != mModel)
             continue;
         const QString title = u"%1 — %2 %3"_s.arg(link.as, Link::kindName(link.kind), link.target);
-        const QString path = joinPath(mPath, link.as);
         switch (link.kind) {
-        case Link::Kind::HasOne: {
-            if (mAncestors.contains(link.target) || mAncestors.size() >= kMaxDepth)
-                break;
-            auto *child = new RecordSection(mSchema, mResolved, link.target, path, mChoices, this,
-                                            mAncestors + QStringList{mModel});
-            child->setTitle(title);
-            child->setCheckable(true);
-            child->setChecked(true);
-            child->setToolTip(tr("Uncheck to save without a %1").arg(link.as));
-            connect(child, &RecordSection::edited, this, &RecordSection::edited);
-            layout->addWidget(child);
-            mChildren.insert(link.as, child);
+        case Link::Kind::HasOne:
+            addChildSection(link, title);
             break;
-        }
-        case Link::Kind::HasMany: {
-            const Model *target = mSchema.model(link.target);
-            const Table *targetTable = mResolved.tableForModel(link.target);
-            if (!target || !targetTable)
-                break;
-            LinkGrid::Options options{title, link.as, {}, {}, {}, {}, {}, link.target};
-            for (const Field &field : target->fields)
-                if (field.name != link.foreignKey)
-                    options.fields << field;
-            if (const Column *key = targetTable->singleKey())
-                options.keyAttribute = key->attribute;
-            addGrid(link.as, options);
+        case Link::Kind::HasMany:
+            addChildGrid(link, title);
             break;
-        }
-        case Link::Kind::BelongsTo: {
+        case Link::Kind::BelongsTo:
             // Under a parent whose hasOne/hasMany sets this same key, the picker would only repeat the
             // parent.
-            if (mirrorsParentLink(link))
-                break;
-            auto *row = new QWidget(this);
-            auto *rowLayout = new QFormLayout(row);
-            rowLayout->setContentsMargins(0, 0, 0, 0);
-            auto *combo = new QComboBox(row);
-            combo->setObjectName(u"picker_"_s + link.as);
-            combo->setMinimumContentsLength(20);
-            rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target),
-                              combo);
-            layout->addWidget(row);
-            mPickers.insert(link.as, combo);
-            // Type to search; the database's matches beyond the first choices go before "New …".
-            makeSearchable(combo,
-                           mChoices ? std::function([choices = mChoices, model = link.target](
-                                                        const QString &text) { return choices(model, text); })
-                                    : nullptr,
-                           [](QComboBox *c) { return c->count() - 1; });
-            if (!mAncestors.contains(link.target) && mAncestors.size() < kMaxDepth) {
-                auto *child = new RecordSection(mSchema, mResolved, link.target, path, mChoices, this,
-                                                mAncestors + QStringList{mModel});
-                child->setTitle(tr("New %1 for %2").arg(link.target, link.as));
-                child->hide();
-                layout->addWidget(child);
-                mChildren.insert(link.as, child);
-                connect(combo, &QComboBox::currentIndexChanged, child,
-                        [combo, child] { child->setVisible(combo->currentData().toString() == kNewChoice); });
-            }
-            connect(combo, &QComboBox::activated, this, &RecordSection::edited);
+            if (!linkfacts::mirrorsParentLink(mResolved, link, mModel, parentModel()))
+                addPicker(link);
             break;
-        }
-        case Link::Kind::BelongsToMany: {
-            // Through a model with fields of its own (orderItem's quantity, unitPrice): a grid of linked
-            // records with those fields, since a checklist could not say them.
-            if (const QList<Field> fields = junctionFields(link); !fields.isEmpty()) {
-                const Table *picked = mResolved.tableForModel(link.target);
-                addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
-                                  picked ? RecordBrowser::labelAttribute(*picked) : QString(), QString()});
-                break;
-            }
-            auto *box = new QGroupBox(title, this);
-            auto *boxLayout = new QVBoxLayout(box);
-            auto *list = new QListWidget(box);
-            list->setObjectName(u"checklist_"_s + link.as);
-            list->setMaximumHeight(120);
-            list->setProperty("targetModel", link.target);
-            boxLayout->addWidget(list);
-            layout->addWidget(box);
-            mChecklists.insert(link.as, list);
-            connect(list, &QListWidget::itemChanged, this, &RecordSection::edited);
+        case Link::Kind::BelongsToMany:
+            addLinkedList(link, title);
             break;
-        }
         }
     }
     // The pickers and checklists are filled once here; the sections below filled their own.
     refreshChoicesOf(nullptr, false);
 }
 
-QList<Field> RecordSection::junctionFields(const ResolvedLink &link) const {
-    QList<Field> fields;
-    const Model *through = link.throughModel.isEmpty() ? nullptr : mSchema.model(link.throughModel);
-    if (!through)
-        return fields;
-    for (const Field &field : through->fields)
-        if (field.name != link.foreignKey && field.name != link.otherKey)
-            fields << field;
-    return fields;
+bool RecordSection::canNest(const QString &model) const {
+    return !mAncestors.contains(model) && mAncestors.size() < kMaxDepth;
+}
+
+// hasOne: the child's own section, checked to save it with the parent.
+void RecordSection::addChildSection(const ResolvedLink &link, const QString &title) {
+    if (!canNest(link.target))
+        return;
+    auto *child = new RecordSection(mSchema, mResolved, link.target, joinPath(mPath, link.as), mChoices, this,
+                                    mAncestors + QStringList{mModel});
+    child->setTitle(title);
+    child->setCheckable(true);
+    child->setChecked(true);
+    child->setToolTip(tr("Uncheck to save without a %1").arg(link.as));
+    connect(child, &RecordSection::edited, this, &RecordSection::edited);
+    static_cast<QVBoxLayout *>(layout())->addWidget(child);
+    mChildren.insert(link.as, child);
+}
+
+// hasMany: a grid of children, without the key that ties them to this record.
+void RecordSection::addChildGrid(const ResolvedLink &link, const QString &title) {
+    const Model *target = mSchema.model(link.target);
+    const Table *targetTable = mResolved.tableForModel(link.target);
+    if (!target || !targetTable)
+        return;
+    LinkGrid::Options options{title, link.as, {}, {}, {}, {}, {}, link.target};
+    for (const Field &field : target->fields)
+        if (field.name != link.foreignKey)
+            options.fields << field;
+    if (const Column *key = targetTable->singleKey())
+        options.keyAttribute = key->attribute;
+    addGrid(link.as, options);
+}
+
+// belongsTo: a searchable picker of existing records, with "New …" opening a section for a new one.
+void RecordSection::addPicker(const ResolvedLink &link) {
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QFormLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    auto *combo = new QComboBox(row);
+    combo->setObjectName(u"picker_"_s + link.as);
+    combo->setMinimumContentsLength(20);
+    rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target), combo);
+    layout->addWidget(row);
+    mPickers.insert(link.as, combo);
+    // Type to search; the database's matches beyond the first choices go before "New …".
+    makeSearchable(combo,
+                   mChoices ? std::function([choices = mChoices, model = link.target](const QString &text) {
+                       return choices(model, text);
+                   })
+                            : nullptr,
+                   [](QComboBox *c) { return c->count() - 1; });
+    if (canNest(link.target)) {
+        auto *child = new RecordSection(mSchema, mResolved, link.target, joinPath(mPath, link.as), mChoices,
+                                        this, mAncestors + QStringList{mModel});
+        child->setTitle(tr("New %1 for %2").arg(link.target, link.as));
+        child->hide();
+        layout->addWidget(child);
+        mChildren.insert(link.as, child);
+        connect(combo, &QComboBox::currentIndexChanged, child,
+                [combo, child] { child->setVisible(combo->currentData().toString() == kNewChoice); });
+    }
+    connect(combo, &QComboBox::activated, this, &RecordSection::edited);
+}
+
+// belongsToMany: a checklist of records to link, or, through a model with fields of its own (orderItem's
+// quantity, unitPrice), a grid of linked records with those fields, since a checklist could not say them.
+void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title) {
+    if (const QList<Field> fields = linkfacts::junctionFields(mSchema, link); !fields.isEmpty()) {
+        const Table *picked = mResolved.tableForModel(link.target);
+        addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
+                          picked ? RecordBrowser::labelAttribute(*picked) : QString(), QString()});
+        return;
+    }
+    auto *box = new QGroupBox(title, this);
+    auto *boxLayout = new QVBoxLayout(box);
+    auto *list = new QListWidget(box);
+    list->setObjectName(u"checklist_"_s + link.as);
+    list->setMaximumHeight(120);
+    list->setProperty("targetModel", link.target);
+    boxLayout->addWidget(list);
+    static_cast<QVBoxLayout *>(layout())->addWidget(box);
+    mChecklists.insert(link.as, list);
+    connect(list, &QListWidget::itemChanged, this, &RecordSection::edited);
 }
 
 QTableWidget *RecordSection::childGrid(const QString &alias) const {
@@ -422,16 +413,6 @@ bool RecordSection::checkAll() {
         if (child->isVisible() && (!child->isCheckable() || child->isChecked()))
             ok = child->checkAll() && ok;
     return ok;
-}
-
-bool RecordSection::mirrorsParentLink(const ResolvedLink &link) const {
-    if (mAncestors.isEmpty() || link.target != mAncestors.last())
-        return false;
-    for (const ResolvedLink &other : mResolved.links)
-        if ((other.kind == Link::Kind::HasOne || other.kind == Link::Kind::HasMany) &&
-            other.source == link.target && other.target == mModel && other.foreignKey == link.foreignKey)
-            return true;
-    return false;
 }
 
 QWidget *RecordSection::showProblems(const QList<RecordProblem> &problems) {

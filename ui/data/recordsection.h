@@ -64,12 +64,16 @@ signals:
 private:
     void addFields(const QStringList &hidden);
     void addLinks();
-    QStringList linkSetFields() const;
+    bool canNest(const QString &model) const;
+    void addChildSection(const ResolvedLink &link, const QString &title);
+    void addChildGrid(const ResolvedLink &link, const QString &title);
+    void addPicker(const ResolvedLink &link);
+    void addLinkedList(const ResolvedLink &link, const QString &title);
+    // The model this section is entered under, or empty at the top.
+    QString parentModel() const { return mAncestors.isEmpty() ? QString() : mAncestors.last(); }
     void fillChoices(QComboBox *combo, const QString &model);
     // models null: all; children: also those of the sections below.
     void refreshChoicesOf(const QSet<QString> *models, bool children);
-    bool mirrorsParentLink(const ResolvedLink &link) const;
-    QList<Field> junctionFields(const ResolvedLink &link) const;
     void addGrid(const QString &alias, const LinkGrid::Options &options);
 
     const Schema &mSchema;
