@@ -26,13 +26,8 @@ int usage(QTextStream &err, const QString &message) {
     return kUsage;
 }
 
-} // namespace
-
-// `modeldesk generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE`: writes a synthetic
-// design for trying big schemas and for the benchmarks. The same arguments always write the same bytes.
-int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err) {
-    DesignGenerator::Options options;
-    QString output;
+// Reads generate's arguments into `options` and `output`; returns what is wrong with them, or empty.
+QString parseArguments(const QStringList &arguments, DesignGenerator::Options &options, QString &output) {
     // Numeric options with their bounds: big enough for stress tests, small enough to stay in memory.
     struct NumberOption {
         QString name;
@@ -81,28 +76,40 @@ int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err
         };
         if (name == u"-o"_s || name == u"--output"_s) {
             if (!takeValue())
-                return usage(err, GenerateCommand::tr("%1 needs a value").arg(name));
+                return GenerateCommand::tr("%1 needs a value").arg(name);
             output = value;
             continue;
         }
         const auto number = std::find_if(numbers.cbegin(), numbers.cend(),
                                          [&](const NumberOption &o) { return o.name == name; });
         if (number == numbers.cend())
-            return usage(err, GenerateCommand::tr("unknown argument \"%1\"").arg(arguments.at(i)));
+            return GenerateCommand::tr("unknown argument \"%1\"").arg(arguments.at(i));
         if (!takeValue())
-            return usage(err, GenerateCommand::tr("%1 needs a value").arg(name));
+            return GenerateCommand::tr("%1 needs a value").arg(name);
         bool ok = false;
         const qint64 n = value.toLongLong(&ok);
         if (!ok || n < number->min || n > number->max)
-            return usage(err, GenerateCommand::tr("%1 takes a whole number from %2 to %3, not \"%4\"")
-                                  .arg(name)
-                                  .arg(number->min)
-                                  .arg(number->max)
-                                  .arg(value));
+            return GenerateCommand::tr("%1 takes a whole number from %2 to %3, not \"%4\"")
+                .arg(name)
+                .arg(number->min)
+                .arg(number->max)
+                .arg(value);
         number->set(n);
     }
     if (output.isEmpty())
-        return usage(err, GenerateCommand::tr("give the file to write with -o FILE"));
+        return GenerateCommand::tr("give the file to write with -o FILE");
+    return {};
+}
+
+} // namespace
+
+// `modeldesk generate --models N --fields F --links L [--seed S] [--no-layout] -o FILE`: writes a synthetic
+// design for trying big schemas and for the benchmarks. The same arguments always write the same bytes.
+int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    DesignGenerator::Options options;
+    QString output;
+    if (const QString problem = parseArguments(arguments, options, output); !problem.isEmpty())
+        return usage(err, problem);
 
     const Project project = DesignGenerator::generate(options);
     QString error;

@@ -58,100 +58,114 @@ bool showField(modeldesk::MainWindow &window, const QString &field, const QStrin
     return true;
 }
 
-} // namespace
+// The options of the window (not of a subcommand): what to open and, for scripts/screenshots, what to show.
+struct WindowOptions {
+    QCommandLineParser parser;
+    QCommandLineOption example{u"example"_s, u"Open a bundled example (seed or shop)."_s, u"name"_s};
+    QCommandLineOption screenshot{u"screenshot"_s,
+                                  u"Save a PNG of the window to FILE once it is shown, then quit (used by "
+                                  u"scripts/screenshots)."_s,
+                                  u"file"_s};
+    QCommandLineOption mode{u"mode"_s, u"Start in design or data mode."_s, u"design|data"_s};
+    QCommandLineOption select{
+        u"select"_s,
+        u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
+        u"model"_s};
+    QCommandLineOption selectLink{
+        u"select-link"_s,
+        u"Select a link on the canvas by its index in the project file (for screenshots)."_s, u"index"_s};
+    QCommandLineOption field{u"field"_s,
+                             u"With --select: show this field in the properties panel (for screenshots)."_s,
+                             u"name"_s};
+    QCommandLineOption fieldType{u"field-type"_s,
+                                 u"With --field: type TEXT into the field's type box and press Enter (for "
+                                 u"screenshots of a refused type)."_s,
+                                 u"text"_s};
+    QCommandLineOption grab{u"grab"_s,
+                            u"What --screenshot saves: the whole window (default) or the properties panel."_s,
+                            u"window|properties"_s};
 
-int main(int argc, char **argv) {
-    // Subcommands must work without a display. Most never construct a QApplication; drawing a diagram
-    // image needs one (fonts, painting) but no window, so it runs on the offscreen platform unless the
-    // user asked for another one.
-    if (modeldesk::cli::isHeadless(argc, argv)) {
-        if (modeldesk::cli::needsGuiApplication(argc, argv)) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-                qputenv("QT_QPA_PLATFORM", "offscreen");
-            QApplication app(argc, argv);
-            describeApplication();
-            return modeldesk::cli::run(app.arguments());
-        }
-        QCoreApplication app(argc, argv);
+    void process(const QApplication &app) {
+        parser.setApplicationDescription(u"Design Sequelize models and enter linked records."_s);
+        parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
+        parser.addOptions({example, screenshot, mode, select, selectLink, field, fieldType, grab});
+        parser.process(app);
+        if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
+            parser.showHelp(modeldesk::cli::kUsage);
+    }
+};
+
+// Opens what the options name in `window`; false (after saying why) when they cannot be shown.
+bool applyOptions(modeldesk::MainWindow &window, const WindowOptions &o) {
+    const QCommandLineParser &parser = o.parser;
+    // Work a crashed ModelDesk left behind comes first; once restored, it is what the window shows. Scripted
+    // screenshots never stop for the question.
+    const bool restored = !parser.isSet(o.screenshot) && window.offerRecovery();
+    if (!restored && parser.isSet(o.example))
+        window.openExample(parser.value(o.example));
+    else if (!restored && !parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().constFirst());
+    if (parser.value(o.mode) == u"data"_s)
+        window.setMode(modeldesk::MainWindow::Mode::Data);
+    if (parser.isSet(o.select) && window.mode() == modeldesk::MainWindow::Mode::Data)
+        window.dataPage()->setModel(parser.value(o.select));
+    else if (parser.isSet(o.select))
+        window.scene()->selectModel(parser.value(o.select));
+    if (parser.isSet(o.selectLink))
+        window.scene()->selectLink(parser.value(o.selectLink).toInt());
+    if (parser.isSet(o.field) && !showField(window, parser.value(o.field), parser.value(o.fieldType))) {
+        QTextStream(stderr) << "no field " << parser.value(o.field) << " to show\n";
+        return false;
+    }
+    return true;
+}
+
+// Saves a PNG of the window (or its properties panel) once it is shown, then quits.
+void scheduleScreenshot(modeldesk::MainWindow &window, const WindowOptions &o) {
+    const QString file = o.parser.value(o.screenshot);
+    QWidget *target = &window;
+    if (o.parser.value(o.grab) == u"properties"_s)
+        target = window.findChild<QDockWidget *>(u"propertiesDock"_s);
+    QTimer::singleShot(400, &window, [target, file] {
+        const bool ok = target->grab().save(file);
+        QTextStream(ok ? stdout : stderr) << (ok ? "saved " : "cannot write ") << file << "\n";
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+}
+
+// Subcommands must work without a display. Most never construct a QApplication; drawing a diagram image
+// needs one (fonts, painting) but no window, so it runs on the offscreen platform unless the user asked for
+// another one.
+int runHeadless(int argc, char **argv) {
+    if (modeldesk::cli::needsGuiApplication(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
         describeApplication();
         return modeldesk::cli::run(app.arguments());
     }
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    return modeldesk::cli::run(app.arguments());
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (modeldesk::cli::isHeadless(argc, argv))
+        return runHeadless(argc, argv);
 
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setWindowIcon(QIcon(u":/icons/modeldesk.svg"_s));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Design Sequelize models and enter linked records."_s);
-    parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
-    const QCommandLineOption example(u"example"_s, u"Open a bundled example (seed or shop)."_s, u"name"_s);
-    parser.addOption(example);
-    const QCommandLineOption screenshot(
-        u"screenshot"_s,
-        u"Save a PNG of the window to FILE once it is shown, then quit (used by "
-        u"scripts/screenshots)."_s,
-        u"file"_s);
-    parser.addOption(screenshot);
-    const QCommandLineOption mode(u"mode"_s, u"Start in design or data mode."_s, u"design|data"_s);
-    parser.addOption(mode);
-    const QCommandLineOption select(
-        u"select"_s,
-        u"Select a model after opening: on the canvas, or the form of data mode (for screenshots)."_s,
-        u"model"_s);
-    parser.addOption(select);
-    const QCommandLineOption selectLink(
-        u"select-link"_s,
-        u"Select a link on the canvas by its index in the project file (for screenshots)."_s, u"index"_s);
-    parser.addOption(selectLink);
-    const QCommandLineOption field(
-        u"field"_s, u"With --select: show this field in the properties panel (for screenshots)."_s,
-        u"name"_s);
-    parser.addOption(field);
-    const QCommandLineOption fieldType(
-        u"field-type"_s,
-        u"With --field: type TEXT into the field's type box and press Enter (for screenshots of a refused "
-        u"type)."_s,
-        u"text"_s);
-    parser.addOption(fieldType);
-    const QCommandLineOption grab(
-        u"grab"_s, u"What --screenshot saves: the whole window (default) or the properties panel."_s,
-        u"window|properties"_s);
-    parser.addOption(grab);
-    parser.process(app);
-    if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
-        parser.showHelp(modeldesk::cli::kUsage);
+    WindowOptions options;
+    options.process(app);
 
     modeldesk::MainWindow window;
     window.show();
-    // Work a crashed ModelDesk left behind comes first; once restored, it is what the window shows. Scripted
-    // screenshots never stop for the question.
-    const bool restored = !parser.isSet(screenshot) && window.offerRecovery();
-    if (!restored && parser.isSet(example))
-        window.openExample(parser.value(example));
-    else if (!restored && !parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
-    if (parser.value(mode) == u"data"_s)
-        window.setMode(modeldesk::MainWindow::Mode::Data);
-    if (parser.isSet(select) && window.mode() == modeldesk::MainWindow::Mode::Data)
-        window.dataPage()->setModel(parser.value(select));
-    else if (parser.isSet(select))
-        window.scene()->selectModel(parser.value(select));
-    if (parser.isSet(selectLink))
-        window.scene()->selectLink(parser.value(selectLink).toInt());
-    if (parser.isSet(field) && !showField(window, parser.value(field), parser.value(fieldType))) {
-        QTextStream(stderr) << "no field " << parser.value(field) << " to show\n";
+    if (!applyOptions(window, options))
         return modeldesk::cli::kUsage;
-    }
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        QWidget *target = &window;
-        if (parser.value(grab) == u"properties"_s)
-            target = window.findChild<QDockWidget *>(u"propertiesDock"_s);
-        QTimer::singleShot(400, &window, [target, file] {
-            const bool ok = target->grab().save(file);
-            QTextStream(ok ? stdout : stderr) << (ok ? "saved " : "cannot write ") << file << "\n";
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
-    }
+    if (options.parser.isSet(options.screenshot))
+        scheduleScreenshot(window, options);
     return QApplication::exec();
 }

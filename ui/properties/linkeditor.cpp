@@ -61,6 +61,13 @@ LinkEditor::LinkEditor(Document *document, QWidget *parent)
     , mMirrorNote(new QLabel(this))
     , mMessage(editor::makeMessageLabel(u"linkMessage"_s, this)) {
     setObjectName(u"linkEditor"_s);
+    describeWidgets();
+    layOutForm();
+    connectCommits();
+}
+
+// Object names (for tests and style), choices and tooltips.
+void LinkEditor::describeWidgets() {
     mEnds->setObjectName(u"linkEndsLabel"_s);
     mKind->setObjectName(u"linkEditorKindCombo"_s);
     mAlias->setObjectName(u"linkAliasEdit"_s);
@@ -92,7 +99,9 @@ LinkEditor::LinkEditor(Document *document, QWidget *parent)
     mMirrorNote->setWordWrap(true);
     mMirrorNote->setTextFormat(Qt::RichText);
     mMirrorNote->setForegroundRole(QPalette::PlaceholderText);
+}
 
+void LinkEditor::layOutForm() {
     QFormLayout *form = editor::makeForm();
     form->addRow(tr("Link:"), mEnds);
     form->addRow(tr("&Kind:"), mKind);
@@ -112,7 +121,10 @@ LinkEditor::LinkEditor(Document *document, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(mMirrorNote);
     layout->addStretch(1);
+}
 
+// Each edit is committed as one undo command when it is finished.
+void LinkEditor::connectCommits() {
     connect(mKind, &QComboBox::activated, this, &LinkEditor::commitKind);
     for (Key key : {Key::Alias, Key::ForeignKey, Key::OtherKey, Key::SourceKey, Key::TargetKey, Key::Through})
         connect(keyEdit(key), &QLineEdit::editingFinished, this, [this, key] { commitKey(key); });

@@ -36,6 +36,9 @@ signals:
 private:
     enum class Key { Alias, ForeignKey, OtherKey, SourceKey, TargetKey, Through };
 
+    void describeWidgets();
+    void layOutForm();
+    void connectCommits();
     const Link *link() const;
     int partnerIndex() const;
     void syncDefaults(const Link &current);
