@@ -1,9 +1,10 @@
 #include "export/exporter.h"
 
+#include "project/wholefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace modeldesk {
 
@@ -59,16 +60,9 @@ bool Exporter::writeFiles(const ExportFiles &files, const QString &target, QStri
 }
 
 bool Exporter::writeFile(const QString &path, const QByteArray &contents, QString *error) {
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
-    if (out.write(contents) != contents.size()) {
-        const QString reason = out.errorString();
-        out.cancelWriting();
+    QString reason;
+    if (!writeWholeFile(path, contents, &reason))
         return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), reason));
-    }
-    if (!out.commit())
-        return fail(error, u"%1: %2"_s.arg(QDir::toNativeSeparators(path), out.errorString()));
     return true;
 }
 

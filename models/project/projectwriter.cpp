@@ -2,13 +2,13 @@
 // (the order a person would write them), defaults are left out, and each field and link sits on one line so
 // that a change to one shows as a one-line diff.
 #include "project/projectfile.h"
+#include "project/wholefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -199,21 +199,15 @@ QByteArray ProjectFile::serialize(const Project &project) {
 }
 
 bool ProjectFile::save(const QString &path, const Project &project, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("ProjectFile", "%1: cannot write: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    file.write(serialize(project));
-    if (!file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("ProjectFile", "%1: cannot save: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    QString reason;
+    bool opened = false;
+    if (writeWholeFile(path, serialize(project), &reason, &opened))
+        return true;
+    if (error)
+        *error = (opened ? QCoreApplication::translate("ProjectFile", "%1: cannot save: %2")
+                         : QCoreApplication::translate("ProjectFile", "%1: cannot write: %2"))
+                     .arg(QDir::toNativeSeparators(path), reason);
+    return false;
 }
 
 } // namespace modeldesk

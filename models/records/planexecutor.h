@@ -43,7 +43,6 @@ public:
         , mStatements(connection.dialect()) {}
 
     void setStepHook(StepHook hook) { mHook = std::move(hook); }
-    bool hasStepHook() const { return bool(mHook); }
 
     // True when run() would send `plan` as one statement (an engine with insert chains, inserts only, no
     // hook).

@@ -116,33 +116,6 @@ std::optional<RecordPage> RecordBrowser::page(const BrowseQuery &query, QString 
     return page;
 }
 
-std::optional<qint64> RecordBrowser::count(const QString &model, const QString &search, QString *error) {
-    const Table *table = mResolved.tableForModel(model);
-    if (!table) {
-        *error = tr("model '%1' has no table").arg(model);
-        return std::nullopt;
-    }
-    if (!mConnection.ensureOpen(error))
-        return std::nullopt;
-    QVariantList binds;
-    const QString sql = u"SELECT COUNT(*) FROM "_s + mConnection.dialect().quote(table->name) +
-                        whereClause(*table, search, &binds);
-    QSqlQuery *q = mConnection.prepared(sql, error);
-    if (!q)
-        return std::nullopt;
-    for (const QVariant &v : std::as_const(binds))
-        q->addBindValue(v);
-    if (!q->exec() || !q->next()) {
-        *error = DatabaseConnection::describe(q->lastError());
-        q->finish();
-        mConnection.checkConnectionLost();
-        return std::nullopt;
-    }
-    const qint64 n = q->value(0).toLongLong();
-    q->finish();
-    return n;
-}
-
 std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, const QString &search,
                                                           int limit, QString *error) {
     const Table *table = mResolved.tableForModel(model);

@@ -45,7 +45,6 @@ public:
         , mConnection(connection) {}
 
     std::optional<RecordPage> page(const BrowseQuery &query, QString *error);
-    std::optional<qint64> count(const QString &model, const QString &search, QString *error);
     std::optional<QList<RecordChoice>> choices(const QString &model, const QString &search, int limit,
                                                QString *error);
     // How a picker shows a record: "name (#key)", or "#key" when `name` is not text.

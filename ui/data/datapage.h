@@ -68,9 +68,7 @@ public:
     RecordSection *form() const { return mForm; }
     QTableView *recordList() const { return mList; }
     QLabel *messageLabel() const { return mMessage; }
-    QComboBox *modelCombo() const { return mModelCombo; }
     QPushButton *saveButton() const { return mSaveButton; }
-    QLineEdit *searchBox() const { return mSearch; }
 
 signals:
     void whereChanged(const QString &where);

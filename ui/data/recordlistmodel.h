@@ -19,7 +19,6 @@ public:
 
     // Starts over with a new model, search or order.
     void reset(const Fetch &fetch, const BrowseQuery &query);
-    void refresh() { reset(mFetch, mQuery); }
     QString lastError() const { return mError; }
     QJsonValue keyAt(int row) const;
     int rowOfKey(const QJsonValue &key) const;

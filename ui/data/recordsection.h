@@ -55,7 +55,6 @@ public:
     RecordSection *childSection(const QString &alias) const { return mChildren.value(alias); }
     QTableWidget *childGrid(const QString &alias) const;
     QComboBox *picker(const QString &alias) const { return mPickers.value(alias); }
-    QListWidget *checklist(const QString &alias) const { return mChecklists.value(alias); }
     QTableWidget *junctionGrid(const QString &alias) const { return childGrid(alias); }
 
 signals:

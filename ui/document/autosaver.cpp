@@ -2,12 +2,12 @@
 
 #include "document/document.h"
 #include "project/recoveryfile.h"
+#include "project/wholefile.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <chrono>
 
@@ -160,12 +160,9 @@ bool AutoSaver::saveNow(QString *error) {
     header.savedAt = QDateTime::currentDateTimeUtc();
     header.pid = QCoreApplication::applicationPid();
     const QByteArray bytes = header.encode(mDocument->project());
-    QSaveFile file(mPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    file.write(bytes);
-    if (!file.commit())
-        return fail(file.errorString());
+    QString reason;
+    if (!writeWholeFile(mPath, bytes, &reason))
+        return fail(reason);
     emit saved(mPath);
     return true;
 }
