@@ -479,6 +479,17 @@ FieldCheck FieldValue::check(const Field &field, const QJsonValue &value) {
     return check(column, value, &field);
 }
 
+QString FieldValue::toText(const QJsonValue &value) {
+    if (value.isNull() || value.isUndefined())
+        return {};
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isDouble())
+        return value.toDouble() == double(value.toInteger()) ? QString::number(value.toInteger())
+                                                             : QString::number(value.toDouble(), 'g', 17);
+    return value.toString();
+}
+
 QJsonValue FieldValue::fromText(const DataType &type, const QString &raw) {
     const QString text = raw.trimmed();
     if (text.isEmpty())

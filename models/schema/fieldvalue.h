@@ -42,6 +42,9 @@ public:
     // empty is null; integers are numbers up to 2^53 and exact text beyond; FLOAT/DOUBLE numbers; BOOLEAN
     // from true/false/1/0; DECIMAL and everything else the text itself (so `check` reports what is wrong).
     static QJsonValue fromText(const DataType &type, const QString &text);
+    // The other way: a value as the form shows it for editing (null empty; whole numbers without a fraction;
+    // other numbers with every digit they have; true/false; text as is).
+    static QString toText(const QJsonValue &value);
     // A DECIMAL in its canonical text (any precision), and a DATE in any form `check` accepts: for values
     // read back from a database (sql/drivervalue).
     static FieldCheck parseDecimal(const QJsonValue &value);

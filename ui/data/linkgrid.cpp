@@ -20,17 +20,6 @@ QJsonValue cellValue(const Field &field, const QString &text) {
     return FieldValue::fromText(field.type, text);
 }
 
-QString cellText(const QJsonValue &value) {
-    if (value.isNull() || value.isUndefined())
-        return {};
-    if (value.isBool())
-        return value.toBool() ? u"true"_s : u"false"_s;
-    if (value.isDouble())
-        return value.toDouble() == double(value.toInteger()) ? QString::number(value.toInteger())
-                                                             : QString::number(value.toDouble(), 'g', 17);
-    return value.toString();
-}
-
 LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent)
     : QGroupBox(options.title, parent)
     , mOptions(options)
@@ -160,8 +149,9 @@ void LinkGrid::setRows(const QJsonArray &rows) {
             mKeys[row] = object.value(mOptions.keyAttribute);
         }
         for (int c = 0; c < mOptions.fields.size(); ++c)
-            mTable->setItem(row, c + firstFieldColumn(),
-                            new QTableWidgetItem(cellText(values.value(mOptions.fields.at(c).name))));
+            mTable->setItem(
+                row, c + firstFieldColumn(),
+                new QTableWidgetItem(FieldValue::toText(values.value(mOptions.fields.at(c).name))));
     }
 }
 

@@ -65,8 +65,8 @@ private:
     QList<QJsonValue> mKeys; // hasMany: the loaded child's key per row (Undefined for a new one)
 };
 
-// A grid cell's text as the JSON value the save controller takes for `field`, and back.
+// A grid cell's text as the JSON value the record store takes for `field` (FieldValue::toText is the way
+// back).
 QJsonValue cellValue(const Field &field, const QString &text);
-QString cellText(const QJsonValue &value);
 
 } // namespace modeldesk

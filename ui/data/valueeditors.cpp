@@ -82,11 +82,8 @@ QJsonValue LineValueEditor::value() const {
 void LineValueEditor::setValue(const QJsonValue &value) {
     if (value.isNull() || value.isUndefined())
         mEdit->clear();
-    else if (value.isDouble())
-        mEdit->setText(field().type.isIntegral() ? QString::number(value.toInteger())
-                                                 : QString::number(value.toDouble(), 'g', 17));
     else
-        mEdit->setText(value.toString());
+        mEdit->setText(FieldValue::toText(value));
     setProblem({});
 }
 
