@@ -137,8 +137,12 @@ std::optional<DeletePreview> previewDelete(const ResolvedSchema &resolved, Datab
         return std::nullopt;
     const SqlDialect dialect = connection.dialect();
     Previewer previewer(resolved, connection, DriverValue::toDatabase(keyColumn->type, check.value, dialect));
+    // A paranoid model's record deleted before is not there to delete again.
     const QString record =
-        u"FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(table->name), dialect.quote(keyColumn->name));
+        u"FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(table->name), dialect.quote(keyColumn->name)) +
+        (table->deletedAtColumn.isEmpty()
+             ? QString()
+             : u" AND "_s + dialect.quote(table->deletedAtColumn) + u" IS NULL"_s);
     const std::optional<qint64> found = previewer.count(u"SELECT COUNT(*) "_s + record, error);
     if (!found)
         return std::nullopt;

@@ -24,6 +24,9 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
     if (!join.isEmpty())
         sql += u' ' + join;
     sql += u" WHERE "_s + where;
+    // A paranoid model's deleted records are gone for reads, as for Sequelize's findByPk and include.
+    if (!table.deletedAtColumn.isEmpty())
+        sql += u" AND t."_s + dialect.quote(table.deletedAtColumn) + u" IS NULL"_s;
     if (const Column *key = table.singleKey())
         sql += u" ORDER BY t."_s + dialect.quote(key->name);
     QSqlQuery *query = mConnection.prepared(sql, error);
@@ -190,6 +193,9 @@ std::optional<QList<QVariant>> RecordLoader::linkedKeys(const ResolvedLink &link
             return QList<QVariant>();
         sql = u"SELECT %1 FROM %2 WHERE %3 = ?"_s.arg(dialect.quote(key->name), dialect.quote(target->name),
                                                       dialect.quote(link.foreignKeyColumn));
+        // A soft-deleted child is no longer linked: an update neither lists nor removes it again.
+        if (!target->deletedAtColumn.isEmpty())
+            sql += u" AND "_s + dialect.quote(target->deletedAtColumn) + u" IS NULL"_s;
         keyType = key->type;
     }
     const Column *sourceKey = source->columnForAttribute(link.sourceKey);

@@ -23,6 +23,7 @@ QString actionWord(PlanStep::Action action) {
     case PlanStep::Action::Insert:
         return u"INSERT"_s;
     case PlanStep::Action::Update:
+    case PlanStep::Action::SoftDelete:
     case PlanStep::Action::Unlink:
         return u"UPDATE"_s;
     case PlanStep::Action::Delete:

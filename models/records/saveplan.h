@@ -25,7 +25,7 @@ struct PlanValue {
 
 // One statement of a save, with where it comes from in the record.
 struct PlanStep {
-    enum class Action { Insert, Update, Delete, Unlink };
+    enum class Action { Insert, Update, Delete, SoftDelete, Unlink };
 
     Action action = Action::Insert;
     QString path;  // the record it writes: "" for the root, "user_test", "orders[1].products[0]"

@@ -384,7 +384,15 @@ void SavePlanner::planRemovals(Context &context, const ResolvedLink &link, const
         removal.model = link.target;
         removal.table = targetTable.name;
         const QString onDelete = link.onDelete.toUpper();
-        if (onDelete == u"CASCADE"_s) {
+        if (onDelete == u"CASCADE"_s && !targetTable.deletedAtColumn.isEmpty()) {
+            // A paranoid model's record is marked deleted, never removed, as `delete` does.
+            removal.action = PlanStep::Action::SoftDelete;
+            removal.sql =
+                mStatements.softDelete(targetTable.name, targetTable.deletedAtColumn, targetKey.name);
+            const Column *deletedAt = targetTable.column(targetTable.deletedAtColumn);
+            removal.values << literal(*deletedAt, context.now);
+            removal.values.last().saveTime = true;
+        } else if (onDelete == u"CASCADE"_s) {
             removal.action = PlanStep::Action::Delete;
             removal.sql = mStatements.remove(targetTable.name, {targetKey.name});
         } else if (onDelete == u"SET NULL"_s) {

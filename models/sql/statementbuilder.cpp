@@ -56,7 +56,8 @@ QString StatementBuilder::remove(const QString &table, const QStringList &keys) 
 
 QString StatementBuilder::softDelete(const QString &table, const QString &deletedAtColumn,
                                      const QString &key) const {
-    return update(table, {deletedAtColumn}, {key});
+    return update(table, {deletedAtColumn}, {key}) + u" AND "_s + mDialect.quote(deletedAtColumn) +
+           u" IS NULL"_s;
 }
 
 QString StatementBuilder::readFrom(int statement, const QString &column) const {

@@ -31,7 +31,8 @@ public:
     QString clear(const QString &table, const QString &column, const QStringList &keys) const;
     // DELETE FROM t WHERE k1 = ? AND ...
     QString remove(const QString &table, const QStringList &keys) const;
-    // Sequelize's paranoid delete: UPDATE t SET deletedAt = ? WHERE k = ?
+    // Sequelize's paranoid delete of a record not deleted yet: UPDATE t SET deletedAt = ? WHERE k = ? AND
+    // deletedAt IS NULL (a record deleted before keeps its deletedAt and counts as not found).
     QString softDelete(const QString &table, const QString &deletedAtColumn, const QString &key) const;
 
     // The insert chain (supportsInsertChain()): statement i is named s<i>, later ones read its key with

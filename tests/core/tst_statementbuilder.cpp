@@ -42,7 +42,7 @@ private slots:
         QCOMPARE(sqlite.remove(u"items"_s, {u"a"_s, u"b"_s}),
                  u"DELETE FROM `items` WHERE `a` = ? AND `b` = ?"_s);
         QCOMPARE(postgres.softDelete(u"users"_s, u"deletedAt"_s, u"id"_s),
-                 u"UPDATE \"users\" SET \"deletedAt\" = ? WHERE \"id\" = ?"_s);
+                 u"UPDATE \"users\" SET \"deletedAt\" = ? WHERE \"id\" = ? AND \"deletedAt\" IS NULL"_s);
     }
 
     void hostileNamesAreQuoted() {
