@@ -13,6 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+void printExitCodes(QTextStream &out) {
+    out << "Exit codes: 0 success, 1 problems found or an operation failed, 2 a file cannot be read or "
+           "parsed,\n"
+        << "            64 wrong usage. Errors go to stderr and name the file and the cause.\n";
+}
+
 void printHelp(QTextStream &out) {
     out << "Usage: modeldesk [PROJECT | --example NAME]      open the designer (GUI)\n"
         << "       modeldesk COMMAND [ARGS...]              run headless, no window\n\n"
@@ -20,11 +26,24 @@ void printHelp(QTextStream &out) {
     for (const Command &command : commands())
         out << "  " << QString::fromUtf8(command.synopsis) << "\n      " << QString::fromUtf8(command.summary)
             << "\n";
-    out << "  --help       show this help\n"
-        << "  --version    print the version\n\n"
-        << "Exit codes: 0 success, 1 problems found or an operation failed, 2 a file cannot be read or "
-           "parsed,\n"
-        << "            64 wrong usage. Errors go to stderr and name the file and the cause.\n";
+    out << "  --help       show this help; COMMAND --help shows one command's\n"
+        << "  --version    print the version\n\n";
+    printExitCodes(out);
+}
+
+// `modeldesk COMMAND --help` (or `modeldesk help COMMAND`): that command's usage alone.
+void printCommandHelp(const Command &command, QTextStream &out) {
+    out << "Usage: modeldesk " << QString::fromUtf8(command.synopsis) << "\n\n"
+        << "  " << QString::fromUtf8(command.summary) << "\n\n"
+        << "The README's section on the command line describes every option.\n";
+    printExitCodes(out);
+}
+
+const Command *findCommand(const QString &name) {
+    for (const Command &command : commands())
+        if (name == QLatin1String(command.name))
+            return &command;
+    return nullptr;
 }
 
 } // namespace
@@ -77,16 +96,24 @@ int run(const QStringList &arguments) {
     QTextStream err(stderr);
     const QString name = arguments.value(1);
     if (name == u"--help"_s || name == u"-h"_s || name == u"help"_s) {
-        printHelp(out);
+        if (const Command *command = findCommand(arguments.value(2)); command && name == u"help"_s)
+            printCommandHelp(*command, out);
+        else
+            printHelp(out);
         return kOk;
     }
     if (name == u"--version"_s) {
         out << "modeldesk " << QCoreApplication::applicationVersion() << "\n";
         return kOk;
     }
-    for (const Command &command : commands())
-        if (name == QLatin1String(command.name))
-            return command.run(arguments.mid(2), out, err);
+    if (const Command *command = findCommand(name)) {
+        const QStringList rest = arguments.mid(2);
+        if (rest.contains(u"--help"_s) || rest.contains(u"-h"_s)) {
+            printCommandHelp(*command, out);
+            return kOk;
+        }
+        return command->run(rest, out, err);
+    }
     err << "modeldesk: unknown command \"" << name << "\"; see modeldesk --help\n";
     return kUsage;
 }

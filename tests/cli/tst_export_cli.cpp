@@ -77,6 +77,27 @@ private slots:
         QVERIFY(r.out.contains("64 wrong usage"));
     }
 
+    // Each command answers --help with its own usage (exit 0), as does `modeldesk help COMMAND`; the list
+    // of commands is read from the general help, so a new command cannot be left out.
+    void everyCommandHasItsOwnHelp() {
+        QStringList names;
+        for (const QByteArray &line : modeldesk({u"--help"_s}).out.split('\n'))
+            if (line.startsWith("  ") && line.size() > 2 && line.at(2) >= 'a' && line.at(2) <= 'z')
+                names << QString::fromUtf8(line.mid(2, line.indexOf(' ', 2) - 2).trimmed());
+        QVERIFY2(names.size() >= 9, qPrintable(names.join(u' ')));
+        QVERIFY(names.contains(u"save"_s));
+        for (const QString &name : std::as_const(names)) {
+            for (const QStringList &arguments : {QStringList{name, u"--help"_s}, QStringList{u"help"_s, name},
+                                                 QStringList{name, u"PROJECT"_s, u"-h"_s}}) {
+                const Result r = modeldesk(arguments);
+                QCOMPARE(r.exitCode, 0);
+                QVERIFY2(r.out.startsWith("Usage: modeldesk " + name.toUtf8()), r.out.constData());
+                QVERIFY(r.out.contains("64 wrong usage"));
+                QVERIFY(r.err.isEmpty());
+            }
+        }
+    }
+
     // stdout, -o FILE and the golden file are the same bytes.
     void exportToStdoutAndFile_data() {
         QTest::addColumn<QString>("example");
