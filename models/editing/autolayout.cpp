@@ -219,4 +219,42 @@ QMap<QString, QPointF> AutoLayout::arrange(const Schema &schema, const QMap<QStr
     return result;
 }
 
+QMap<QString, QPointF> AutoLayout::placeMissing(const Schema &schema, const QMap<QString, QPointF> &placed,
+                                                const QMap<QString, QSizeF> &sizes) {
+    Schema missing;
+    QSet<QString> names;
+    for (const Model &model : schema.models) {
+        if (!placed.contains(model.name) && !names.contains(model.name)) {
+            missing.models.append(model);
+            names.insert(model.name);
+        }
+    }
+    if (missing.models.isEmpty())
+        return {};
+    for (const Link &link : schema.links)
+        if (names.contains(link.source) && names.contains(link.target))
+            missing.links.append(link);
+    const Options options;
+    QMap<QString, QPointF> positions = arrange(missing, sizes, options);
+    // Below the placed models that are still in the design, starting at their left edge.
+    bool any = false;
+    double left = 0;
+    double bottom = 0;
+    for (const Model &model : schema.models) {
+        const auto it = placed.constFind(model.name);
+        if (it == placed.cend())
+            continue;
+        const double height = sizes.value(model.name, QSizeF(200, 120)).height();
+        left = any ? std::min(left, it->x()) : it->x();
+        bottom = any ? std::max(bottom, it->y() + height) : it->y() + height;
+        any = true;
+    }
+    if (!any)
+        return positions;
+    const QPointF offset(left, bottom + options.verticalGap);
+    for (QPointF &position : positions)
+        position += offset;
+    return positions;
+}
+
 } // namespace modeldesk

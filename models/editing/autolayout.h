@@ -25,6 +25,12 @@ public:
     static QMap<QString, QPointF> arrange(const Schema &schema, const QMap<QString, QSizeF> &sizes) {
         return arrange(schema, sizes, Options());
     }
+
+    // Where to put the models that `placed` has no position for (a project written by hand without a
+    // layout, or with models added to its file): arranged among themselves as arrange() would, below the
+    // models that are placed. Empty when every model has a position.
+    static QMap<QString, QPointF> placeMissing(const Schema &schema, const QMap<QString, QPointF> &placed,
+                                               const QMap<QString, QSizeF> &sizes);
 };
 
 } // namespace modeldesk

@@ -52,6 +52,25 @@ private slots:
         QVERIFY(!overlaps(p, sizes));
     }
 
+    // A project without a layout: every model is placed, as arrange() would; none without need.
+    void placeMissingLaysOutWhatHasNoPosition() {
+        const Schema schema = test::loadExample(u"shop"_s).schema;
+        const auto sizes = uniformSizes(schema);
+        QCOMPARE(AutoLayout::placeMissing(schema, {}, sizes), AutoLayout::arrange(schema, sizes));
+        const auto all = AutoLayout::arrange(schema, sizes);
+        QVERIFY(AutoLayout::placeMissing(schema, all, sizes).isEmpty());
+        // Two models placed by hand, three not: those go below, without overlapping anything.
+        QMap<QString, QPointF> placed{{u"customer"_s, QPointF(500, 40)}, {u"order"_s, QPointF(100, 300)}};
+        const auto added = AutoLayout::placeMissing(schema, placed, sizes);
+        QCOMPARE(added.keys(), (QStringList{u"orderItem"_s, u"product"_s, u"profile"_s}));
+        for (const QPointF &p : added)
+            QVERIFY(p.y() >= 300 + 140 && p.x() >= 100);
+        placed.insert(added);
+        QVERIFY(!overlaps(placed, sizes));
+        // A position left over for a model that is gone does not count.
+        QCOMPARE(AutoLayout::placeMissing(schema, {{u"gone"_s, QPointF(0, 5000)}}, sizes), all);
+    }
+
     void cyclesDoNotHang() {
         Schema schema;
         for (const char *name : {"a", "b", "c"})

@@ -377,6 +377,29 @@ private slots:
                              qPrintable(a->modelName() + u" overlaps "_s + b->modelName()));
     }
 
+    // A project written by hand without a layout opens with its boxes laid out, not piled at the origin; that
+    // is part of opening it, so nothing is marked modified.
+    void projectWithoutLayoutIsLaidOut() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"handwritten.modeldesk"_s);
+        Project project = test::loadExample(u"shop"_s);
+        project.layout = {};
+        QString error;
+        QVERIFY2(ProjectFile::save(path, project, &error), qPrintable(error));
+        QVERIFY(mWindow->openProject(path));
+        const QList<ModelItem *> items = mWindow->scene()->modelItems();
+        QCOMPARE(items.size(), 5);
+        for (ModelItem *a : items)
+            for (ModelItem *b : items)
+                if (a != b)
+                    QVERIFY2(!a->sceneBoundingRect().intersects(b->sceneBoundingRect()),
+                             qPrintable(a->modelName() + u" overlaps "_s + b->modelName()));
+        Document *doc = mWindow->document();
+        QVERIFY(doc->position(u"customer"_s).y() < doc->position(u"order"_s).y());
+        QVERIFY(doc->undoStack()->isClean());
+        QCOMPARE(doc->undoStack()->count(), 0);
+    }
+
     void problemsShowAndSelect() {
         QVERIFY(mWindow->openExample(u"seed"_s));
         Document *doc = mWindow->document();

@@ -107,7 +107,20 @@ void DiagramScene::rebuild() {
             item->setContent(table ? table->name : model.effectiveTableName(), model.comment, table);
         }
     }
+    placeUnplacedModels();
     rebuildLinks();
+}
+
+// A project written without a layout would stack every box at the origin: those boxes are laid out now, with
+// their real sizes. Part of opening the design, like the boxes themselves: no undo step, nothing "modified".
+void DiagramScene::placeUnplacedModels() {
+    const QMap<QString, QPointF> positions =
+        AutoLayout::placeMissing(mDocument->schema(), mDocument->project().layout.positions, boxSizes());
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        mDocument->setPosition(it.key(), it.value());
+        if (ModelItem *item = mModels.value(it.key()))
+            coverItem(item);
+    }
 }
 
 ModelItem *DiagramScene::addModelItem(const QString &name) {

@@ -84,6 +84,7 @@ protected:
 
 private:
     void rebuild();
+    void placeUnplacedModels();
     ModelItem *addModelItem(const QString &name);
     void coverItem(ModelItem *item);
     static QHash<QString, const Table *> tablesByModel(const ResolvedSchema &resolved);
