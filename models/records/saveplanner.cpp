@@ -168,8 +168,10 @@ SavePlanner::RecordInput SavePlanner::sortKeys(Context &context, const Table &ta
         }
         const QJsonValue value = it.value();
         input.linkValues.append({link, value});
-        if (value.isNull())
-            continue; // no linked record, as in Sequelize
+        if (value.isNull()) {
+            input.cleared << link; // no linked record, as in Sequelize; an update unlinks what was there
+            continue;
+        }
         const bool wantsArray = link->kind == Link::Kind::HasMany || link->kind == Link::Kind::BelongsToMany;
         if (wantsArray && !value.isArray()) {
             context.problem(joinPath(path, it.key()),
@@ -367,6 +369,43 @@ void SavePlanner::planChildren(Context &context, const Table &table, int record,
                      linkPath);
 }
 
+void SavePlanner::planClearedBelongsTo(Context &context, const Table &table, const RecordInput &input,
+                                       const QString &path, QList<PlanValue> *overrides) const {
+    for (const ResolvedLink *link : input.cleared) {
+        if (link->kind != Link::Kind::BelongsTo)
+            continue;
+        const Column *key = table.column(link->foreignKeyColumn);
+        if (!key || std::any_of(overrides->cbegin(), overrides->cend(),
+                                [&](const PlanValue &v) { return v.column == key->name; }))
+            continue; // set by the parent this record is saved under
+        if (!key->nullable) {
+            context.problem(
+                joinPath(path, link->as),
+                tr("cannot unlink %1: %2 is required (allowNull: false)").arg(link->as, key->attribute));
+            continue;
+        }
+        *overrides << literal(*key, QVariant());
+    }
+}
+
+void SavePlanner::planClearedChildren(Context &context, int record, const RecordInput &input,
+                                      const QString &path) const {
+    for (const ResolvedLink *link : input.cleared) {
+        const QString linkPath = joinPath(path, link->as);
+        if (link->kind == Link::Kind::BelongsToMany) {
+            planBelongsToMany(context, record, *link, QJsonArray(), linkPath);
+            continue;
+        }
+        if (link->kind == Link::Kind::BelongsTo || !context.existing)
+            continue;
+        const Table &targetTable = *tableOf(link->target);
+        const Column *targetKey = targetTable.column(primaryKeyColumn(targetTable));
+        if (targetKey)
+            planRemovals(context, *link, context.plan->records.at(record).key, targetTable, *targetKey, {},
+                         linkPath);
+    }
+}
+
 void SavePlanner::planRemovals(Context &context, const ResolvedLink &link, const QVariant &parentKey,
                                const Table &targetTable, const Column &targetKey,
                                const QSet<QString> &keptKeys, const QString &linkPath) const {
@@ -425,6 +464,8 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     QList<PlanValue> ownOverrides = overrides;
     QList<PlanRecord::Children> links;
     planBelongsTo(context, input, path, &ownOverrides, &links);
+    if (updating)
+        planClearedBelongsTo(context, table, input, path, &ownOverrides);
 
     // This record's own values.
     PlanStep step;
@@ -444,6 +485,8 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
         planChildren(context, table, record, updating, *link, input.linkValue(link), path, &links);
     for (const ResolvedLink *link : std::as_const(input.manyToMany))
         planBelongsToMany(context, record, *link, input.linkValue(link), joinPath(path, link->as));
+    if (updating)
+        planClearedChildren(context, record, input, path);
     for (const PlanRecord::Children &group : std::as_const(links))
         context.plan->records[record].children << group;
     return record;

@@ -74,9 +74,16 @@ private:
     struct RecordInput {
         QVarLengthArray<QJsonValue, 16> given; // Undefined where not given
         QList<const ResolvedLink *> belongsTo, children, manyToMany;
+        QList<const ResolvedLink *> cleared; // given as null: no linked record (an update unlinks it)
         QList<std::pair<const ResolvedLink *, QJsonValue>> linkValues; // a handful: a list beats a hash
         QJsonValue linkValue(const ResolvedLink *link) const;
     };
+    // An update's aliases given as null: a belongsTo's key is set to NULL (into `overrides`), hasOne/hasMany
+    // children go as their link's onDelete says, belongsToMany links are removed.
+    void planClearedBelongsTo(Context &context, const Table &table, const RecordInput &input,
+                              const QString &path, QList<PlanValue> *overrides) const;
+    void planClearedChildren(Context &context, int record, const RecordInput &input,
+                             const QString &path) const;
     // A belongsToMany link being planned: its junction table and the keys its rows get.
     struct Junction {
         const ResolvedLink &link;

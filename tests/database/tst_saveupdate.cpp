@@ -19,7 +19,63 @@ private slots:
     void updateLoadDelete();
     void batchIsolatesFailures_data() { addEngineRows(); }
     void batchIsolatesFailures();
+    void nullAliasUnlinks_data() { addEngineRows(); }
+    void nullAliasUnlinks();
 };
+
+// An alias given as null in an update takes the link away: a hasOne child goes as its onDelete says (here it
+// is deleted), a belongsTo's key becomes NULL — or, when that key is required, the update is refused and
+// nothing changes. (In a create, null still just means "no linked record".)
+void TestSaveUpdate::nullAliasUnlinks() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore store(project.schema, connection);
+    const RecordResult saved = store.save(QStringLiteral("customer"),
+                                          shopGraph(QStringLiteral("n@example.com"), QStringLiteral("N-1")));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    const QJsonValue customerId = saved.record().value(QStringLiteral("id"));
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles")), 1);
+
+    // "profile": null removes the customer's profile (customer hasOne profile, CASCADE).
+    RecordResult updated = store.update(
+        QStringLiteral("customer"),
+        json(R"({"id": )" + QByteArray::number(customerId.toInteger()) + R"(, "profile": null})"));
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles")), 0);
+    QVERIFY(updated.record().value(QStringLiteral("profile")).isNull());
+
+    // An order's customer is required: "customer": null is refused with the reason, and nothing changes.
+    const QJsonValue orderId = jsonAt(saved.record(), QStringLiteral("orders/0/id"));
+    const QStringList before = snapshot(connection, store.resolvedSchema());
+    updated =
+        store.update(QStringLiteral("order"),
+                     json(R"({"id": )" + QByteArray::number(orderId.toInteger()) + R"(, "customer": null})"));
+    QVERIFY(!updated.ok);
+    QCOMPARE(updated.problems.first().path, QStringLiteral("customer"));
+    QVERIFY2(updated.errorString().contains(QStringLiteral("customerId is required")),
+             qPrintable(updated.errorString()));
+    QCOMPARE(snapshot(connection, store.resolvedSchema()), before);
+
+    // A profile's customer is optional: "customer": null sets its key to NULL and keeps the profile.
+    const RecordResult other = store.save(QStringLiteral("customer"),
+                                          shopGraph(QStringLiteral("o@example.com"), QStringLiteral("O-1")));
+    QVERIFY2(other.ok, qPrintable(other.errorString()));
+    const QJsonValue profileId = jsonAt(other.record(), QStringLiteral("profile/id"));
+    updated = store.update(
+        QStringLiteral("profile"),
+        json(R"({"id": )" + QByteArray::number(profileId.toInteger()) + R"(, "customer": null})"));
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles")), 1);
+    QCOMPARE(rowCount(connection, QStringLiteral("profiles"),
+                      QStringLiteral(" WHERE ") + connection.dialect().quote(QStringLiteral("customerId")) +
+                          QStringLiteral(" IS NULL")),
+             1);
+    QVERIFY(updated.record().value(QStringLiteral("customerId")).isNull());
+}
 
 void TestSaveUpdate::updateLoadDelete() {
     QFETCH(QString, engine);
