@@ -43,6 +43,10 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         }
         existing = *found;
     }
+    // The check an update runs before its transaction has no database to ask which items are linked already:
+    // an item named by its key is then checked as a change of its junction values only; the plan made inside
+    // the transaction knows, and checks a new link's junction row in full.
+    const bool linkedUnknown = context.update && updating && !context.existing;
     QSet<QString> existingText;
     for (const QVariant &v : std::as_const(existing))
         existingText.insert(v.toString());
@@ -63,7 +67,7 @@ void SavePlanner::planBelongsToMany(Context &context, int record, const Resolved
         const QString otherText = other.isReference() ? QString() : other.value.toString();
         if (!otherText.isEmpty())
             kept.insert(otherText);
-        if (!otherText.isEmpty() && existingText.contains(otherText)) {
+        if (!otherText.isEmpty() && (existingText.contains(otherText) || linkedUnknown)) {
             // Already linked: only the junction row's own values (the grid's quantity, unitPrice) may change.
             if (!throughValues.isEmpty())
                 planJunctionUpdate(context, link, junction.table, junction.throughModel, throughValues,

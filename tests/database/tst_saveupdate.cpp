@@ -21,7 +21,51 @@ private slots:
     void batchIsolatesFailures();
     void nullAliasUnlinks_data() { addEngineRows(); }
     void nullAliasUnlinks();
+    void partialJunctionValues_data() { addEngineRows(); }
+    void partialJunctionValues();
 };
+
+// An already linked item of a belongsToMany takes a partial junction value: only that value changes (the
+// shop's {"orderItem": {"quantity": 7}} used to fail with "unitPrice: cannot be null"). A new link still
+// needs every required junction value.
+void TestSaveUpdate::partialJunctionValues() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore store(project.schema, connection);
+    const RecordResult saved = store.save(QStringLiteral("customer"),
+                                          shopGraph(QStringLiteral("j@example.com"), QStringLiteral("J-1")));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    const QJsonValue orderId = jsonAt(saved.record(), QStringLiteral("orders/0/id"));
+    const QJsonValue productId = jsonAt(saved.record(), QStringLiteral("orders/0/products/0/id"));
+    QJsonObject change{{QStringLiteral("id"), orderId},
+                       {QStringLiteral("products"),
+                        QJsonArray{QJsonObject{
+                            {QStringLiteral("id"), productId},
+                            {QStringLiteral("orderItem"), QJsonObject{{QStringLiteral("quantity"), 7}}}}}}};
+    const RecordResult updated = store.update(QStringLiteral("order"), change);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    const QJsonObject item = jsonAt(updated.record(), QStringLiteral("products/0/orderItem")).toObject();
+    QCOMPARE(item.value(QStringLiteral("quantity")).toInteger(), 7);
+    QCOMPARE(item.value(QStringLiteral("unitPrice")).toString(), QStringLiteral("2.50"));
+
+    // A product not linked yet, with the same partial value: its junction row would lack unitPrice.
+    const RecordResult other = store.save(QStringLiteral("customer"),
+                                          shopGraph(QStringLiteral("k@example.com"), QStringLiteral("K-1")));
+    QVERIFY2(other.ok, qPrintable(other.errorString()));
+    QJsonArray products = change.value(QStringLiteral("products")).toArray();
+    products.append(
+        QJsonObject{{QStringLiteral("id"), jsonAt(other.record(), QStringLiteral("orders/0/products/0/id"))},
+                    {QStringLiteral("orderItem"), QJsonObject{{QStringLiteral("quantity"), 1}}}});
+    change.insert(QStringLiteral("products"), products);
+    const RecordResult refused = store.update(QStringLiteral("order"), change);
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.errorString().contains(QStringLiteral("products[1].orderItem.unitPrice")),
+             qPrintable(refused.errorString()));
+}
 
 // An alias given as null in an update takes the link away: a hasOne child goes as its onDelete says (here it
 // is deleted), a belongsTo's key becomes NULL — or, when that key is required, the update is refused and
