@@ -1,6 +1,7 @@
 #include "records/recordstore.h"
 
 #include "db/databaseerror.h"
+#include "records/deletepreview.h"
 #include "records/savedgraph.h"
 #include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
@@ -393,6 +394,28 @@ RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int 
     return result;
 }
 
+QString RecordStore::blockedBy(const QString &model, const QJsonValue &key, const QString &databaseError) {
+    // A refused delete is explained by the links that refuse it (SQLite says only "FOREIGN KEY constraint
+    // failed"), counted by the delete preview now that the transaction is rolled back.
+    if (mConnection.checkConnectionLost())
+        return databaseError;
+    QString error;
+    const std::optional<DeletePreview> preview = previewDelete(*mResolved, mConnection, model, key, &error);
+    if (!preview || !preview->blocked())
+        return databaseError;
+    QStringList reasons;
+    for (const DeleteEffect &effect : preview->effects) {
+        if (effect.action != DeleteEffect::Action::Block || effect.count == 0)
+            continue;
+        const QString via =
+            effect.links.isEmpty() ? effect.table + u'.' + effect.column : effect.links.join(u", "_s);
+        reasons << tr("%n %1 record(s) refer to it through %2 (%3, ON DELETE %4)", nullptr, int(effect.count))
+                       .arg(effect.model.isEmpty() ? effect.table : effect.model, effect.column, via,
+                            effect.onDelete);
+    }
+    return reasons.join(u"; "_s) + tr(" — the database said: %1").arg(databaseError);
+}
+
 RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     RecordResult result;
     const std::optional<QVariant> value = keyValue(model, key, &result);
@@ -439,7 +462,8 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
             result.problems << RecordProblem{QString(),
                                              tr("there is no %1 with key %2").arg(model, value->toString())};
         else
-            fail(&result, QString(), tr("deleting %1 %2 failed: %3").arg(model, value->toString(), error));
+            fail(&result, QString(),
+                 tr("deleting %1 %2 failed: %3").arg(model, value->toString(), blockedBy(model, key, error)));
         return result;
     case DatabaseConnection::Transaction::BeginFailed:
     case DatabaseConnection::Transaction::CommitFailed:

@@ -99,6 +99,8 @@ private:
     // Sets result's record to the graph `plan` saved, built when first read.
     void setSavedGraph(RecordResult *result, const SavePlan &plan, const PlanExecutor::Keys &keys) const;
     void fail(RecordResult *result, const QString &path, const QString &message, bool afterCommit = false);
+    // Why a delete was refused, in terms of the links whose records block it, or `databaseError` as is.
+    QString blockedBy(const QString &model, const QJsonValue &key, const QString &databaseError);
     // Reports a failed statement at its record, with the column or constraint the database named.
     void failStep(RecordResult *result, const SavePlan &plan, const PlanExecutor::Failure &failure);
     // The connection's transaction guard; a failed BEGIN or COMMIT is reported in *result, a failed `work`

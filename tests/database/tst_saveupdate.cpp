@@ -23,7 +23,48 @@ private slots:
     void nullAliasUnlinks();
     void partialJunctionValues_data() { addEngineRows(); }
     void partialJunctionValues();
+    void refusedDeleteNamesTheLink_data() { addEngineRows(); }
+    void refusedDeleteNamesTheLink();
 };
+
+// A delete that a RESTRICT key refuses says which link's records block it and how many, on every engine
+// (SQLite's own message is only "FOREIGN KEY constraint failed"); nothing is deleted.
+void TestSaveUpdate::refusedDeleteNamesTheLink() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    Schema schema;
+    Model country{QStringLiteral("country")};
+    country.fields << Field{QStringLiteral("name"), DataType::string()};
+    Model embassy{QStringLiteral("embassy")};
+    embassy.fields << Field{QStringLiteral("name"), DataType::string()};
+    Link host{Link::Kind::BelongsTo, QStringLiteral("embassy"), QStringLiteral("country")};
+    host.as = QStringLiteral("host");
+    host.foreignKey = QStringLiteral("hostId");
+    host.onDelete = QStringLiteral("RESTRICT");
+    schema.models = {country, embassy};
+    schema.links = {host};
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, schema, &error), qPrintable(error));
+    RecordStore store(schema, connection);
+    const RecordResult saved =
+        store.save(QStringLiteral("embassy"), json(R"({"name": "E1", "host": {"name": "Utopia"}})"));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    QVERIFY(store
+                .save(QStringLiteral("embassy"),
+                      json(R"({"name": "E2", "hostId": )" +
+                           QByteArray::number(jsonAt(saved.record(), QStringLiteral("host/id")).toInteger()) +
+                           "}"))
+                .ok);
+    const RecordResult refused =
+        store.remove(QStringLiteral("country"), jsonAt(saved.record(), QStringLiteral("host/id")));
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.errorString().contains(QStringLiteral(
+                 "2 embassy record(s) refer to it through hostId (embassy.host, ON DELETE RESTRICT)")),
+             qPrintable(refused.errorString()));
+    QCOMPARE(rowCount(connection, QStringLiteral("countries")), 1);
+    QCOMPARE(rowCount(connection, QStringLiteral("embassies")), 2);
+}
 
 // An already linked item of a belongsToMany takes a partial junction value: only that value changes (the
 // shop's {"orderItem": {"quantity": 7}} used to fail with "unitPrice: cannot be null"). A new link still
