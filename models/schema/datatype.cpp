@@ -33,7 +33,8 @@ bool fail(QString *error, const QString &message) {
     return false;
 }
 
-// Splits "a, 'b,c', d" at top-level commas, honouring single/double quotes with backslash escapes.
+// Splits "a, 'b,c', d" at top-level commas, honouring single/double quotes with backslash escapes (a doubled
+// quote closes and reopens the quotes, so 'it''s' stays one argument).
 bool splitArguments(const QString &text, QStringList *out, QString *error) {
     QString current;
     QChar quote;
@@ -83,6 +84,9 @@ std::optional<QString> unquote(const QString &arg) {
             escaped = false;
         } else if (c == u'\\') {
             escaped = true;
+        } else if (c == q && i + 1 < arg.size() - 1 && arg.at(i + 1) == q) {
+            value += c; // the SQL way: a quote doubled inside its own quotes is one quote ('it''s')
+            ++i;
         } else {
             value += c;
         }

@@ -52,6 +52,11 @@ private slots:
                               << "ENUM('new','paid')";
         QTest::newRow("enum quotes") << R"(ENUM('it\'s', "a,b"))"
                                      << R"(ENUM('it\'s','a,b'))";
+        // A quote inside a value, the SQL way (doubled) or escaped: both mean one quote.
+        QTest::newRow("enum doubled quote") << "ENUM('new','it''s')"
+                                            << R"(ENUM('new','it\'s'))";
+        QTest::newRow("enum doubled double quote") << R"(ENUM("say ""hi"""))"
+                                                   << R"(ENUM('say "hi"'))";
         QTest::newRow("dateonly") << "DATEONLY"
                                   << "DATEONLY";
         QTest::newRow("uuid") << " UUID "
@@ -65,6 +70,13 @@ private slots:
         QVERIFY2(type, qPrintable(error));
         QCOMPARE(type->toString(), canonical);
         QCOMPARE(DataType::parse(type->toString()), type);
+    }
+
+    // ENUM('new','it''s') holds the value it's, as in SQL, not it''s.
+    void enumValueWithAQuote() {
+        const auto type = DataType::parse(u"ENUM('new','it''s')"_s);
+        QVERIFY(type);
+        QCOMPARE(type->values, (QStringList{u"new"_s, u"it's"_s}));
     }
 
     void dataTypeErrors_data() {
