@@ -1,4 +1,5 @@
 // Schema validation: each kind of problem is found, with its path and a message that names it.
+#include "editing/namecheck.h"
 #include "project/projectfile.h"
 #include "schema/schemavalidator.h"
 
@@ -22,6 +23,14 @@ Schema seedSchema() {
     if (!project)
         qFatal("%s", qPrintable(error));
     return project->schema;
+}
+
+// The errors about a name taken twice (models, fields, timestamp columns, aliases).
+int nameClashes(const Schema &schema) {
+    int count = 0;
+    for (const Problem &p : SchemaValidator::validate(schema))
+        count += p.isError() && (p.message.contains(u"twice"_s) || p.message.contains(u"collides"_s));
+    return count;
 }
 
 QStringList lines(const QList<Problem> &problems) {
@@ -150,6 +159,61 @@ private slots:
         const QStringList found = lines(SchemaValidator::validate(schema));
         QVERIFY2(found.contains(expected),
                  qPrintable(u"expected: "_s + expected + u"\nfound:\n"_s + found.join(u'\n')));
+    }
+
+    // The designer's edit-time check (NameCheck) refuses exactly the names the validator would report as
+    // taken: every model, field and link of the shop, renamed to every name in sight.
+    void nameCheckAgreesWithTheValidator() {
+        QString error;
+        const auto shop = ProjectFile::load(
+            QStringLiteral(MODELDESK_SOURCE_DIR) + u"/resources/examples/shop.modeldesk"_s, &error);
+        QVERIFY2(shop, qPrintable(error));
+        const Schema &schema = shop->schema;
+        QCOMPARE(nameClashes(schema), 0);
+        QStringList names{u"fresh"_s, u"createdAt"_s, u"updated_at"_s, u"deletedAt"_s};
+        for (const Model &model : schema.models) {
+            names << model.name << model.name.toUpper();
+            for (const Field &field : model.fields)
+                names << field.name << field.name.toUpper();
+        }
+        for (const Link &link : schema.links)
+            names << link.as;
+        int refused = 0;
+        int checked = 0;
+        for (const QString &name : std::as_const(names)) {
+            for (int m = 0; m < schema.models.size(); ++m) {
+                Schema renamed = schema;
+                renamed.models[m].name = name;
+                const bool clash = nameClashes(renamed) > 0;
+                QVERIFY2(NameCheck::modelName(schema, m, name).isEmpty() != clash,
+                         qPrintable(schema.models.at(m).name + u" -> "_s + name));
+                for (int f = 0; f < schema.models.at(m).fields.size(); ++f) {
+                    Schema changed = schema;
+                    changed.models[m].fields[f].name = name;
+                    // A field that is a link's key makes the link's own checks speak; only the name counts
+                    // here.
+                    const bool fieldClash = nameClashes(changed) > 0;
+                    const QString refusal =
+                        NameCheck::fieldName(schema.models.at(m), f, name,
+                                             NameCheck::aliasesFrom(schema, schema.models.at(m).name));
+                    QVERIFY2(refusal.isEmpty() != fieldClash,
+                             qPrintable(u"%1.%2 -> %3: %4"_s.arg(schema.models.at(m).name,
+                                                                 schema.models.at(m).fields.at(f).name, name,
+                                                                 refusal)));
+                    refused += !refusal.isEmpty();
+                    ++checked;
+                }
+            }
+            for (int l = 0; l < schema.links.size(); ++l) {
+                Schema changed = schema;
+                changed.links[l].as = name;
+                const QString refusal = NameCheck::alias(schema, l, name);
+                QVERIFY2(refusal.isEmpty() != (nameClashes(changed) > 0),
+                         qPrintable(u"link %1 as %2: %3"_s.arg(l).arg(name, refusal)));
+                ++checked;
+            }
+        }
+        QVERIFY(refused > 0 && refused < checked);
     }
 
     void problemLocatesItem() {

@@ -11,9 +11,11 @@
 #include "editing/autolayout.h"
 #include "editing/linkdraft.h"
 #include "editing/linkpairs.h"
+#include "editing/namecheck.h"
 #include "schema/resolvedschema.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QPainter>
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
@@ -397,6 +399,12 @@ void DiagramScene::beginRename(const QString &modelName) {
     addItem(editor);
     editor->setPos(item->pos() + QPointF(6, 2));
     editor->setZValue(2000);
+    editor->setCheck([this, modelName](const QString &name) {
+        return NameCheck::modelName(mDocument->schema(), mDocument->schema().modelIndex(modelName), name);
+    });
+    connect(editor, &NameEditor::refused, this, [this, modelName](const QString &why) {
+        emit message(tr("%1 was not renamed: %2").arg(modelName, why));
+    });
     connect(editor, &NameEditor::finished, this,
             [this, editor, modelName](bool accepted, const QString &text) {
                 editor->deleteLater();
@@ -406,6 +414,8 @@ void DiagramScene::beginRename(const QString &modelName) {
                 mDocument->undoStack()->push(new RenameModelCommand(mDocument, modelName, name));
             });
     editor->start();
+    for (QGraphicsView *view : views())
+        view->ensureVisible(editor->sceneBoundingRect().adjusted(0, 0, 0, 40)); // and the refusal below it
 }
 
 void DiagramScene::setProblems(const QList<Problem> &problems) {

@@ -73,6 +73,8 @@ public:
 
 signals:
     void toolChanged(DiagramTool::Kind kind);
+    // A word for the status bar: an edit on the canvas was refused, and why.
+    void message(const QString &text);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;

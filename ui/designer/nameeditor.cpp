@@ -1,7 +1,13 @@
 #include "designer/nameeditor.h"
 
+#include <QBrush>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsView>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPen>
 #include <QTextCursor>
 
 namespace modeldesk {
@@ -18,27 +24,68 @@ NameEditor::NameEditor(const QString &text)
 
 void NameEditor::start() {
     setFocus(Qt::OtherFocusReason);
+    selectAll();
+}
+
+void NameEditor::selectAll() {
     QTextCursor cursor = textCursor();
     cursor.select(QTextCursor::Document);
     setTextCursor(cursor);
 }
 
+QString NameEditor::refusal() const {
+    return mMessageCard && mMessageCard->isVisible() ? mMessage->text() : QString();
+}
+
 void NameEditor::keyPressEvent(QKeyEvent *event) {
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        return finish(true);
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        const QString message = mCheck ? mCheck(toPlainText().trimmed()) : QString();
+        if (message.isEmpty())
+            return finish(true);
+        if (!mMessage) {
+            // On a white card of its own below the editor, readable over the box and the grid.
+            mMessageCard = new QGraphicsRectItem(this);
+            mMessageCard->setBrush(QColor(0xff, 0xf4, 0xf2));
+            mMessageCard->setPen(QPen(QColor(0xb0, 0x1f, 0x1f), 1));
+            mMessage = new QGraphicsSimpleTextItem(mMessageCard);
+            mMessage->setBrush(QColor(0xb0, 0x1f, 0x1f));
+            QFont small = font();
+            small.setBold(false);
+            small.setPointSizeF(9);
+            mMessage->setFont(small);
+        }
+        mMessage->setText(message);
+        const QRectF text = mMessage->boundingRect();
+        mMessage->setPos(6, 4);
+        mMessageCard->setRect(0, 0, text.width() + 12, text.height() + 8);
+        mMessageCard->setPos(0, boundingRect().height() + 2);
+        mMessageCard->show();
+        if (QGraphicsScene *canvas = scene())
+            for (QGraphicsView *view : canvas->views())
+                view->ensureVisible(mMessageCard->sceneBoundingRect());
+        update();
+        return selectAll();
+    }
     if (event->key() == Qt::Key_Escape)
         return finish(false);
+    if (mMessageCard)
+        mMessageCard->hide();
     QGraphicsTextItem::keyPressEvent(event);
 }
 
 void NameEditor::focusOutEvent(QFocusEvent *event) {
     QGraphicsTextItem::focusOutEvent(event);
-    finish(true);
+    const QString message = mCheck ? mCheck(toPlainText().trimmed()) : QString();
+    if (message.isEmpty())
+        return finish(true);
+    if (!mDone)
+        emit refused(message);
+    finish(false);
 }
 
 void NameEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) {
     painter->fillRect(boundingRect(), Qt::white);
-    painter->setPen(QColor(0xf2, 0x9c, 0x1f));
+    painter->setPen(refusal().isEmpty() ? QColor(0xf2, 0x9c, 0x1f) : QColor(0xb0, 0x1f, 0x1f));
     painter->drawRect(boundingRect().adjusted(0, 0, -1, -1));
     QGraphicsTextItem::paint(painter, option, widget);
 }

@@ -1,5 +1,6 @@
 #include "document/document.h"
 
+#include "editing/namecheck.h"
 #include "project/projectfile.h"
 
 #include <QFileInfo>
@@ -88,23 +89,21 @@ void Document::replaceModel(int index, const Model &model) {
     emit schemaChanged();
 }
 
-void Document::renameModel(const QString &oldName, const QString &newName) {
-    Model *model = mProject.schema.model(oldName);
-    if (!model)
-        return;
-    model->name = newName;
+void Document::renameModel(int index, const QString &newName, const QList<std::pair<int, Link>> &links) {
+    Model &model = mProject.schema.models[index];
+    const QString oldName = model.name;
+    model.name = newName;
     schemaEdited();
-    // Links and the layout refer to models by name; they follow the rename.
-    for (Link &link : mProject.schema.links) {
-        if (link.source == oldName)
-            link.source = newName;
-        if (link.target == oldName)
-            link.target = newName;
-        if (link.through == oldName)
-            link.through = newName;
+    for (const auto &[linkIndex, link] : links)
+        mProject.schema.links[linkIndex] = link;
+    if (mProject.layout.positions.contains(oldName)) {
+        // Another model may still carry the old (duplicate) name in a hand-written file; it keeps the
+        // position.
+        const QPointF position = mProject.layout.positions.value(oldName);
+        if (mProject.schema.modelIndex(oldName) < 0)
+            mProject.layout.positions.remove(oldName);
+        mProject.layout.positions.insert(newName, position);
     }
-    if (mProject.layout.positions.contains(oldName))
-        mProject.layout.positions.insert(newName, mProject.layout.positions.take(oldName));
     emit modelRenamed(oldName, newName);
     emit linksChanged();
     emit schemaChanged();
@@ -144,11 +143,16 @@ void Document::setView(double zoom, const QPointF &center) {
 }
 
 QString Document::uniqueModelName(const QString &stem) const {
-    if (!mProject.schema.model(stem))
+    // Taken as NameCheck sees it (ignoring case), so that a new model never starts with a name the validator
+    // calls a duplicate.
+    const auto free = [this](const QString &name) {
+        return NameCheck::modelName(mProject.schema, -1, name).isEmpty();
+    };
+    if (free(stem))
         return stem;
     for (int i = 2;; ++i) {
         const QString candidate = stem + QString::number(i);
-        if (!mProject.schema.model(candidate))
+        if (free(candidate))
             return candidate;
     }
 }

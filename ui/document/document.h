@@ -42,7 +42,9 @@ public:
     void insertModel(int index, const Model &model, const QPointF &position);
     void removeModel(int index);
     void replaceModel(int index, const Model &model);
-    void renameModel(const QString &oldName, const QString &newName);
+    // Gives model `index` the name `newName`, sets the links given (index, value) — those that name the model
+    // — and moves its box position to the new name.
+    void renameModel(int index, const QString &newName, const QList<std::pair<int, Link>> &links);
     void insertLink(int index, const Link &link);
     void removeLink(int index);
     void replaceLink(int index, const Link &link);

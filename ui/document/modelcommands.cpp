@@ -6,8 +6,6 @@
 
 namespace modeldesk {
 
-namespace {} // namespace
-
 AddModelCommand::AddModelCommand(Document *document, const Model &model, const QPointF &position,
                                  QUndoCommand *parent)
     : QUndoCommand(QCoreApplication::translate("ModelCommands", "Add model %1").arg(model.name), parent)
@@ -60,22 +58,20 @@ ChangeModelCommand::ChangeModelCommand(Document *document, const Model &before, 
                                        const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , mDocument(document)
+    , mIndex(document->schema().modelIndex(before.name))
     , mBefore(before)
     , mAfter(after) {
-}
-
-void ChangeModelCommand::apply(const Model &value) {
-    const int index = mDocument->schema().modelIndex(value.name);
-    if (index >= 0)
-        mDocument->replaceModel(index, value);
+    Q_ASSERT(mIndex >= 0 && before.name == after.name);
 }
 
 void ChangeModelCommand::redo() {
-    apply(mAfter);
+    if (mIndex >= 0)
+        mDocument->replaceModel(mIndex, mAfter);
 }
 
 void ChangeModelCommand::undo() {
-    apply(mBefore);
+    if (mIndex >= 0)
+        mDocument->replaceModel(mIndex, mBefore);
 }
 
 RenameModelCommand::RenameModelCommand(Document *document, const QString &oldName, const QString &newName,
@@ -83,16 +79,30 @@ RenameModelCommand::RenameModelCommand(Document *document, const QString &oldNam
     : QUndoCommand(
           QCoreApplication::translate("ModelCommands", "Rename model %1 to %2").arg(oldName, newName), parent)
     , mDocument(document)
+    , mIndex(document->schema().modelIndex(oldName))
     , mOldName(oldName)
     , mNewName(newName) {
+    const QList<Link> &links = document->schema().links;
+    for (int i = 0; i < links.size(); ++i) {
+        Link link = links.at(i);
+        if (link.source != oldName && link.target != oldName && link.through != oldName)
+            continue;
+        mLinksBefore.append({i, link});
+        for (QString *end : {&link.source, &link.target, &link.through})
+            if (*end == oldName)
+                *end = newName;
+        mLinksAfter.append({i, link});
+    }
 }
 
 void RenameModelCommand::redo() {
-    mDocument->renameModel(mOldName, mNewName);
+    if (mIndex >= 0)
+        mDocument->renameModel(mIndex, mNewName, mLinksAfter);
 }
 
 void RenameModelCommand::undo() {
-    mDocument->renameModel(mNewName, mOldName);
+    if (mIndex >= 0)
+        mDocument->renameModel(mIndex, mOldName, mLinksBefore);
 }
 
 MoveModelsCommand::MoveModelsCommand(Document *document, const QMap<QString, QPointF> &before,

@@ -12,6 +12,11 @@ namespace modeldesk {
 
 class Document;
 
+// The commands address the model they change by its index in Schema::models, taken when the command is made:
+// the undo stack replays exactly the states it was made in, so an index stays the same model, where a name
+// can change or (in a hand-written file) be shared by two models. A box position is keyed by the model's
+// name, as in the project file.
+
 // Adds a model with its box position. Owns the model value, so nothing leaks when the stack is cleared.
 class AddModelCommand : public QUndoCommand {
 public:
@@ -43,7 +48,8 @@ private:
 };
 
 // Replaces a model's value (options, fields) with another one of the same name. Every property edit of a
-// model or its fields is one of these: cheap to write, and undo is exact.
+// model or its fields is one of these: cheap to write, and undo is exact. `before` is the model's value now
+// (the model at that value's name).
 class ChangeModelCommand : public QUndoCommand {
 public:
     ChangeModelCommand(Document *document, const Model &before, const Model &after, const QString &text,
@@ -52,14 +58,14 @@ public:
     void undo() override;
 
 private:
-    void apply(const Model &value);
-
     Document *mDocument;
+    int mIndex;
     Model mBefore;
     Model mAfter;
 };
 
-// Renames a model; links and layout follow.
+// Renames a model; the links that name it and its box position follow. Undo puts back exactly the links
+// that were changed, so it cannot mix them up with another model's.
 class RenameModelCommand : public QUndoCommand {
 public:
     RenameModelCommand(Document *document, const QString &oldName, const QString &newName,
@@ -69,8 +75,11 @@ public:
 
 private:
     Document *mDocument;
+    int mIndex;
     QString mOldName;
     QString mNewName;
+    QList<std::pair<int, Link>> mLinksBefore;
+    QList<std::pair<int, Link>> mLinksAfter;
 };
 
 // Moves one or more boxes; pushed once per drag (on release) so a drag is one undo step.

@@ -57,6 +57,10 @@ inline QLabel *makeMessageLabel(const QString &objectName, QWidget *parent) {
 inline void showMessage(QLabel *label, const QString &message) {
     label->setText(message);
     label->setVisible(!message.isEmpty());
+    // A QFormLayout row gives a word-wrapped label about one line (the message was cut in half): ask for the
+    // height of the wrapped text at the narrowest width the row can have.
+    if (!message.isEmpty() && label->parentWidget())
+        label->setMinimumHeight(label->heightForWidth(qMax(120, label->parentWidget()->width() - 24)));
 }
 
 // The bold title of a section ("Model", "Fields", "Field status").

@@ -1,5 +1,6 @@
 #include "properties/fieldeditor.h"
 
+#include "editing/namecheck.h"
 #include "editing/propertytext.h"
 #include "properties/editorwidgets.h"
 
@@ -164,13 +165,17 @@ void FieldEditor::connectCommits() {
     connect(mComment, &QLineEdit::editingFinished, this, &FieldEditor::commitComment);
 }
 
-void FieldEditor::setField(const QString &modelName, const Field &field, const QStringList &siblingNames) {
+void FieldEditor::setField(const Model &model, int row, const QStringList &linkAliases) {
+    const QString &modelName = model.name;
+    const Field &field = model.fields.at(row);
     const bool sameField = mHasField && modelName == mModelName && field.name == mField.name;
     if (!sameField)
         showMessage({});
     mModelName = modelName;
     mField = field;
-    mSiblingNames = siblingNames;
+    mModel = model;
+    mRow = row;
+    mLinkAliases = linkAliases;
     mHasField = true;
     setEnabled(true);
     mHeader->setText(tr("Field “%1”").arg(field.name));
@@ -229,14 +234,12 @@ void FieldEditor::showMessage(const QString &message) {
 void FieldEditor::commitName() {
     if (!mHasField)
         return;
+    if (!mName->isModified()) // left without typing: nothing to apply (see ModelEditor::commitName)
+        return editor::setText(mName, mField.name);
     const QString name = mName->text().trimmed();
     if (name == mField.name)
         return editor::setText(mName, name);
-    QString refusal;
-    if (name.isEmpty())
-        refusal = tr("A field needs a name.");
-    else if (mSiblingNames.contains(name))
-        refusal = tr("%1 already has a field named “%2”.").arg(mModelName, name);
+    const QString refusal = NameCheck::fieldName(mModel, mRow, name, mLinkAliases);
     mName->setModified(false);
     if (!refusal.isEmpty()) {
         editor::setText(mName, mField.name);

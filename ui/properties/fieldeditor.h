@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schema/field.h"
+#include "schema/model.h"
 
 #include <QWidget>
 
@@ -23,9 +23,9 @@ class FieldEditor : public QWidget {
 public:
     explicit FieldEditor(QWidget *parent = nullptr);
 
-    // Shows `field` of `modelName`; `siblingNames` are the other fields' names, which a rename may not take.
-    // Keeps what the user is typing into a focused editor.
-    void setField(const QString &modelName, const Field &field, const QStringList &siblingNames);
+    // Shows field `row` of `model` (the whole model and the aliases of its links: a rename may not take
+    // another of its names). Keeps what the user is typing into a focused editor.
+    void setField(const Model &model, int row, const QStringList &linkAliases);
     // No field to edit (the model has none, or none is selected).
     void clearField();
     void focusName();
@@ -53,7 +53,9 @@ private:
 
     QString mModelName;
     Field mField;
-    QStringList mSiblingNames;
+    Model mModel;
+    int mRow = -1;
+    QStringList mLinkAliases; // of the links from the model: a field may not take one
     bool mHasField = false;
 
     QLabel *mHeader;

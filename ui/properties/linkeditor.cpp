@@ -5,6 +5,7 @@
 #include "document/modelcommands.h"
 #include "editing/linkdraft.h"
 #include "editing/linkkeychange.h"
+#include "editing/namecheck.h"
 #include "properties/editorwidgets.h"
 #include "schema/resolvedschema.h"
 
@@ -325,9 +326,18 @@ void LinkEditor::commitKey(Key key) {
         edit->setModified(false);
         return editor::setText(edit, old);
     }
+    if (key == Key::Alias && !edit->isModified()) // left without typing (see ModelEditor::commitName)
+        return editor::setText(edit, old);
     edit->setModified(false);
     if (value == old)
         return editor::setText(edit, old);
+    if (key == Key::Alias) {
+        if (const QString refusal = NameCheck::alias(mDocument->schema(), mIndex, value);
+            !refusal.isEmpty()) {
+            editor::showMessage(mMessage, refusal);
+            return editor::setText(edit, old);
+        }
+    }
     const QStringList names{tr("alias"),      tr("foreign key"), tr("other key"),
                             tr("source key"), tr("target key"),  tr("through")};
     const QString name = names.at(int(key));

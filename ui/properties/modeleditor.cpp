@@ -4,6 +4,7 @@
 #include "document/linkcommands.h"
 #include "document/modelcommands.h"
 #include "editing/fieldrename.h"
+#include "editing/namecheck.h"
 #include "properties/editorwidgets.h"
 #include "properties/fieldeditor.h"
 #include "properties/fieldstable.h"
@@ -33,10 +34,11 @@ QCheckBox *makeCheck(const QString &objectName, const QString &text, const QStri
 
 QString uniqueFieldName(const Model &model) {
     const QString stem = u"field"_s;
-    if (!model.field(stem))
+    if (NameCheck::fieldName(model, -1, stem).isEmpty())
         return stem;
     for (int i = 2;; ++i)
-        if (const QString candidate = stem + QString::number(i); !model.field(candidate))
+        if (const QString candidate = stem + QString::number(i);
+            NameCheck::fieldName(model, -1, candidate).isEmpty())
             return candidate;
 }
 
@@ -159,11 +161,7 @@ void ModelEditor::showCurrentField() {
     const int row = mFields->currentRow();
     if (!current || row < 0 || row >= current->fields.size())
         return mFieldEditor->clearField();
-    QStringList siblings;
-    for (int i = 0; i < current->fields.size(); ++i)
-        if (i != row)
-            siblings << current->fields.at(i).name;
-    mFieldEditor->setField(current->name, current->fields.at(row), siblings);
+    mFieldEditor->setField(*current, row, NameCheck::aliasesFrom(mDocument->schema(), current->name));
 }
 
 bool ModelEditor::change(const QString &description, const std::function<void(Model &)> &edit) {
@@ -182,13 +180,16 @@ void ModelEditor::commitName() {
     const Model *current = model();
     if (!current)
         return;
+    // Only what the user typed is applied: leaving the field without typing applies nothing, even when the
+    // text shown is not the model's name (renamed elsewhere while the field had focus).
+    if (!mName->isModified())
+        return editor::setText(mName, current->name);
     const QString name = mName->text().trimmed();
     mName->setModified(false);
-    QString refusal;
-    if (name.isEmpty())
-        refusal = tr("A model needs a name.");
-    else if (name != current->name && mDocument->schema().model(name))
-        refusal = tr("There is already a model named “%1”.").arg(name);
+    const QString refusal =
+        name == current->name
+            ? QString()
+            : NameCheck::modelName(mDocument->schema(), mDocument->schema().modelIndex(current->name), name);
     editor::showMessage(mNameMessage, refusal);
     if (!refusal.isEmpty() || name == current->name)
         return editor::setText(mName, current->name);

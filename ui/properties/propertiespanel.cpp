@@ -58,6 +58,8 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
 
 QScrollArea *PropertiesPanel::wrap(QWidget *editor) {
     auto *area = new QScrollArea(this);
+    // Never squeezed below its natural height (rows overlapped when a message appeared): it scrolls instead.
+    editor->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     area->setWidget(editor);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
