@@ -58,17 +58,30 @@ DataPage::DataPage(Document *document, QWidget *parent)
     layout->addLayout(makeTopBar());
     layout->addWidget(splitter, 1);
 
-    connect(mModelCombo, &QComboBox::activated, this, [this] { setModel(mModelCombo->currentText()); });
+    connect(mModelCombo, &QComboBox::activated, this, [this] {
+        const QString chosen = mModelCombo->currentText();
+        if (chosen == mModel)
+            return;
+        if (!maybeKeepInput())
+            return mModelCombo->setCurrentText(mModel);
+        setModel(chosen);
+    });
     connect(mSearch, &QLineEdit::textChanged, this, &DataPage::refreshList);
     connect(mList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QModelIndexList rows = mList->selectionModel()->selectedRows();
-        if (!rows.isEmpty())
-            loadRecord(mListModel->keyAt(rows.first().row()));
+        if (rows.isEmpty())
+            return;
+        const QJsonValue key = mListModel->keyAt(rows.first().row());
+        if (key == mLoadedKey)
+            return;
+        if (!maybeKeepInput())
+            return selectLoadedRow();
+        loadRecord(key);
     });
     connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::newRecord);
+    auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::askNewRecord);
     newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
     connect(document, &Document::schemaChanged, this, [this] { mStale = true; });
@@ -129,8 +142,10 @@ QWidget *DataPage::makeFormPanel() {
     rightLayout->addWidget(mMessage);
     auto *buttons = new QHBoxLayout;
     auto *newButton = new QPushButton(tr("New"), this);
+    newButton->setObjectName(u"newRecordButton"_s);
     newButton->setToolTip(tr("Start a new record (Ctrl+N)"));
     auto *revertButton = new QPushButton(tr("Revert"), this);
+    revertButton->setObjectName(u"revertButton"_s);
     auto *sqlButton = new QPushButton(tr("Show SQL"), this);
     sqlButton->setToolTip(
         tr("The statements Save will run, in order, with the keys flowing from parent to children"));
@@ -144,7 +159,7 @@ QWidget *DataPage::makeFormPanel() {
     buttons->addWidget(sqlButton);
     buttons->addWidget(mSaveButton);
     rightLayout->addLayout(buttons);
-    connect(newButton, &QPushButton::clicked, this, &DataPage::newRecord);
+    connect(newButton, &QPushButton::clicked, this, &DataPage::askNewRecord);
     connect(revertButton, &QPushButton::clicked, this, &DataPage::revert);
     connect(mSaveButton, &QPushButton::clicked, this, &DataPage::saveRecord);
     connect(mDeleteButton, &QPushButton::clicked, this, [this] { deleteRecord(true); });
@@ -153,6 +168,8 @@ QWidget *DataPage::makeFormPanel() {
 }
 
 void DataPage::chooseConnection() {
+    if (!maybeKeepInput())
+        return;
     ConnectDialog dialog(mSession ? mSession->url() : defaultUrl(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -202,6 +219,10 @@ QString DataPage::where() const {
 
 void DataPage::activate() {
     if (!mStale && mSession)
+        return;
+    // The design changed while a record was being typed: the form is about to be rebuilt for the new design.
+    // Cancel keeps the old form (and its connection) until the input is settled.
+    if (mSession && !maybeKeepInput())
         return;
     QString error;
     // Keep a server the user chose; the default file follows the project.
@@ -304,7 +325,11 @@ void DataPage::rebuildForm() {
     };
     mForm = new RecordSection(session->schema(), session->resolved(), mModel, QString(), choices);
     mForm->setTitle(mModel);
-    connect(mForm, &RecordSection::edited, this, [this] { mMessage->hide(); });
+    connect(mForm, &RecordSection::edited, this, [this] {
+        mMessage->hide();
+        setDirty(true);
+    });
+    setDirty(false);
     mScroll->setWidget(mForm); // deletes the previous form
 }
 
@@ -383,6 +408,7 @@ void DataPage::showSaved(const QJsonObject &graph, bool update) {
     showMessage((update ? tr("Updated %1.") : tr("Saved %1.")).arg(saved.join(u", "_s)), false);
     mForm->refreshChoices(graphModels(resolved, mModel, graph));
     mForm->setRecord(graph);
+    setDirty(false);
     const QJsonValue key = mLoadedKey;
     refreshList();
     const int row = mListModel->rowOfKey(key);
@@ -404,17 +430,59 @@ bool DataPage::loadRecord(const QJsonValue &key) {
     mLoadedKey = key;
     mLoadedRecord = result.record();
     mForm->setRecord(result.record());
+    setDirty(false);
     return true;
 }
 
 void DataPage::newRecord() {
     mLoadedKey = QJsonValue(QJsonValue::Undefined);
     mLoadedRecord = {};
-    if (mForm)
+    if (mForm) {
         mForm->clearRecord();
+        mForm->focusFirstField();
+    }
+    setDirty(false);
     const QSignalBlocker block(mList->selectionModel());
     mList->selectionModel()->clear();
     mMessage->hide();
+}
+
+void DataPage::askNewRecord() {
+    if (maybeKeepInput())
+        newRecord();
+}
+
+void DataPage::setDirty(bool dirty) {
+    if (mDirty == dirty)
+        return;
+    mDirty = dirty;
+    emit unsavedInputChanged(dirty);
+}
+
+bool DataPage::maybeKeepInput() {
+    if (!mDirty || !mForm)
+        return true;
+    const QString what =
+        mLoadedKey.isUndefined()
+            ? tr("The new %1 has not been saved.").arg(mModel)
+            : tr("The changes to %1 #%2 have not been saved.").arg(mModel, FieldValue::keyText(mLoadedKey));
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved record"), what + u"\n\n"_s + tr("Save it now?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveRecord(); // a refused save keeps the form, with its problems shown
+    if (answer == QMessageBox::Discard) {
+        setDirty(false);
+        return true;
+    }
+    return false;
+}
+
+void DataPage::selectLoadedRow() {
+    const QSignalBlocker block(mList->selectionModel());
+    mList->selectionModel()->clear();
+    if (const int row = mListModel->rowOfKey(mLoadedKey); row >= 0 && !mLoadedKey.isUndefined())
+        mList->selectRow(row);
 }
 
 void DataPage::revert() {
@@ -424,6 +492,7 @@ void DataPage::revert() {
         mForm->clearRecord();
     else
         mForm->setRecord(mLoadedRecord);
+    setDirty(false);
     mMessage->hide();
 }
 

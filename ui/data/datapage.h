@@ -46,8 +46,15 @@ public:
     void setModel(const QString &model);
     QString model() const { return mModel; }
     bool saveRecord();
+    // Clears the form for a new record (what New does once unsaved input is settled).
     void newRecord();
     void revert();
+    // Whether the form holds input the user typed and has not saved; the window shows it and asks before it
+    // would be lost.
+    bool hasUnsavedInput() const { return mDirty; }
+    // Asks Save / Discard / Cancel when the form holds unsaved input. True when the caller may go on (saved,
+    // discarded, or nothing to ask); false when the user cancelled or the save was refused.
+    bool maybeKeepInput();
     bool deleteRecord(bool confirm = true);
     bool loadRecord(const QJsonValue &key);
     // The statements Save would run, as text (what "Show SQL" displays).
@@ -72,12 +79,17 @@ public:
 
 signals:
     void whereChanged(const QString &where);
+    void unsavedInputChanged(bool unsaved);
 
 private:
     QLayout *makeTopBar();
     QWidget *makeRecordList();
     QWidget *makeFormPanel();
     void chooseConnection();
+    void askNewRecord();
+    void setDirty(bool dirty);
+    // Selects the loaded record's row again (after a change of record was cancelled).
+    void selectLoadedRow();
     void showSql();
     void rebuildForm();
     void refreshList();
@@ -96,6 +108,7 @@ private:
     QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
     QJsonObject mLoadedRecord;
     Reads mReads;
+    bool mDirty = false;
 
     QLabel *mWhere;
     QComboBox *mModelCombo;

@@ -9,6 +9,7 @@
 #include "schema/linkfacts.h"
 
 #include <QCheckBox>
+#include <QChildEvent>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -41,6 +43,7 @@ RecordSection::RecordSection(const Schema &schema, const ResolvedSchema &resolve
     , mChoices(std::move(choices))
     , mAncestors(ancestors) {
     setObjectName(u"section_"_s + (path.isEmpty() ? model : path));
+    connect(this, &QGroupBox::toggled, this, &RecordSection::keepChildrenEnabled);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     auto *form = new QFormLayout;
@@ -65,7 +68,7 @@ void RecordSection::addFields(const QStringList &hidden) {
         if (hidden.contains(field.name))
             continue;
         ValueEditor *editor = ValueEditor::create(field, this);
-        connect(editor, &ValueEditor::edited, this, &RecordSection::edited);
+        connect(editor, &ValueEditor::edited, this, &RecordSection::onEdited);
         auto *label = new QLabel(field.isRequired() ? field.name + u" *"_s : field.name, this);
         label->setToolTip(field.type.toString() +
                           (field.comment.isEmpty() ? QString() : u"\n"_s + field.comment));
@@ -112,11 +115,26 @@ void RecordSection::addChildSection(const ResolvedLink &link, const QString &tit
         return;
     auto *child = new RecordSection(mSchema, mResolved, link.target, joinPath(mPath, link.as), mChoices, this,
                                     mAncestors + QStringList{mModel});
-    child->setTitle(title);
+    // The title says what the tick means.
+    const auto retitle = [child, title](bool on) {
+        child->setTitle(on ? title : tr("%1 (not saved: enter a value or tick it)").arg(title));
+    };
+    retitle(false);
+    connect(child, &QGroupBox::toggled, child, retitle);
+    // Not ticked until the user enters something in it (or ticks it): a new parent must not get an all-NULL
+    // child. Its editors stay usable while unticked, so typing is what ticks it.
     child->setCheckable(true);
-    child->setChecked(true);
-    child->setToolTip(tr("Uncheck to save without a %1").arg(link.as));
-    connect(child, &RecordSection::edited, this, &RecordSection::edited);
+    child->setChecked(false);
+    child->setToolTip(
+        tr("Saved with this %1 when ticked; entering a value ticks it, untick to save without a %2")
+            .arg(mModel, link.as));
+    connect(child, &RecordSection::edited, this, [this, child] {
+        if (!child->isChecked()) {
+            child->setChecked(true);
+        }
+        onEdited();
+    });
+    connect(child, &QGroupBox::clicked, this, &RecordSection::onEdited);
     static_cast<QVBoxLayout *>(layout())->addWidget(child);
     mChildren.insert(link.as, child);
 }
@@ -162,10 +180,11 @@ void RecordSection::addPicker(const ResolvedLink &link) {
         child->hide();
         layout->addWidget(child);
         mChildren.insert(link.as, child);
+        connect(child, &RecordSection::edited, this, &RecordSection::onEdited);
         connect(combo, &QComboBox::currentIndexChanged, child,
                 [combo, child] { child->setVisible(combo->currentData().toString() == kNewChoice); });
     }
-    connect(combo, &QComboBox::activated, this, &RecordSection::edited);
+    connect(combo, &QComboBox::activated, this, &RecordSection::onEdited);
 }
 
 // belongsToMany: a checklist of records to link, or, through a model with fields of its own (orderItem's
@@ -186,7 +205,7 @@ void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title
     boxLayout->addWidget(list);
     static_cast<QVBoxLayout *>(layout())->addWidget(box);
     mChecklists.insert(link.as, list);
-    connect(list, &QListWidget::itemChanged, this, &RecordSection::edited);
+    connect(list, &QListWidget::itemChanged, this, &RecordSection::onEdited);
 }
 
 QTableWidget *RecordSection::childGrid(const QString &alias) const {
@@ -196,7 +215,7 @@ QTableWidget *RecordSection::childGrid(const QString &alias) const {
 
 void RecordSection::addGrid(const QString &alias, const LinkGrid::Options &options) {
     auto *grid = new LinkGrid(options, mChoices, this);
-    connect(grid, &LinkGrid::edited, this, &RecordSection::edited);
+    connect(grid, &LinkGrid::edited, this, &RecordSection::onEdited);
     static_cast<QVBoxLayout *>(layout())->addWidget(grid);
     mGrids.insert(alias, grid);
 }
@@ -327,7 +346,27 @@ QJsonObject RecordSection::record() const {
     return object;
 }
 
+void RecordSection::onEdited() {
+    if (!mFilling)
+        emit edited();
+}
+
+// A checkable QGroupBox disables its children when unticked (on toggling, and as each child is added or
+// polished); here unticked only means "not saved", and typing in it is what ticks it.
+void RecordSection::keepChildrenEnabled() {
+    for (QWidget *widget : findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+        widget->setEnabled(true);
+}
+
+void RecordSection::childEvent(QChildEvent *event) {
+    QGroupBox::childEvent(event);
+    if (isCheckable() && event->child()->isWidgetType() &&
+        !static_cast<QWidget *>(event->child())->isWindow())
+        static_cast<QWidget *>(event->child())->setEnabled(true);
+}
+
 void RecordSection::setRecord(const QJsonObject &record) {
+    const QScopedValueRollback filling(mFilling, true);
     const Table *table = mResolved.tableForModel(mModel);
     const Column *key = table ? table->singleKey() : nullptr;
     mKey = key ? record.value(key->attribute) : QJsonValue(QJsonValue::Undefined);
@@ -342,7 +381,7 @@ void RecordSection::setRecord(const QJsonObject &record) {
         switch (link.kind) {
         case Link::Kind::HasOne:
             if (RecordSection *child = mChildren.value(link.as)) {
-                child->setChecked(value.isObject() || record.isEmpty());
+                child->setChecked(value.isObject());
                 child->setRecord(value.toObject());
             }
             break;
@@ -394,6 +433,13 @@ void RecordSection::setRecord(const QJsonObject &record) {
 
 void RecordSection::clearRecord() {
     setRecord({});
+}
+
+void RecordSection::focusFirstField() {
+    if (mFieldOrder.isEmpty())
+        return;
+    if (QWidget *target = mEditors.value(mFieldOrder.first())->focusTarget())
+        target->setFocus(Qt::OtherFocusReason);
 }
 
 void RecordSection::clearProblems() {

@@ -42,6 +42,8 @@ public:
     QJsonObject record() const;
     void setRecord(const QJsonObject &record);
     void clearRecord();
+    // Puts the keyboard focus in the first field's editor.
+    void focusFirstField();
     // Shows each problem at its field; returns the widget to focus for the first one (null if none matched).
     QWidget *showProblems(const QList<RecordProblem> &problems);
     void clearProblems();
@@ -60,7 +62,13 @@ public:
 signals:
     void edited();
 
+protected:
+    void childEvent(QChildEvent *event) override;
+
 private:
+    // Emits edited() for the user's edits, not for filling in a record.
+    void onEdited();
+    void keepChildrenEnabled();
     void addFields(const QStringList &hidden);
     void addLinks();
     bool canNest(const QString &model) const;
@@ -89,6 +97,7 @@ private:
     QHash<QString, QComboBox *> mPickers;      // belongsTo
     QHash<QString, QListWidget *> mChecklists; // belongsToMany
     QStringList mFieldOrder;
+    bool mFilling = false; // setRecord() is filling the editors
 };
 
 } // namespace modeldesk

@@ -12,6 +12,7 @@
 #include "window/imageexportactions.h"
 #include "window/problemspanel.h"
 #include "window/recoverydialog.h"
+#include "window/undoshortcuts.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -56,8 +57,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(mModes);
     createDocks();
     createActions();
+    createToolBars(); // before the menus: View lists the toolbars
     createMenus();
-    createToolBars();
 
     mZoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(mZoomLabel);
@@ -77,6 +78,9 @@ MainWindow::MainWindow(QWidget *parent)
     // writing back, so that opening and saving leaves the file as it was.
     connect(mView, &DiagramView::movedByUser, this, &MainWindow::syncView);
 
+    connect(mScene, &DiagramScene::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+
     mAutoSaver = new AutoSaver(mDocument, this);
     connect(mAutoSaver, &AutoSaver::saveFailed, this,
             [this](const QString &error) { statusBar()->showMessage(error, 10000); });
@@ -85,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 820);
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    mDataState = settings.value(u"window/dataState"_s).toByteArray();
     updateRecentMenu();
     newProject();
 }
@@ -96,14 +101,35 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::setMode(Mode mode) {
-    mMode = mode;
     const bool design = mode == Mode::Design;
     action(design ? u"actionModeDesign"_s : u"actionModeData"_s)->setChecked(true);
     mModes->setCurrentWidget(design ? static_cast<QWidget *>(mView) : mDataPage);
+    if (mode != mMode) {
+        // Each mode keeps the panels and toolbars the user left it with.
+        (mMode == Mode::Design ? mDesignState : mDataState) = saveState();
+        mMode = mode;
+        for (QDockWidget *dock : std::as_const(mDesignDocks))
+            dock->setVisible(design);
+        for (QToolBar *bar : std::as_const(mDesignBars))
+            bar->setVisible(design);
+        if (const QByteArray &state = design ? mDesignState : mDataState; !state.isEmpty())
+            restoreState(state);
+        if (!design) { // the design's panels have nothing to show in Data mode
+            for (QDockWidget *dock : std::as_const(mDesignDocks))
+                dock->hide();
+            for (QToolBar *bar : std::as_const(mDesignBars))
+                bar->hide();
+        }
+    }
+    // The status bar says what the page does not: the zoom and where the data is are Design mode's; Data mode
+    // shows its database at the top of the page.
+    mZoomLabel->setVisible(design);
+    if (auto *where = findChild<QLabel *>(u"dataLocationLabel"_s))
+        where->setVisible(design);
     for (QDockWidget *dock : std::as_const(mDesignDocks))
-        dock->setVisible(design);
+        dock->toggleViewAction()->setEnabled(design);
     for (QToolBar *bar : std::as_const(mDesignBars))
-        bar->setVisible(design);
+        bar->toggleViewAction()->setEnabled(design);
     // In Data mode Ctrl+S saves the record (the page's own shortcut), not the project.
     action(u"actionSave"_s)->setShortcut(design ? QKeySequence(QKeySequence::Save) : QKeySequence());
     action(u"actionNew"_s)->setShortcut(design ? QKeySequence(QKeySequence::New) : QKeySequence());
@@ -119,6 +145,7 @@ QAction *MainWindow::action(const QString &objectName) const {
 
 void MainWindow::createDocks() {
     mProperties = new PropertiesPanel(mDocument, mScene, this);
+    new UndoShortcuts(mProperties);
     auto *properties = new QDockWidget(tr("Properties"), this);
     properties->setObjectName(u"propertiesDock"_s);
     properties->setWidget(mProperties);
@@ -196,11 +223,11 @@ void MainWindow::createEditActions() {
 
     QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(u"actionUndo"_s);
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcuts(QKeySequence::Undo);
     addAction(undo);
     QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"actionRedo"_s);
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo); // every binding: Ctrl+Y and Ctrl+Shift+Z
     addAction(redo);
     makeAction(
         u"actionDelete"_s, tr("&Delete"), [this] { mScene->deleteSelection(); }, QKeySequence::Delete);
@@ -342,6 +369,15 @@ void MainWindow::createMenus() {
     view->addAction(action(u"actionFit"_s));
     view->addSeparator();
     view->addAction(action(u"actionAutoLayout"_s));
+    view->addSeparator();
+    // Every panel and toolbar can be brought back from here (the design's only in Design mode).
+    QMenu *panels = view->addMenu(tr("&Panels and toolbars"));
+    panels->setObjectName(u"panelsMenu"_s);
+    for (QDockWidget *dock : std::as_const(mDesignDocks))
+        panels->addAction(dock->toggleViewAction());
+    panels->addSeparator();
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        panels->addAction(bar->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ModelDesk"), this, [this] {
@@ -367,8 +403,22 @@ void MainWindow::createToolBars() {
     for (const char *name : {"actionNew", "actionOpen", "actionSave"})
         bar->addAction(action(QString::fromLatin1(name)));
     bar->addSeparator();
-    bar->addAction(action(u"actionUndo"_s));
-    bar->addAction(action(u"actionRedo"_s));
+    // The toolbar's Undo and Redo keep a short label (the Edit menu's entries carry the command's text), so
+    // that the tools beside them stay put after every edit; the tooltip says what they would undo.
+    for (const bool undo : {true, false}) {
+        QAction *menuAction = action(undo ? u"actionUndo"_s : u"actionRedo"_s);
+        auto *button = new QAction(undo ? tr("Undo") : tr("Redo"), bar);
+        button->setObjectName(undo ? u"toolBarUndo"_s : u"toolBarRedo"_s);
+        const auto follow = [menuAction, button] {
+            button->setEnabled(menuAction->isEnabled());
+            button->setToolTip(u"%1 (%2)"_s.arg(menuAction->text().remove(u'&'),
+                                                menuAction->shortcut().toString(QKeySequence::NativeText)));
+        };
+        connect(menuAction, &QAction::changed, button, follow);
+        follow();
+        connect(button, &QAction::triggered, menuAction, &QAction::trigger);
+        bar->addAction(button);
+    }
     bar->addSeparator();
     for (QAction *a : mToolGroup->actions())
         bar->addAction(a);
@@ -448,6 +498,9 @@ bool MainWindow::saveAs(const QString &chosen) {
 }
 
 bool MainWindow::maybeSave() {
+    // Typed records first: they would be lost with the project they belong to.
+    if (!mDataPage->maybeKeepInput())
+        return false;
     if (!mDocument->isModified())
         return true;
     const auto answer = QMessageBox::warning(
@@ -465,7 +518,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     }
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
+    // The state saved is Design mode's (the mode the window opens in), also when quitting in Data mode.
+    settings.setValue(u"window/state"_s, mMode == Mode::Design ? saveState() : mDesignState);
+    settings.setValue(u"window/dataState"_s, mMode == Mode::Data ? saveState() : mDataState);
     event->accept();
     // Saved, or discarded on purpose: nothing to recover next time.
     mAutoSaver->discard();

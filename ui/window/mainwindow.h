@@ -91,6 +91,8 @@ private:
     DataPage *mDataPage;
     QStackedWidget *mModes;
     Mode mMode = Mode::Design;
+    QByteArray mDesignState; // saveState() of the mode not shown, to restore when it is shown again
+    QByteArray mDataState;
     QList<QDockWidget *> mDesignDocks;
     QList<QToolBar *> mDesignBars;
     ProblemsPanel *mProblems = nullptr;
