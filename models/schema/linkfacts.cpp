@@ -27,6 +27,19 @@ LinkActions effectiveActions(const ResolvedSchema &schema, const ResolvedLink &l
     return {link.onDelete, link.onUpdate};
 }
 
+int decidingLink(const ResolvedSchema &schema, const ResolvedLink &link) {
+    const Table *table = foreignKeyTable(schema, link);
+    const Column *column = foreignKeyColumn(schema, link);
+    if (!table || !column)
+        return -1;
+    int first = -1;
+    for (const ResolvedLink &other : schema.links)
+        if (foreignKeyTable(schema, other) == table && foreignKeyColumn(schema, other) == column &&
+            (first < 0 || other.index < first))
+            first = other.index;
+    return first;
+}
+
 QStringList keysSetByLinks(const ResolvedSchema &schema, const QString &model, const QString &parent) {
     QStringList keys;
     for (const ResolvedLink &link : schema.links) {

@@ -24,6 +24,9 @@ struct LinkActions {
     QString onUpdate;
 };
 LinkActions effectiveActions(const ResolvedSchema &schema, const ResolvedLink &link);
+// The link (its index into Schema::links) whose options decided the constraint on `link`'s foreign key
+// column: the first one that defines the column. `link.index` itself when it decides, -1 when unknown.
+int decidingLink(const ResolvedSchema &schema, const ResolvedLink &link);
 
 // The foreign keys of `model` that links fill in rather than a person: those a belongsTo sets, and the one
 // by which `parent` (the model it is entered under; empty for none) holds it through a hasOne/hasMany.

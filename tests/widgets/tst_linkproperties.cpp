@@ -23,7 +23,43 @@ private slots:
     void linkForeignKeyFollowsMirror();
     void linkKeyChangePlans();
     void renamingAKeyFieldMovesItsLinks();
+    void actionsShownAsTheDatabaseHasThem();
 };
+
+// The shop's order belongsTo customer shares orders.customerId with customer hasMany orders, declared first,
+// whose CASCADE the DDL uses: the belongsTo's page says so instead of its own default (NO ACTION for a NOT
+// NULL key), and one source (the resolved constraint) answers for the DDL, the exports and this page alike.
+void TstLinkProperties::actionsShownAsTheDatabaseHasThem() {
+    mDocument->reset(test::loadExample(u"shop"_s), {});
+    const Schema &schema = mDocument->schema();
+    int hasMany = -1;
+    int belongsTo = -1;
+    for (int i = 0; i < schema.links.size(); ++i) {
+        const Link &link = schema.links.at(i);
+        if (link.kind == Link::Kind::HasMany && link.source == u"customer"_s)
+            hasMany = i;
+        if (link.kind == Link::Kind::BelongsTo && link.source == u"order"_s)
+            belongsTo = i;
+    }
+    QVERIFY(hasMany >= 0 && belongsTo > hasMany);
+    const Column *column = mDocument->resolved().table(u"orders"_s)->column(u"customerId"_s);
+    QVERIFY(column && column->references);
+    const QString rule = column->references->onDelete;
+
+    // The edge shows the hasMany first; its page has no note.
+    mScene->selectLink(hasMany);
+    auto *onDelete = find<QComboBox>("linkOnDeleteCombo");
+    auto *note = find<QLabel>("linkActionsNote");
+    QCOMPARE(onDelete->itemText(0), u"(default: %1)"_s.arg(rule));
+    QVERIFY(!note->isVisible());
+    // "Edit order belongsTo customer" from the mirror note.
+    emit find<QLabel>("linkMirrorNote")->linkActivated(u"#partner"_s);
+    QCOMPARE(mPanel->linkEditor()->linkIndex(), belongsTo);
+    QCOMPARE(onDelete->itemText(0), u"(default: %1)"_s.arg(rule));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"customer.hasMany(order)"_s) && note->text().contains(rule),
+             qPrintable(note->text()));
+}
 
 void TstLinkProperties::linkAliasKindAndActions() {
     mScene->selectLink(0); // testUser hasOne test, as user_test

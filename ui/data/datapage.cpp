@@ -506,16 +506,17 @@ std::optional<DeletePreview> DataPage::deletePreview(QString *error) const {
 }
 
 // The question, with the store's preview in words: one line per foreign key that something refers through.
+// A refused delete says only why it is refused (what would have followed it is beside the point, and listing
+// "deleted too" under "cannot be deleted" read as a contradiction).
 QString DataPage::deleteText(const DeletePreview &preview) const {
-    const QString question = (preview.blocked() ? tr("%1 #%2 cannot be deleted:") : tr("Delete %1 #%2?"))
-                                 .arg(mModel, FieldValue::keyText(mLoadedKey));
+    const QString record = u"%1 #%2"_s.arg(mModel, FieldValue::keyText(mLoadedKey));
     if (preview.softDelete)
-        return question + u"\n\n"_s +
+        return tr("Delete %1?").arg(record) + u"\n\n"_s +
                tr("It is marked deleted (%1 is paranoid); the records linked to it stay as they are.")
                    .arg(mModel);
     QStringList lines;
     for (const DeleteEffect &effect : preview.effects) {
-        if (effect.count == 0)
+        if (effect.count == 0 || (preview.blocked() && effect.action != DeleteEffect::Action::Block))
             continue;
         const QString records = effect.model.isEmpty() ? effect.table : effect.model;
         const QString via =
@@ -534,12 +535,22 @@ QString DataPage::deleteText(const DeletePreview &preview) const {
                          .arg(records, effect.column, via);
             break;
         case DeleteEffect::Action::Block:
-            lines << tr("%n %1 record(s) refer to it through %2 (%3), so the database refuses the delete%4",
-                        nullptr, int(effect.count))
-                         .arg(records, effect.column, effect.onDelete, via);
+            lines
+                << (effect.depth > 1
+                        ? tr("%n %1 record(s) refer through %2 (ON DELETE %3) to a %4 that would be deleted "
+                             "with it",
+                             nullptr, int(effect.count))
+                              .arg(records, effect.column, effect.onDelete, effect.parentModel)
+                        : tr("%n %1 record(s) refer to it through %2 (ON DELETE %3)", nullptr,
+                             int(effect.count))
+                              .arg(records, effect.column, effect.onDelete));
             break;
         }
     }
+    if (preview.blocked())
+        return tr("%1 cannot be deleted: the database refuses while these records refer to it.").arg(record) +
+               u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s + tr("Delete them or link them elsewhere first.");
+    const QString question = tr("Delete %1?").arg(record);
     return lines.isEmpty() ? question : question + u"\n\n"_s + lines.join(u'\n');
 }
 

@@ -63,6 +63,11 @@ inline void showMessage(QLabel *label, const QString &message) {
         label->setMinimumHeight(label->heightForWidth(qMax(120, label->parentWidget()->width() - 24)));
 }
 
+// A grey explanatory note, hidden while empty (sized for its wrapped text, as showMessage does).
+inline void setNote(QLabel *label, const QString &note) {
+    showMessage(label, note);
+}
+
 // The bold title of a section ("Model", "Fields", "Field status").
 inline QLabel *makeSectionHeader(const QString &text, QWidget *parent) {
     auto *label = new QLabel(text, parent);

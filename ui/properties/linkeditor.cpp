@@ -7,6 +7,7 @@
 #include "editing/linkkeychange.h"
 #include "editing/namecheck.h"
 #include "properties/editorwidgets.h"
+#include "schema/linkfacts.h"
 #include "schema/resolvedschema.h"
 
 #include <QComboBox>
@@ -60,6 +61,7 @@ LinkEditor::LinkEditor(Document *document, QWidget *parent)
     , mOnDelete(makeActionCombo(u"linkOnDeleteCombo"_s, this))
     , mOnUpdate(makeActionCombo(u"linkOnUpdateCombo"_s, this))
     , mMirrorNote(new QLabel(this))
+    , mActionsNote(new QLabel(this))
     , mMessage(editor::makeMessageLabel(u"linkMessage"_s, this)) {
     setObjectName(u"linkEditor"_s);
     describeWidgets();
@@ -78,6 +80,11 @@ void LinkEditor::describeWidgets() {
     mSourceKey->setObjectName(u"linkSourceKeyEdit"_s);
     mTargetKey->setObjectName(u"linkTargetKeyEdit"_s);
     mMirrorNote->setObjectName(u"linkMirrorNote"_s);
+    mActionsNote->setObjectName(u"linkActionsNote"_s);
+    mActionsNote->setWordWrap(true);
+    mActionsNote->setTextFormat(Qt::PlainText);
+    mActionsNote->setForegroundRole(QPalette::PlaceholderText);
+    mActionsNote->hide();
 
     QFont endsFont = mEnds->font();
     endsFont.setBold(true);
@@ -114,6 +121,7 @@ void LinkEditor::layOutForm() {
     form->addRow(tr("Tar&get key:"), mTargetKey);
     form->addRow(tr("On &delete:"), mOnDelete);
     form->addRow(tr("On &update:"), mOnUpdate);
+    form->addRow(mActionsNote);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -227,8 +235,31 @@ void LinkEditor::syncDefaults(const Link &current) {
     mTargetKey->setPlaceholderText(usesTargetKey(kind)
                                        ? tr("%1 (default)").arg(effective ? effective->targetKey : QString())
                                        : tr("not used by %1").arg(Link::kindName(kind)));
-    mOnDelete->setItemText(0, defaultText(effective ? effective->onDelete : QString()));
-    mOnUpdate->setItemText(0, defaultText(effective ? effective->onUpdate : QString()));
+    // One source of truth: what the constraint on the key column says (the DDL, the exports and the delete
+    // preview use it). When an earlier link defines the same column, its options decide, as in Sequelize.
+    const ResolvedSchema &resolved = mDocument->resolved();
+    const ResolvedLink *own = nullptr;
+    for (const ResolvedLink &candidate : resolved.links)
+        if (candidate.index == mIndex)
+            own = &candidate;
+    const int decider = own ? linkfacts::decidingLink(resolved, *own) : -1;
+    if (own && decider >= 0 && decider != mIndex) {
+        const linkfacts::LinkActions actions = linkfacts::effectiveActions(resolved, *own);
+        mOnDelete->setItemText(0, defaultText(actions.onDelete));
+        mOnUpdate->setItemText(0, defaultText(actions.onUpdate));
+        const Column *column = linkfacts::foreignKeyColumn(resolved, *own);
+        const Table *table = linkfacts::foreignKeyTable(resolved, *own);
+        editor::setNote(
+            mActionsNote,
+            tr("%1.%2 is ON DELETE %3 ON UPDATE %4, decided by %5, the first link that defines the "
+               "column (as in Sequelize); On delete and On update here do not change it.")
+                .arg(table ? table->name : QString(), column ? column->name : QString(), actions.onDelete,
+                     actions.onUpdate, describe(schema.links.at(decider))));
+    } else {
+        mOnDelete->setItemText(0, defaultText(effective ? effective->onDelete : QString()));
+        mOnUpdate->setItemText(0, defaultText(effective ? effective->onUpdate : QString()));
+        editor::setNote(mActionsNote, {});
+    }
 }
 
 // The through choices are the design's models; the list is rebuilt only when they changed.

@@ -69,6 +69,7 @@ private:
     QComboBox *mOnDelete;
     QComboBox *mOnUpdate;
     QLabel *mMirrorNote;
+    QLabel *mActionsNote; // when another link's options decide this key's ON DELETE / ON UPDATE
     QLabel *mMessage;
 };
 
