@@ -7,6 +7,7 @@
 #include "document/document.h"
 #include "properties/propertiespanel.h"
 #include "support/testsupport.h"
+#include "support/typing.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -50,16 +51,7 @@ protected:
             qFatal("no widget %s in the properties panel", name);
         return widget;
     }
-    // Replaces the text of a line edit as a user would (select all, type) and presses Return.
-    void type(QLineEdit *edit, const QString &text) {
-        edit->setFocus(Qt::MouseFocusReason);
-        edit->selectAll();
-        if (text.isEmpty())
-            QTest::keyClick(edit, Qt::Key_Backspace);
-        else
-            QTest::keyClicks(edit, text);
-        QTest::keyClick(edit, Qt::Key_Return);
-    }
+    void type(QLineEdit *edit, const QString &text) { typeAndReturn(edit, text); }
     void type(QComboBox *combo, const QString &text) { type(combo->lineEdit(), text); }
     // Opens the combo's list and clicks the entry `text`.
     void choose(QComboBox *combo, const QString &text) {
@@ -113,11 +105,3 @@ protected:
 };
 
 } // namespace modeldesk::test
-
-// A failed check inside a helper only leaves the helper; stop the test there too.
-#define CHECK(call)                                                                                          \
-    do {                                                                                                     \
-        call;                                                                                                \
-        if (QTest::currentTestFailed())                                                                      \
-            return;                                                                                          \
-    } while (false)

@@ -56,3 +56,11 @@ inline bool strict() {
             QFAIL(variable " is not set: scripts/test starts the server and sets it");                       \
         QSKIP(variable " is not set; run the suite with scripts/test, which starts the server");             \
     }
+
+// A failed check inside a helper only leaves the helper; stop the test there too.
+#define CHECK(call)                                                                                          \
+    do {                                                                                                     \
+        call;                                                                                                \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
+    } while (false)

@@ -18,6 +18,7 @@
 #include "editing/designgenerator.h"
 #include "project/projectfile.h"
 #include "support/testsupport.h"
+#include "support/typing.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractButton>
@@ -96,15 +97,7 @@ private:
         return ProjectFile::serialize(project);
     }
 
-    void type(QLineEdit *edit, const QString &text) {
-        edit->setFocus(Qt::MouseFocusReason);
-        edit->selectAll();
-        if (text.isEmpty())
-            QTest::keyClick(edit, Qt::Key_Backspace);
-        else
-            QTest::keyClicks(edit, text);
-        QTest::keyClick(edit, Qt::Key_Return);
-    }
+    void type(QLineEdit *edit, const QString &text) { test::typeAndReturn(edit, text); }
     // Renames on the canvas: double-click gesture's editor, type, Enter. Answers whether the rename was
     // taken; a refused one must leave the editor open with the reason, and Escape closes it.
     bool renameOnCanvas(const QString &model, const QString &name) {

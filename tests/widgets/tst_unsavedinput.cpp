@@ -8,14 +8,6 @@
 #include <QCloseEvent>
 #include <QTableView>
 
-// A failed check inside a helper only leaves the helper; stop the test there too.
-#define CHECK(call)                                                                                          \
-    do {                                                                                                     \
-        call;                                                                                                \
-        if (QTest::currentTestFailed())                                                                      \
-            return;                                                                                          \
-    } while (false)
-
 using namespace modeldesk;
 using namespace modeldesk::test;
 using namespace Qt::StringLiterals;
