@@ -2,6 +2,7 @@
 
 #include "db/databaseerror.h"
 #include "records/deletepreview.h"
+#include "records/errorterms.h"
 #include "records/savedgraph.h"
 #include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
@@ -60,8 +61,14 @@ QDateTime saveTime(const QDateTime &now, SqlDialect dialect) {
 
 QString RecordResult::errorString() const {
     QStringList lines;
-    for (const RecordProblem &problem : problems)
+    for (const RecordProblem &problem : problems) {
         lines << problem.toString();
+        if (!problem.detail.isEmpty())
+            lines << u"  ("_s +
+                         QCoreApplication::translate("RecordStore", "the database said: %1")
+                             .arg(problem.detail) +
+                         u')';
+    }
     return lines.join(u'\n');
 }
 
@@ -181,18 +188,23 @@ void RecordStore::failStep(RecordResult *result, const SavePlan &plan, const Pla
         return;
     }
     const PlanStep &step = plan.steps.at(failure.step);
-    fail(result, step.path,
-         tr("statement %1 (%2 %3) failed: %4")
-             .arg(failure.step + 1)
-             .arg(actionWord(step.action), step.table, failure.message));
     // The database named what it was about: the column (of this step's table), or a constraint of it.
-    RecordProblem &problem = result->problems.last();
-    problem.constraint = failure.constraint;
     const Table *table = mResolved->table(step.table);
     const QStringList columns =
         !failure.columns.isEmpty() || !table
             ? failure.columns
             : DatabaseError::constraintColumns(mConnection.dialect(), failure.constraint, *table);
+    const QString statement = tr("statement %1 (%2 %3) failed: %4")
+                                  .arg(failure.step + 1)
+                                  .arg(actionWord(step.action), step.table, failure.message);
+    // Told in the record's terms where the database said enough ("code 1234 is already used by another
+    // test"), its own words kept as the detail.
+    const QString terms = ErrorTerms::describe(*mResolved, step, failure.kind, columns);
+    fail(result, step.path, terms.isEmpty() ? statement : terms);
+    RecordProblem &problem = result->problems.last();
+    if (!terms.isEmpty())
+        problem.detail = statement;
+    problem.constraint = failure.constraint;
     const Column *column = table && !columns.isEmpty() ? table->column(columns.first()) : nullptr;
     if (column) {
         problem.column = column->name;
@@ -321,11 +333,16 @@ RecordResult RecordStore::update(const QString &model, const QJsonObject &record
                                                       QString *lookupError) {
         return mLoader.linkedKeys(link, key, lookupError);
     };
+    // Compared with the rows as they are, so that what does not change is not written.
+    const SavePlanner::StoredRow stored = [this](const Table &table, const QStringList &columns,
+                                                 const QVariantList &values, QString *lookupError) {
+        return mLoader.storedRow(table, columns, values, lookupError);
+    };
     bool planned = true;
     PlanExecutor::Failure failure;
     const auto work = [&] {
         PlanExecutor::Keys keys;
-        planned = mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems);
+        planned = mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems, stored);
         return planned && mExecutor.run(plan, false, &keys, &failure);
     };
     switch (inTransaction(&result, work)) {
