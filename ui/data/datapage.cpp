@@ -4,6 +4,7 @@
 #include "data/datasession.h"
 #include "data/recordlistmodel.h"
 #include "data/recordsection.h"
+#include "db/databaseconnection.h"
 #include "document/document.h"
 #include "records/deletepreview.h"
 #include "records/savedgraph.h"
@@ -213,6 +214,46 @@ ConnectionUrl DataPage::defaultUrl() const {
     return ConnectionUrl::file(dir + u'/' + name + u".db"_s);
 }
 
+QString DataPage::takeRecordsAlong(const ConnectionUrl &before) {
+    const ConnectionUrl after = defaultUrl();
+    if (!before.isFile() || before.path == after.path)
+        return {};
+    if (mSession && !mSession->url().isFile())
+        return {}; // the records are on the server the user chose, whatever the project is called
+    const QString message = copyRecords(before, after);
+    if (isVisible())
+        activate(); // the page follows the project to its new records file (the design is unchanged)
+    return message;
+}
+
+QString DataPage::copyRecords(const ConnectionUrl &before, const ConnectionUrl &after) {
+    if (!QFileInfo(before.path).isFile())
+        return {};
+    const QString from = QDir::toNativeSeparators(before.path), to = QDir::toNativeSeparators(after.path);
+    if (QFileInfo::exists(after.path))
+        return tr("This project's records are in %1; those entered before Save As stay in %2.").arg(to, from);
+    QMessageBox box(
+        QMessageBox::Question, tr("Take the Records Along?"),
+        tr("The records entered so far are in %1.\n\nCopy them to %2, beside the new project file? "
+           "Otherwise the project starts with an empty database there, and the records stay where "
+           "they are.")
+            .arg(from, to),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box.button(QMessageBox::Yes)->setText(tr("Copy Records"));
+    box.button(QMessageBox::No)->setText(tr("Start Empty"));
+    box.setDefaultButton(QMessageBox::Yes);
+    if (box.exec() != QMessageBox::Yes)
+        return tr("The records entered before stay in %1; this project's are in %2.").arg(from, to);
+    DatabaseConnection source(before);
+    QString error;
+    if (!source.open(&error) || !source.copySqliteFileTo(after.path, &error)) {
+        QMessageBox::warning(this, tr("Cannot Copy the Records"),
+                             tr("%1\n\nThey stay in %2.").arg(error, from));
+        return tr("The records stay in %1.").arg(from);
+    }
+    return tr("Copied the records to %1.").arg(to);
+}
+
 QString DataPage::where() const {
     return mSession ? mSession->where() : QString();
 }
@@ -347,6 +388,7 @@ void DataPage::refreshList() {
 
 void DataPage::showMessage(const QString &text, bool error) {
     mMessage->setText(text);
+    mMessage->setToolTip(QString());
     mMessage->setStyleSheet(error ? u"color: #b33a3a; padding: 4px;"_s : u"color: #2a7550; padding: 4px;"_s);
     mMessage->setVisible(!text.isEmpty());
 }
@@ -356,14 +398,20 @@ void DataPage::showResult(const RecordResult &result) {
     QWidget *focus = mForm->showProblems(result.problems);
     if (focus)
         focus->setFocus();
-    QStringList lines;
-    for (const RecordProblem &p : result.problems)
+    QStringList lines, details;
+    for (const RecordProblem &p : result.problems) {
         lines << p.toString();
+        if (!p.detail.isEmpty())
+            details << p.detail;
+    }
     QString text = result.validationFailed ? tr("Nothing was saved. Fix these first:\n%1")
                                            : tr("Nothing was saved (the transaction was rolled back):\n%1");
     if (result.connectionLost)
         text += u"\n"_s + tr("The connection was lost; the next save reconnects.");
     showMessage(text.arg(lines.join(u'\n')), true);
+    // The database's own words, for whoever needs them.
+    mMessage->setToolTip(details.isEmpty() ? QString()
+                                           : tr("The database said:\n%1").arg(details.join(u'\n')));
 }
 
 bool DataPage::saveRecord() {
@@ -429,8 +477,9 @@ bool DataPage::loadRecord(const QJsonValue &key) {
     }
     mLoadedKey = key;
     mLoadedRecord = result.record();
-    mForm->setRecord(result.record());
+    mForm->setRecord(result.record()); // clears the fields' problems
     setDirty(false);
+    mMessage->hide(); // what a save of another record said is not about this one
     return true;
 }
 

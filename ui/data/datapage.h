@@ -42,6 +42,11 @@ public:
     // data folder for an unsaved project.
     ConnectionUrl defaultUrl() const;
     QString where() const;
+    // After Save As: the records entered so far are in `before` (the project's default file until now).
+    // When the new name has no records file yet, asks whether to copy them beside the new project file
+    // (a SQLite copy) or start it empty; returns what happened, in words, for the status bar. Empty when
+    // there was nothing to take (a server connection, no records file, the same file).
+    QString takeRecordsAlong(const ConnectionUrl &before);
 
     void setModel(const QString &model);
     QString model() const { return mModel; }
@@ -86,6 +91,8 @@ private:
     QWidget *makeRecordList();
     QWidget *makeFormPanel();
     void chooseConnection();
+    // takeRecordsAlong()'s question and copy; what happened, in words.
+    QString copyRecords(const ConnectionUrl &before, const ConnectionUrl &after);
     void askNewRecord();
     void setDirty(bool dirty);
     // Selects the loaded record's row again (after a change of record was cancelled).
