@@ -12,7 +12,7 @@ namespace modeldesk {
 using namespace Qt::StringLiterals;
 
 bool RecordLoader::select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                          QString *error, const QString &join, const Table *joined) {
+                          QString *error, const QString &join, const Table *joined, bool withDeleted) {
     const SqlDialect dialect = mConnection.dialect();
     QString columns;
     for (const Column &column : table.columns)
@@ -25,7 +25,7 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
         sql += u' ' + join;
     sql += u" WHERE "_s + where;
     // A paranoid model's deleted records are gone for reads, as for Sequelize's findByPk and include.
-    if (!table.deletedAtColumn.isEmpty())
+    if (!table.deletedAtColumn.isEmpty() && !withDeleted)
         sql += u" AND t."_s + dialect.quote(table.deletedAtColumn) + u" IS NULL"_s;
     if (const Column *key = table.singleKey())
         sql += u" ORDER BY t."_s + dialect.quote(key->name);
@@ -56,7 +56,7 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
 }
 
 std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVariant &key, int depth,
-                                              QString *error) {
+                                              QString *error, bool withDeleted) {
     error->clear();
     const Table *table = mResolved.tableForModel(model);
     const Column *keyColumn = table ? table->singleKey() : nullptr;
@@ -65,7 +65,7 @@ std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVaria
     QList<Row> rows;
     const QString where = u"t."_s + mConnection.dialect().quote(keyColumn->name) + u" = ?"_s;
     if (!select(*table, where, DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect()), &rows,
-                error) ||
+                error, {}, nullptr, withDeleted) ||
         rows.isEmpty())
         return std::nullopt;
     bool ok = true;
