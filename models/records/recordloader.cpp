@@ -12,7 +12,7 @@ namespace modeldesk {
 using namespace Qt::StringLiterals;
 
 bool RecordLoader::select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                          QString *error, const QString &join, const Table *joined, bool withDeleted) {
+                          QString *error, const QString &join, const Table *joined) {
     const SqlDialect dialect = mConnection.dialect();
     QString columns;
     for (const Column &column : table.columns)
@@ -25,7 +25,7 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
         sql += u' ' + join;
     sql += u" WHERE "_s + where;
     // A paranoid model's deleted records are gone for reads, as for Sequelize's findByPk and include.
-    if (!table.deletedAtColumn.isEmpty() && !withDeleted)
+    if (!table.deletedAtColumn.isEmpty())
         sql += u" AND t."_s + dialect.quote(table.deletedAtColumn) + u" IS NULL"_s;
     if (const Column *key = table.singleKey())
         sql += u" ORDER BY t."_s + dialect.quote(key->name);
@@ -62,10 +62,18 @@ std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVaria
     const Column *keyColumn = table ? table->singleKey() : nullptr;
     if (!keyColumn)
         return std::nullopt;
+    // paranoid: false reads the record as a table without deletedAt would; its links still come from the
+    // resolved schema, so their deleted records stay out.
+    Table withDeletedRows;
+    if (withDeleted) {
+        withDeletedRows = *table;
+        withDeletedRows.deletedAtColumn.clear();
+        table = &withDeletedRows;
+    }
     QList<Row> rows;
     const QString where = u"t."_s + mConnection.dialect().quote(keyColumn->name) + u" = ?"_s;
     if (!select(*table, where, DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect()), &rows,
-                error, {}, nullptr, withDeleted) ||
+                error) ||
         rows.isEmpty())
         return std::nullopt;
     bool ok = true;

@@ -33,8 +33,7 @@ private:
     using Row = QList<QVariant>; // in table column order, then the joined table's columns if any
     // `joined` (aliased j in `join`): its columns are read too, after the table's.
     bool select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                QString *error, const QString &join = {}, const Table *joined = nullptr,
-                bool withDeleted = false);
+                QString *error, const QString &join = {}, const Table *joined = nullptr);
     // What selectLinked() found: rows (possibly none), a belongsTo without a key (the link is null), a link
     // that cannot be followed (skipped), or a database error.
     enum class Linked { Selected, None, Skipped, Failed };
