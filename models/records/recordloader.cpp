@@ -57,12 +57,20 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
 }
 
 std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVariant &key, int depth,
-                                              QString *error) {
+                                              QString *error, bool withDeleted) {
     error->clear();
     const Table *table = mResolved.tableForModel(model);
     const Column *keyColumn = table ? table->singleKey() : nullptr;
     if (!keyColumn)
         return std::nullopt;
+    // paranoid: false reads the record as a table without deletedAt would; its links still come from the
+    // resolved schema, so their deleted records stay out.
+    Table withDeletedRows;
+    if (withDeleted) {
+        withDeletedRows = *table;
+        withDeletedRows.deletedAtColumn.clear();
+        table = &withDeletedRows;
+    }
     QList<Row> rows;
     const QString where = u"t."_s + mConnection.dialect().quote(keyColumn->name) + u" = ?"_s;
     if (!select(*table, where, {DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect())}, &rows,

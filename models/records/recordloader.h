@@ -20,8 +20,11 @@ public:
         , mConnection(connection) {}
 
     // The record of `model` whose primary key is `key` (canonical, see FieldValue), with its links followed
-    // `depth` levels deep (0: the record alone). nullopt with *error empty: no such record.
-    std::optional<QJsonObject> load(const QString &model, const QVariant &key, int depth, QString *error);
+    // `depth` levels deep (0: the record alone). nullopt with *error empty: no such record. A paranoid
+    // model's deleted record is not there unless `withDeleted` (Sequelize's findByPk with `paranoid:
+    // false`: the record itself; its linked records still without their deleted ones).
+    std::optional<QJsonObject> load(const QString &model, const QVariant &key, int depth, QString *error,
+                                    bool withDeleted = false);
     // The keys of the records linked to `parentKey` through `link`, as the database returns them.
     std::optional<QList<QVariant>> linkedKeys(const ResolvedLink &link, const QVariant &parentKey,
                                               QString *error);

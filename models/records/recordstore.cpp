@@ -387,7 +387,7 @@ std::optional<QVariant> RecordStore::keyValue(const QString &model, const QJsonV
     return check.value;
 }
 
-RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int depth) {
+RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int depth, bool withDeleted) {
     RecordResult result;
     const std::optional<QVariant> value = keyValue(model, key, &result);
     if (!value) {
@@ -397,7 +397,7 @@ RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int 
     if (!openConnection(&result))
         return result;
     QString error;
-    const std::optional<QJsonObject> record = mLoader.load(model, *value, depth, &error);
+    const std::optional<QJsonObject> record = mLoader.load(model, *value, depth, &error, withDeleted);
     if (!record) {
         if (error.isEmpty())
             result.problems << RecordProblem{QString(),
@@ -433,6 +433,20 @@ QString RecordStore::blockedBy(const QString &model, const QJsonValue &key, cons
     return reasons.join(u"; "_s) + tr(" — the database said: %1").arg(databaseError);
 }
 
+bool RecordStore::changeOneRecord(const QString &sql, const QList<QVariant> &values, QString *error) {
+    QSqlQuery *query = mConnection.prepared(sql, error);
+    if (!query)
+        return false;
+    for (const QVariant &v : values)
+        query->addBindValue(v);
+    const bool ok = query->exec();
+    if (!ok)
+        *error = DatabaseConnection::describe(query->lastError());
+    const int affected = query->numRowsAffected();
+    query->finish();
+    return ok && affected > 0;
+}
+
 RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     RecordResult result;
     const std::optional<QVariant> value = keyValue(model, key, &result);
@@ -459,17 +473,7 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     values << DriverValue::toDatabase(keyColumn.type, *value, dialect);
     QString error; // empty when the statement ran but found no such record
     const auto work = [&] {
-        QSqlQuery *query = mConnection.prepared(sql, &error);
-        if (!query)
-            return false;
-        for (const QVariant &v : std::as_const(values))
-            query->addBindValue(v);
-        const bool ok = query->exec();
-        if (!ok)
-            error = DatabaseConnection::describe(query->lastError());
-        const int affected = query->numRowsAffected();
-        query->finish();
-        return ok && affected > 0;
+        return changeOneRecord(sql, values, &error);
     };
     switch (inTransaction(&result, work)) {
     case DatabaseConnection::Transaction::Done:
@@ -481,6 +485,53 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
         else
             fail(&result, QString(),
                  tr("deleting %1 %2 failed: %3").arg(model, value->toString(), blockedBy(model, key, error)));
+        return result;
+    case DatabaseConnection::Transaction::BeginFailed:
+    case DatabaseConnection::Transaction::CommitFailed:
+        return result;
+    }
+    result.ok = true;
+    result.setRecord(QJsonObject{{keyColumn.attribute, FieldValue::toJson(keyColumn.type, *value)}});
+    return result;
+}
+
+RecordResult RecordStore::restore(const QString &model, const QJsonValue &key) {
+    RecordResult result;
+    const Table *table = mResolved->tableForModel(model);
+    if (table && table->deletedAtColumn.isEmpty()) {
+        result.problems << RecordProblem{
+            QString(),
+            tr("%1 is not paranoid: its deleted records are gone for good, there is nothing to restore")
+                .arg(model)};
+        result.validationFailed = true;
+        return result;
+    }
+    const std::optional<QVariant> value = keyValue(model, key, &result);
+    if (!value) {
+        result.validationFailed = true;
+        return result;
+    }
+    if (!openConnection(&result))
+        return result;
+    const Column &keyColumn = *table->singleKey();
+    const SqlDialect dialect = mConnection.dialect();
+    const Column *updatedAt = table->column(table->updatedAtColumn);
+    QList<QVariant> values;
+    if (updatedAt) // instance.restore() saves the instance, which writes updatedAt
+        values << DriverValue::toDatabase(updatedAt->type, saveTime(mClock(), dialect), dialect);
+    values << DriverValue::toDatabase(keyColumn.type, *value, dialect);
+    const QString sql = StatementBuilder(dialect).restore(
+        table->name, table->deletedAtColumn, updatedAt ? updatedAt->name : QString(), keyColumn.name);
+    QString error; // empty when the statement ran but found no deleted record
+    switch (inTransaction(&result, [&] { return changeOneRecord(sql, values, &error); })) {
+    case DatabaseConnection::Transaction::Done:
+        break;
+    case DatabaseConnection::Transaction::WorkFailed:
+        if (error.isEmpty())
+            result.problems << RecordProblem{
+                QString(), tr("there is no deleted %1 with key %2").arg(model, value->toString())};
+        else
+            fail(&result, QString(), tr("restoring %1 %2 failed: %3").arg(model, value->toString(), error));
         return result;
     case DatabaseConnection::Transaction::BeginFailed:
     case DatabaseConnection::Transaction::CommitFailed:

@@ -80,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(mScene, &DiagramScene::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(mDataPage, &DataPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     mAutoSaver = new AutoSaver(mDocument, this);
     connect(mAutoSaver, &AutoSaver::saveFailed, this,
