@@ -58,6 +58,16 @@ void DiagramView::fitToContents(bool selectionOnly) {
     centerOn(rect.center());
 }
 
+void DiagramView::changeEvent(QEvent *event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !scene())
+        return;
+    resetCachedContent(); // the grid
+    for (QGraphicsItem *item : scene()->items())
+        item->update(); // boxes keep a cached picture of themselves
+    viewport()->update();
+}
+
 void DiagramView::wheelEvent(QWheelEvent *event) {
     if (event->modifiers() & Qt::ControlModifier) {
         const double steps = event->angleDelta().y() / 120.0;

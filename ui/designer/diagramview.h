@@ -29,6 +29,8 @@ signals:
     void movedByUser();
 
 protected:
+    // A new palette (View ▸ Theme) repaints the canvas in its colours (DiagramTheme::current).
+    void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
