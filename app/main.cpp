@@ -4,6 +4,7 @@
 #include "designer/diagramscene.h"
 #include "properties/propertiespanel.h"
 #include "window/mainwindow.h"
+#include "window/themesetting.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -81,6 +82,10 @@ struct WindowOptions {
                                  u"With --field: type TEXT into the field's type box and press Enter (for "
                                  u"screenshots of a refused type)."_s,
                                  u"text"_s};
+    QCommandLineOption theme{u"theme"_s,
+                             u"Show the window in this theme for this run, without saving it (for "
+                             u"screenshots)."_s,
+                             u"system|light|dark"_s};
     QCommandLineOption grab{u"grab"_s,
                             u"What --screenshot saves: the whole window (default) or the properties panel."_s,
                             u"window|properties"_s};
@@ -88,9 +93,11 @@ struct WindowOptions {
     void process(const QApplication &app) {
         parser.setApplicationDescription(u"Design Sequelize models and enter linked records."_s);
         parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
-        parser.addOptions({example, screenshot, mode, select, selectLink, field, fieldType, grab});
+        parser.addOptions({example, screenshot, mode, select, selectLink, field, fieldType, theme, grab});
         parser.process(app);
         if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
+            parser.showHelp(modeldesk::cli::kUsage);
+        if (parser.isSet(theme) && !modeldesk::ThemeSetting::fromKey(parser.value(theme)))
             parser.showHelp(modeldesk::cli::kUsage);
     }
 };
@@ -98,6 +105,8 @@ struct WindowOptions {
 // Opens what the options name in `window`; false (after saying why) when they cannot be shown.
 bool applyOptions(modeldesk::MainWindow &window, const WindowOptions &o) {
     const QCommandLineParser &parser = o.parser;
+    if (parser.isSet(o.theme))
+        window.setTheme(*modeldesk::ThemeSetting::fromKey(parser.value(o.theme)), false);
     // Work a crashed ModelDesk left behind comes first; once restored, it is what the window shows. Scripted
     // screenshots never stop for the question.
     const bool restored = !parser.isSet(o.screenshot) && window.offerRecovery();
