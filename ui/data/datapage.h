@@ -96,6 +96,10 @@ signals:
     void statusMessage(const QString &text);
     void unsavedInputChanged(bool unsaved);
 
+protected:
+    // The message line's colour follows the palette (View ▸ Theme).
+    void changeEvent(QEvent *event) override;
+
 private:
     QLayout *makeTopBar();
     QWidget *makeRecordList();
@@ -110,7 +114,11 @@ private:
     void showSql();
     void rebuildForm();
     void refreshList();
+    enum class MessageKind { Error, Success, Note };
     void showMessage(const QString &text, bool error);
+    void setMessageKind(MessageKind kind);
+    // Columns as wide as their contents, none wider than about 24 characters (a UUID key is elided).
+    void fitListColumns();
     // A deleted record is read-only: no editing, Save, Revert or Delete; Restore instead.
     void updateForDeleted();
     // With Show deleted, the deletedAt column comes second, so when each was deleted is in view.
@@ -141,6 +149,7 @@ private:
     QScrollArea *mScroll;
     RecordSection *mForm = nullptr;
     QLabel *mMessage;
+    MessageKind mMessageKind = MessageKind::Note;
     QPushButton *mSaveButton;
     QPushButton *mDeleteButton;
     QPushButton *mRestoreButton;
