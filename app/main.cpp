@@ -1,6 +1,7 @@
 // ModelDesk: design Sequelize-style models, export them, and enter linked records.
 #include "commandline.h"
 #include "data/datapage.h"
+#include "data/recordnavigator.h"
 #include "designer/diagramscene.h"
 #include "properties/propertiespanel.h"
 #include "window/mainwindow.h"
@@ -82,6 +83,10 @@ struct WindowOptions {
                                  u"With --field: type TEXT into the field's type box and press Enter (for "
                                  u"screenshots of a refused type)."_s,
                                  u"text"_s};
+    QCommandLineOption record{u"record"_s,
+                              u"In data mode: show the record at this position of the list, from 1 (for "
+                              u"screenshots)."_s,
+                              u"n"_s};
     QCommandLineOption theme{u"theme"_s,
                              u"Show the window in this theme for this run, without saving it (for "
                              u"screenshots)."_s,
@@ -93,7 +98,8 @@ struct WindowOptions {
     void process(const QApplication &app) {
         parser.setApplicationDescription(u"Design Sequelize models and enter linked records."_s);
         parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
-        parser.addOptions({example, screenshot, mode, select, selectLink, field, fieldType, theme, grab});
+        parser.addOptions(
+            {example, screenshot, mode, select, selectLink, field, fieldType, record, theme, grab});
         parser.process(app);
         if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
             parser.showHelp(modeldesk::cli::kUsage);
@@ -120,6 +126,11 @@ bool applyOptions(modeldesk::MainWindow &window, const WindowOptions &o) {
         window.dataPage()->setModel(parser.value(o.select));
     else if (parser.isSet(o.select))
         window.scene()->selectModel(parser.value(o.select));
+    if (parser.isSet(o.record) && window.mode() == modeldesk::MainWindow::Mode::Data &&
+        !window.dataPage()->navigator()->goToRow(parser.value(o.record).toInt() - 1)) {
+        QTextStream(stderr) << "no record " << parser.value(o.record) << " to show\n";
+        return false;
+    }
     if (parser.isSet(o.selectLink))
         window.scene()->selectLink(parser.value(o.selectLink).toInt());
     if (parser.isSet(o.field) && !showField(window, parser.value(o.field), parser.value(o.fieldType))) {

@@ -3,6 +3,7 @@
 #include "data/connectdialog.h"
 #include "data/datasession.h"
 #include "data/recordlistmodel.h"
+#include "data/recordnavigator.h"
 #include "data/recordsection.h"
 #include "db/databaseconnection.h"
 #include "document/appearance.h"
@@ -153,6 +154,8 @@ QWidget *DataPage::makeFormPanel() {
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    mNavigator = new RecordNavigator(this, mList, mListModel, right);
+    rightLayout->addWidget(mNavigator);
     mScroll->setWidgetResizable(true);
     mScroll->setFrameShape(QFrame::NoFrame);
     rightLayout->addWidget(mScroll, 1);
@@ -578,6 +581,7 @@ void DataPage::showSaved(const QJsonObject &graph, bool update) {
         const QSignalBlocker block(mList->selectionModel());
         mList->selectRow(row);
     }
+    emit recordShown();
 }
 
 bool DataPage::loadRecord(const QJsonValue &key) {
@@ -599,6 +603,7 @@ bool DataPage::loadRecord(const QJsonValue &key) {
     setDirty(false);
     mMessage->hide(); // what a save of another record said is not about this one
     updateForDeleted();
+    emit recordShown();
     return true;
 }
 
@@ -615,6 +620,7 @@ void DataPage::newRecord() {
     const QSignalBlocker block(mList->selectionModel());
     mList->selectionModel()->clear();
     mMessage->hide();
+    emit recordShown();
 }
 
 void DataPage::askNewRecord() {
