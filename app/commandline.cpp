@@ -53,7 +53,12 @@ const QList<Command> &commands() {
         {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
          &runValidate},
         {"sync", "sync PROJECT --db URL [--alter]",
-         "create the design's missing tables; report differences; --alter adds missing columns", &runSync},
+         "create the design's missing tables; report differences (columns, types, NOT NULL, DEFAULT, "
+         "UNIQUE); "
+         "--alter also adds missing columns and changes NOT NULL, DEFAULT and UNIQUE where that loses no "
+         "data, "
+         "or changes nothing",
+         &runSync},
         {"save",
          "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
          "save nested records (parent and linked children) in one transaction each; prints them with keys",

@@ -266,20 +266,36 @@ bool DataPage::ensureTables(QString *error) {
         return false;
     }
     QStringList missing;
+    QStringList refused;
     QStringList other;
     bool onlyMissingTables = true;
     int missingTables = 0;
     for (const SyncDifference &d : report.differences) {
-        if (d.kind == SyncDifference::Kind::MissingTable || d.kind == SyncDifference::Kind::MissingColumn)
-            missing << d.toString();
-        else
+        if (d.kind == SyncDifference::Kind::MissingTable || d.kind == SyncDifference::Kind::MissingColumn) {
+            if (d.fix == SyncDifference::Fix::Refuse)
+                refused << d.refusalText();
+            else
+                missing << d.toString();
+        } else {
             other << d.toString();
+        }
         if (d.kind == SyncDifference::Kind::MissingTable)
             ++missingTables;
         else
             onlyMissingTables = false;
     }
     const bool fresh = onlyMissingTables && missingTables == int(mSession->resolved().tables.size());
+    // The core refuses to add a part of what is missing when the rest cannot be added (a NOT NULL column
+    // without a default on a table with rows); the form stays usable for what already matches.
+    const auto showRefused = [this](const QStringList &refusals) {
+        showMessage(tr("The database lacks what the design needs, and ModelDesk cannot add it (nothing was "
+                       "changed): %1")
+                        .arg(refusals.join(u"; "_s)),
+                    true);
+        return true;
+    };
+    if (!refused.isEmpty())
+        return showRefused(refused);
     if (!missing.isEmpty()) {
         // A brand-new database gets its tables without a question; an existing one is asked first.
         if (!fresh &&
@@ -290,7 +306,9 @@ bool DataPage::ensureTables(QString *error) {
             showMessage(tr("The database does not match the design; saving may fail."), true);
             return true;
         }
-        const SyncReport applied = mSession->sync().sync(true);
+        const SyncReport applied = mSession->sync().sync(SyncMode::AddMissing);
+        if (!applied.ok && !applied.refusals.isEmpty()) // rows arrived since the comparison
+            return showRefused(applied.refusals);
         if (!applied.ok) {
             *error = applied.error;
             return false;
