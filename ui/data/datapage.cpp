@@ -78,7 +78,10 @@ DataPage::DataPage(Document *document, QWidget *parent)
             return selectLoadedRow();
         loadRecord(key);
     });
-    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
+    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) {
+        // A list that fails on a database the design does not match says why it does not match, too.
+        showMessage(mMismatch.isEmpty() ? e : e + u'\n' + mMismatch, true);
+    });
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::askNewRecord);
@@ -244,6 +247,7 @@ bool DataPage::connectTo(const ConnectionUrl &url, QString *error) {
     mSession = std::move(session);
     mStale = false;
     mReads = {};
+    mMismatch.clear();
     if (!ensureTables(error)) {
         mSession.reset();
         return false;
@@ -288,10 +292,10 @@ bool DataPage::ensureTables(QString *error) {
     // The core refuses to add a part of what is missing when the rest cannot be added (a NOT NULL column
     // without a default on a table with rows); the form stays usable for what already matches.
     const auto showRefused = [this](const QStringList &refusals) {
-        showMessage(tr("The database lacks what the design needs, and ModelDesk cannot add it (nothing was "
+        mMismatch = tr("The database lacks what the design needs, and ModelDesk cannot add it (nothing was "
                        "changed): %1")
-                        .arg(refusals.join(u"; "_s)),
-                    true);
+                        .arg(refusals.join(u"; "_s));
+        showMessage(mMismatch, true);
         return true;
     };
     if (!refused.isEmpty())
@@ -303,7 +307,8 @@ bool DataPage::ensureTables(QString *error) {
                                   tr("The database lacks what the design needs:\n\n%1\n\nCreate it now? "
                                      "Nothing existing is changed or dropped.")
                                       .arg(missing.join(u'\n'))) != QMessageBox::Yes) {
-            showMessage(tr("The database does not match the design; saving may fail."), true);
+            mMismatch = tr("The database does not match the design; saving may fail.");
+            showMessage(mMismatch, true);
             return true;
         }
         const SyncReport applied = mSession->sync().sync(SyncMode::AddMissing);
