@@ -53,11 +53,8 @@ const QList<Command> &commands() {
         {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
          &runValidate},
         {"sync", "sync PROJECT --db URL [--alter]",
-         "create the design's missing tables; report differences (columns, types, NOT NULL, DEFAULT, "
-         "UNIQUE); "
-         "--alter also adds missing columns and changes NOT NULL, DEFAULT and UNIQUE where that loses no "
-         "data, "
-         "or changes nothing",
+         "create the design's missing tables; report differences (columns, types, NULL, DEFAULT, UNIQUE); "
+         "--alter also adds columns and changes NULL, DEFAULT and UNIQUE where no data is lost, or nothing",
          &runSync},
         {"save",
          "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
