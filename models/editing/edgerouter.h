@@ -17,6 +17,9 @@ public:
     static constexpr double kClearance = 14;
     // Boxes further than this from the straight line are not considered (big designs stay cheap).
     static constexpr double kReach = 240;
+    // A line longer than this stays straight: across a big design it is read by its ends, and finding the
+    // boxes under it would cost more than routing helps.
+    static constexpr double kMaxRoutedLength = 1600;
 
     // The points of the line from the centre of `from` to the centre of `to` (first and last are those
     // centres), passing clear of every box in `obstacles` (which should not hold `from` or `to`). Two points
