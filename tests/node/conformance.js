@@ -58,20 +58,25 @@ function model(name) {
   return found;
 }
 
-// The include tree of a create's values: every key that is an association alias, recursively.
+// The include tree of a create's values: every key that is an association alias, recursively, merged over
+// the items of a list (one item may nest deeper than another).
 function includeFor(target, values) {
   const include = [];
   for (const [key, value] of Object.entries(values || {})) {
     const association = target.associations[key];
     if (!association || value === null || typeof value !== 'object') continue;
-    const items = Array.isArray(value) ? value : [value];
-    const nested = [];
-    for (const item of items)
-      for (const sub of includeFor(association.target, item))
-        if (!nested.some((n) => n.association === sub.association)) nested.push(sub);
-    include.push(nested.length ? { association: key, include: nested } : { association: key });
+    for (const item of Array.isArray(value) ? value : [value])
+      merge(include, [{ association: key, include: includeFor(association.target, item) }]);
   }
   return include;
+}
+
+function merge(into, more) {
+  for (const entry of more) {
+    const same = into.find((e) => e.association === entry.association);
+    if (same) merge(same.include, entry.include);
+    else into.push(entry);
+  }
 }
 
 // BLOB values from base64, through nested aliases and a belongsToMany item's through values.
