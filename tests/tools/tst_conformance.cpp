@@ -97,6 +97,22 @@ QString outcomeOf(const RecordResult &result) {
 
 } // namespace
 
+// One operation's two sides: ModelDesk's database and store, and the database Sequelize works on.
+struct Run {
+    const ResolvedSchema &schema;
+    RecordStore &store;
+    DatabaseConnection &ours;
+    DatabaseConnection &theirs;
+};
+
+// What the operation did on each side.
+struct Acted {
+    QString model;
+    RecordResult result; // ModelDesk's
+    QJsonObject saved;   // the record a save was given (resolved)
+    QJsonObject answer;  // node's answer to the Sequelize steps
+};
+
 class TstConformance : public QObject {
     Q_OBJECT
 
@@ -110,8 +126,14 @@ private:
     // Sends `request` to node; fails the test unless it answers "ok" (or, with `answer`, any answer).
     void node(const QJsonObject &request, QJsonObject *answer = nullptr);
     // Creates the setup's records on both sides, each through its own side, then rewrites their timestamps.
-    void setup(const QString &name, RecordStore &store, DatabaseConnection &ours, DatabaseConnection &theirs,
-               const ResolvedSchema &resolved);
+    void setup(Run &run, const QString &name);
+    // Runs the operation through RecordStore and through the Sequelize steps.
+    void act(Run &run, const QJsonObject &op, Acted *acted);
+    // Loads the operation's `read` record on both sides and compares the graphs.
+    void readBack(Run &run, const QJsonObject &op, const Acted &acted, const GraphNormalizer &ours,
+                  const GraphNormalizer &theirs, const QList<Difference> &differences, QStringList *problems);
+    // A save's returned graph against its load.
+    void checkSavedGraph(Run &run, const Acted &acted, const GraphNormalizer &ours, QStringList *problems);
     QJsonValue resolved(const QJsonValue &value, DatabaseConnection &connection,
                         const ResolvedSchema &schema);
 
@@ -123,7 +145,6 @@ private:
     QHash<QString, qint64> mMilliseconds; // per engine
     QHash<QString, int> mRuns;
 };
-
 void TstConformance::initTestCase() {
     MODELDESK_REQUIRE_NODE_TOOLS();
     const QJsonObject file = operationsFile();
@@ -192,23 +213,94 @@ QJsonValue TstConformance::resolved(const QJsonValue &value, DatabaseConnection 
     return out.value_or(QJsonValue(QJsonValue::Undefined));
 }
 
-void TstConformance::setup(const QString &name, RecordStore &store, DatabaseConnection &ours,
-                           DatabaseConnection &theirs, const ResolvedSchema &resolvedSchema) {
+void TstConformance::setup(Run &run, const QString &name) {
     if (name.isEmpty())
         return;
     QVERIFY2(mSetups.contains(name), qPrintable(u"no setup "_s + name));
     for (const QJsonValue &entry : mSetups.value(name).toArray()) {
         const QString model = entry[u"model"_s].toString();
         const QJsonValue record = entry[u"record"_s];
-        const RecordResult saved = store.save(model, resolved(record, ours, resolvedSchema).toObject());
+        const RecordResult saved = run.store.save(model, resolved(record, run.ours, run.schema).toObject());
         QVERIFY2(saved.ok, qPrintable(u"setup on ModelDesk: "_s + saved.errorString()));
         const QJsonObject create{{u"create"_s, model},
-                                 {u"values"_s, resolved(record, theirs, resolvedSchema)}};
+                                 {u"values"_s, resolved(record, run.theirs, run.schema)}};
         CHECK(node({{u"cmd"_s, u"steps"_s}, {u"steps"_s, QJsonArray{create}}}));
     }
     QString error;
-    QVERIFY2(rewriteTimestamps(ours, resolvedSchema, &error), qPrintable(error));
-    QVERIFY2(rewriteTimestamps(theirs, resolvedSchema, &error), qPrintable(error));
+    QVERIFY2(rewriteTimestamps(run.ours, run.schema, &error), qPrintable(error));
+    QVERIFY2(rewriteTimestamps(run.theirs, run.schema, &error), qPrintable(error));
+}
+
+void TstConformance::act(Run &run, const QJsonObject &op, Acted *acted) {
+    const QJsonObject md = op[u"modeldesk"_s].toObject();
+    QJsonArray steps = op[u"sequelize"_s].toArray();
+    const bool defaultSteps = !op.contains(u"sequelize"_s);
+    if (md.contains(u"save"_s) || md.contains(u"update"_s)) {
+        const bool save = md.contains(u"save"_s);
+        acted->model = md[save ? u"save"_s : u"update"_s].toString();
+        const QJsonObject record = resolved(md[u"record"_s], run.ours, run.schema).toObject();
+        acted->result = save ? run.store.save(acted->model, record) : run.store.update(acted->model, record);
+        if (save)
+            acted->saved = record;
+        if (defaultSteps) // Model.create(record, {include})
+            steps = {QJsonObject{{u"create"_s, acted->model}, {u"values"_s, md[u"record"_s]}}};
+    } else if (md.contains(u"remove"_s)) {
+        acted->model = md[u"remove"_s].toString();
+        acted->result = run.store.remove(acted->model, resolved(md[u"key"_s], run.ours, run.schema));
+        if (defaultSteps) // (await Model.findByPk(key)).destroy()
+            steps = {QJsonObject{{u"find"_s, acted->model}, {u"key"_s, md[u"key"_s]}, {u"as"_s, u"r"_s}},
+                     QJsonObject{{u"destroy"_s, u"r"_s}}};
+    } else {
+        acted->model = md[u"load"_s].toString();
+        acted->result = run.store.load(acted->model, resolved(md[u"key"_s], run.ours, run.schema),
+                                       md[u"depth"_s].toInt());
+    }
+    QVERIFY(!QTest::currentTestFailed());
+    CHECK(node({{u"cmd"_s, u"steps"_s}, {u"steps"_s, resolved(steps, run.theirs, run.schema)}},
+               &acted->answer));
+}
+
+void TstConformance::readBack(Run &run, const QJsonObject &op, const Acted &acted,
+                              const GraphNormalizer &ours, const GraphNormalizer &theirs,
+                              const QList<Difference> &differences, QStringList *problems) {
+    const QJsonObject md = op[u"modeldesk"_s].toObject();
+    const bool isLoad = md.contains(u"load"_s);
+    const QJsonObject read =
+        isLoad
+            ? QJsonObject{{u"model"_s, acted.model}, {u"key"_s, md[u"key"_s]}, {u"depth"_s, md[u"depth"_s]}}
+            : op[u"read"_s].toObject();
+    if (read.isEmpty())
+        return;
+    const QString model = read[u"model"_s].toString();
+    const int depth = read[u"depth"_s].toInt();
+    const RecordResult loaded =
+        isLoad ? acted.result : run.store.load(model, resolved(read[u"key"_s], run.ours, run.schema), depth);
+    QJsonObject reply;
+    CHECK(node({{u"cmd"_s, u"read"_s},
+                {u"model"_s, model},
+                {u"key"_s, resolved(read[u"key"_s], run.theirs, run.schema)},
+                {u"depth"_s, depth}},
+               &reply));
+    QVERIFY2(reply[u"ok"_s].toBool(), qPrintable(compact(reply)));
+    *problems << compareGraphs(ours.normalize(model, loaded.ok ? QJsonValue(loaded.record()) : QJsonValue()),
+                               theirs.normalize(model, reply[u"graph"_s]), differences);
+}
+
+void TstConformance::checkSavedGraph(Run &run, const Acted &acted, const GraphNormalizer &ours,
+                                     QStringList *problems) {
+    if (!acted.result.ok || acted.saved.isEmpty())
+        return;
+    const QJsonObject returned = acted.result.record();
+    const Column *key = run.schema.tableForModel(acted.model)->singleKey();
+    const RecordResult loaded = run.store.load(acted.model, returned.value(key->attribute),
+                                               depthOf(run.schema, acted.model, acted.saved));
+    QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
+    QStringList where;
+    jsonDifferences(sorted(ours.normalize(acted.model, returned)),
+                    sorted(ours.normalize(acted.model, ours.project(acted.model, loaded.record(), returned))),
+                    QString(), &where, {u"save returned"_s, u"load gives"_s});
+    for (const QString &difference : std::as_const(where))
+        *problems << u"ModelDesk's save result differs from its load at "_s + difference;
 }
 
 void TstConformance::operation_data() {
@@ -251,103 +343,41 @@ void TstConformance::operation() {
         open.insert(u"url"_s, theirsDatabase.url());
     CHECK(node(open));
     const auto closeNode = qScopeGuard([&] { node({{u"cmd"_s, u"close"_s}}); });
-    CHECK(setup(op[u"setup"_s].toString(), store, ours, theirs, schema));
+    Run run{schema, store, ours, theirs};
+    CHECK(setup(run, op[u"setup"_s].toString()));
+    Acted acted;
+    CHECK(act(run, op, &acted));
 
-    // The operation, on each side.
-    const QJsonObject md = op[u"modeldesk"_s].toObject();
-    QString model;
-    QJsonArray steps = op[u"sequelize"_s].toArray();
-    const bool defaultSteps = !op.contains(u"sequelize"_s);
-    RecordResult result;
-    QJsonObject saved; // what a save was given
-    if (md.contains(u"save"_s) || md.contains(u"update"_s)) {
-        const bool save = md.contains(u"save"_s);
-        model = md[save ? u"save"_s : u"update"_s].toString();
-        const QJsonObject record = resolved(md[u"record"_s], ours, schema).toObject();
-        result = save ? store.save(model, record) : store.update(model, record);
-        if (save)
-            saved = record;
-        if (defaultSteps)
-            steps = {QJsonObject{{u"create"_s, model}, {u"values"_s, md[u"record"_s]}}};
-    } else if (md.contains(u"remove"_s)) {
-        model = md[u"remove"_s].toString();
-        result = store.remove(model, resolved(md[u"key"_s], ours, schema));
-        if (defaultSteps)
-            steps = {QJsonObject{{u"find"_s, model}, {u"key"_s, md[u"key"_s]}, {u"as"_s, u"r"_s}},
-                     QJsonObject{{u"destroy"_s, u"r"_s}}};
-    } else {
-        model = md[u"load"_s].toString();
-        result = store.load(model, resolved(md[u"key"_s], ours, schema), md[u"depth"_s].toInt());
-    }
-    QVERIFY(!QTest::currentTestFailed());
-    QJsonObject answer;
-    CHECK(node({{u"cmd"_s, u"steps"_s}, {u"steps"_s, resolved(steps, theirs, schema)}}, &answer));
-
+    // What each side answered.
     QStringList problems;
     const QJsonObject outcome = op[u"outcome"_s].toObject();
     const QString oursExpected = outcome.value(u"modeldesk"_s).toString(u"ok"_s);
     const QString theirsExpected = outcome.value(u"sequelize"_s).toString(u"ok"_s);
     const QString theirsOutcome =
-        answer[u"ok"_s].toBool() ? u"ok"_s : answer[u"error"_s][u"name"_s].toString(u"failed"_s);
-    if (outcomeOf(result) != oursExpected)
-        problems << u"ModelDesk: %1 instead of %2 %3"_s.arg(outcomeOf(result), oursExpected,
-                                                            result.errorString());
+        acted.answer[u"ok"_s].toBool() ? u"ok"_s : acted.answer[u"error"_s][u"name"_s].toString(u"failed"_s);
+    if (outcomeOf(acted.result) != oursExpected)
+        problems << u"ModelDesk: %1 instead of %2 %3"_s.arg(outcomeOf(acted.result), oursExpected,
+                                                            acted.result.errorString());
     if (theirsOutcome != theirsExpected)
         problems << u"Sequelize: %1 instead of %2 %3"_s.arg(theirsOutcome, theirsExpected,
-                                                            compact(answer[u"error"_s]));
+                                                            compact(acted.answer[u"error"_s]));
 
-    // Every row of every table.
+    // Every row of every table, the graph read back, and a save's own answer.
     const QList<Difference> differences = Difference::parse(op[u"differences"_s].toArray(), &error);
     const std::optional<DatabaseRows> oursRows = DatabaseRows::read(ours, schema, &error);
     QVERIFY2(oursRows, qPrintable(error));
     const std::optional<DatabaseRows> theirsRows = DatabaseRows::read(theirs, schema, &error);
     QVERIFY2(theirsRows, qPrintable(error));
     problems << compareRows(*oursRows, *theirsRows, differences);
-
-    // The graph read back.
     const GraphNormalizer oursGraphs(schema, *oursRows);
     const GraphNormalizer theirsGraphs(schema, *theirsRows);
-    QJsonObject read = op[u"read"_s].toObject();
-    if (md.contains(u"load"_s))
-        read = QJsonObject{{u"model"_s, model}, {u"key"_s, md[u"key"_s]}, {u"depth"_s, md[u"depth"_s]}};
-    if (!read.isEmpty()) {
-        const QString readModel = read[u"model"_s].toString();
-        const int depth = read[u"depth"_s].toInt();
-        QJsonValue oursGraph = QJsonValue::Null;
-        const QJsonValue oursKey = resolved(read[u"key"_s], ours, schema);
-        const RecordResult loaded = md.contains(u"load"_s) ? result : store.load(readModel, oursKey, depth);
-        if (loaded.ok)
-            oursGraph = loaded.record();
-        QJsonObject reply;
-        CHECK(node({{u"cmd"_s, u"read"_s},
-                    {u"model"_s, readModel},
-                    {u"key"_s, resolved(read[u"key"_s], theirs, schema)},
-                    {u"depth"_s, depth}},
-                   &reply));
-        QVERIFY2(reply[u"ok"_s].toBool(), qPrintable(compact(reply)));
-        problems << compareGraphs(oursGraphs.normalize(readModel, oursGraph),
-                                  theirsGraphs.normalize(readModel, reply[u"graph"_s]), differences);
-    }
+    CHECK(readBack(run, op, acted, oursGraphs, theirsGraphs, differences, &problems));
+    CHECK(checkSavedGraph(run, acted, oursGraphs, &problems));
 
-    // A save returns the graph its load gives (for what it saved).
-    if (result.ok && !saved.isEmpty()) {
-        const Column *key = schema.tableForModel(model)->singleKey();
-        const RecordResult loaded =
-            store.load(model, result.record().value(key->attribute), depthOf(schema, model, saved));
-        QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
-        QStringList where;
-        jsonDifferences(
-            sorted(oursGraphs.normalize(model, result.record())),
-            sorted(oursGraphs.normalize(model, oursGraphs.project(model, loaded.record(), result.record()))),
-            QString(), &where, {u"save returned"_s, u"load gives"_s});
-        for (const QString &difference : std::as_const(where))
-            problems << u"ModelDesk's save result differs from its load at "_s + difference;
-    }
     // One warning per difference: a test message would be cut short.
     for (const QString &problem : std::as_const(problems))
         qWarning("%s", qPrintable(problem));
-    QVERIFY2(problems.isEmpty(),
-             qPrintable(u"%1 difference(s) from Sequelize, listed above"_s.arg(problems.size())));
+    QVERIFY2(problems.isEmpty(), qPrintable(u"%1 difference(s), listed above"_s.arg(problems.size())));
 }
 
 QTEST_GUILESS_MAIN(TstConformance)
