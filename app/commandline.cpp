@@ -66,6 +66,9 @@ const QList<Command> &commands() {
          &runUpdate},
         {"delete", "delete PROJECT --db URL --model NAME --id KEY",
          "delete a record; linked records follow each link's onDelete", &runDelete},
+        {"restore", "restore PROJECT --db URL --model NAME --id KEY",
+         "bring back a deleted record of a paranoid model (deletedAt set to NULL); only that record",
+         &runRestore},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
          "stdout without -o",

@@ -35,11 +35,12 @@ bool reportProblems(const QString &path, const Project &project, QTextStream &to
 
 // Subcommands, one file each.
 int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err);
-int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err);   // dbcommands.cpp
-int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err);   // dbcommands.cpp
-int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err);    // dbcommands.cpp
-int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
-int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
+int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err);    // dbcommands.cpp
+int runSave(const QStringList &arguments, QTextStream &out, QTextStream &err);    // dbcommands.cpp
+int runGet(const QStringList &arguments, QTextStream &out, QTextStream &err);     // dbcommands.cpp
+int runUpdate(const QStringList &arguments, QTextStream &out, QTextStream &err);  // dbcommands.cpp
+int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err);  // dbcommands.cpp
+int runRestore(const QStringList &arguments, QTextStream &out, QTextStream &err); // dbcommands.cpp
 int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err);

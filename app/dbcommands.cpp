@@ -1,5 +1,5 @@
-// The database subcommands: sync, save, get, update and delete. They share option parsing and the opening of
-// a project and a connection; the work itself is SchemaSync and RecordStore in models/.
+// The database subcommands: sync, save, get, update, delete and restore. They share option parsing and the
+// opening of a project and a connection; the work itself is SchemaSync and RecordStore in models/.
 #include "commandline.h"
 
 #include "db/connectionurl.h"
@@ -390,6 +390,27 @@ int runDelete(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     }
     // What went with it is the database's doing (each link's onDelete), as in the GUI's Delete.
     out << "deleted " << model << " " << options->value(u"id"_s) << "\n";
+    return kOk;
+}
+
+// `modeldesk restore PROJECT --db URL --model NAME --id KEY`
+int runRestore(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    const auto options = parseOptions(arguments, {u"db"_s, u"model"_s, u"id"_s}, {}, err);
+    if (!options || !options->has(u"id"_s)) {
+        err << "usage: modeldesk restore PROJECT --db URL --model NAME --id KEY\n";
+        return kUsage;
+    }
+    Session session;
+    if (const int code = prepare(*options, &session, err); code != kOk)
+        return code;
+    const QString model = options->value(u"model"_s);
+    const RecordResult result = session.controller->restore(model, options->value(u"id"_s));
+    if (!result.ok) {
+        printProblems(err, QString(), result);
+        return kProblems;
+    }
+    // Only this record: records deleted with it stay deleted, as with Sequelize's instance.restore().
+    out << "restored " << model << " " << options->value(u"id"_s) << "\n";
     return kOk;
 }
 

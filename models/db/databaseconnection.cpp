@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -161,6 +162,28 @@ bool DatabaseConnection::execute(const QString &sql, QString *error) {
     if (!query.exec(sql)) {
         if (error)
             *error = describe(query.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool DatabaseConnection::copySqliteFileTo(const QString &path, QString *error) {
+    if (mUrl.kind != SqlDialect::Kind::Sqlite || !mUrl.isFile()) {
+        *error = tr("only a SQLite file can be copied");
+        return false;
+    }
+    if (QFileInfo::exists(path)) {
+        *error = tr("%1 exists already").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    if (!ensureOpen(error))
+        return false;
+    QSqlQuery query(database());
+    query.prepare(u"VACUUM INTO ?"_s);
+    query.addBindValue(path);
+    if (!query.exec()) {
+        *error = tr("cannot copy the records to %1: %2")
+                     .arg(QDir::toNativeSeparators(path), describe(query.lastError()));
         return false;
     }
     return true;

@@ -47,6 +47,11 @@ public:
     // Runs a statement that has no values (DDL, PRAGMA, BEGIN). Values never go through here.
     bool execute(const QString &sql, QString *error);
 
+    // Writes a consistent copy of this SQLite database (with what its WAL holds) to the new file `path`
+    // (VACUUM INTO): how the records go along when a project is saved under another name. Refuses an
+    // existing file and other engines.
+    bool copySqliteFileTo(const QString &path, QString *error);
+
     // Transactions as plain statements, so that SQLite can take the write lock up front (BEGIN IMMEDIATE):
     // a deferred transaction that reads first can fail with SQLITE_BUSY without waiting.
     bool begin(QString *error);

@@ -31,6 +31,10 @@ ErrorSubject sqliteSubject(const QString &message) {
         subject.constraint = m.captured(2);
     else if (kind != u"FOREIGN KEY"_s)
         sqliteColumns(m.captured(2), &subject);
+    subject.kind = kind == u"NOT NULL"_s      ? ErrorSubject::Kind::NotNull
+                   : kind == u"CHECK"_s       ? ErrorSubject::Kind::Check
+                   : kind == u"FOREIGN KEY"_s ? ErrorSubject::Kind::ForeignKey
+                                              : ErrorSubject::Kind::Unique;
     return subject;
 }
 
@@ -49,8 +53,16 @@ ErrorSubject postgresSubject(const QString &message) {
                                                u"\\w+(?: \\w+)? constraint \"((?:[^\"]|\"\")+)\"|"
                                                u"violates \\w+(?: \\w+)? constraint \"((?:[^\"]|\"\")+)\""_s);
     static const QRegularExpression key(u"Key \\((.+?)\\)=\\("_s);
+    static const QRegularExpression kindOf(u"violates (unique|foreign key|check) constraint"_s);
     ErrorSubject subject;
+    if (message.startsWith(u"value too long"_s))
+        subject.kind = ErrorSubject::Kind::TooLong;
+    if (const QRegularExpressionMatch m = kindOf.match(message); m.hasMatch())
+        subject.kind = m.captured(1) == u"unique"_s        ? ErrorSubject::Kind::Unique
+                       : m.captured(1) == u"foreign key"_s ? ErrorSubject::Kind::ForeignKey
+                                                           : ErrorSubject::Kind::Check;
     if (const QRegularExpressionMatch m = notNull.match(message); m.hasMatch()) {
+        subject.kind = ErrorSubject::Kind::NotNull;
         subject.columns << pgIdentifier(u'"' + m.captured(1) + u'"');
         if (m.hasCaptured(2))
             subject.table = pgIdentifier(u'"' + m.captured(2) + u'"');
@@ -84,19 +96,27 @@ ErrorSubject mysqlSubject(const QString &message) {
     static const QRegularExpression check(u"^CONSTRAINT `((?:[^`]|``)+)` failed"_s);
     ErrorSubject subject;
     if (const QRegularExpressionMatch m = column.match(message); m.hasMatch()) {
-        if (m.hasCaptured(1))
+        if (m.hasCaptured(1)) {
             subject.columns << m.captured(1);
-        else if (m.hasCaptured(2))
+            subject.kind = ErrorSubject::Kind::NotNull;
+        } else if (m.hasCaptured(2)) {
             subject.columns << m.captured(2);
-        else
+            subject.kind = ErrorSubject::Kind::NotNull;
+        } else {
             subject.columns << (m.hasCaptured(4) ? m.captured(4) : mysqlName(m.captured(3)));
+            if (message.startsWith(u"Data too long"_s))
+                subject.kind = ErrorSubject::Kind::TooLong;
+        }
     } else if (const QRegularExpressionMatch d = duplicate.match(message); d.hasMatch()) {
+        subject.kind = ErrorSubject::Kind::Unique;
         subject.constraint = d.captured(1);
     } else if (const QRegularExpressionMatch f = foreignKey.match(message); f.hasMatch()) {
+        subject.kind = ErrorSubject::Kind::ForeignKey;
         subject.constraint = f.captured(1).replace(u"``"_s, u"`"_s);
         for (const QString &name : f.captured(2).split(u", "_s))
             subject.columns << mysqlName(name);
     } else if (const QRegularExpressionMatch c = check.match(message); c.hasMatch()) {
+        subject.kind = ErrorSubject::Kind::Check;
         subject.constraint = c.captured(1).replace(u"``"_s, u"`"_s);
     }
     return subject;

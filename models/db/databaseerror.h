@@ -11,6 +11,10 @@ namespace modeldesk {
 // What a failed statement's error is about, as the engine's own message names it: the columns (one for
 // NOT NULL, several for a composite key) and the constraint or key. Empty parts were not named.
 struct ErrorSubject {
+    // What the engine refused: a required value missing, a value another row already has, a key naming no
+    // record (or a record still referred to), a CHECK, a value longer than its column.
+    enum class Kind { Other, NotNull, Unique, ForeignKey, Check, TooLong };
+    Kind kind = Kind::Other;
     QString table;
     QStringList columns;
     QString constraint;

@@ -91,6 +91,7 @@ bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, Fail
         const ErrorSubject subject = DatabaseError::subject(mConnection.dialect(), failure->message);
         failure->columns = subject.columns;
         failure->constraint = subject.constraint;
+        failure->kind = subject.kind;
     }
     return ok;
 }

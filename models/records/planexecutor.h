@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/databaseconnection.h"
+#include "db/databaseerror.h"
 #include "records/saveplan.h"
 #include "sql/statementbuilder.h"
 
@@ -36,6 +37,7 @@ public:
         QString message;
         QStringList columns;
         QString constraint;
+        ErrorSubject::Kind kind = ErrorSubject::Kind::Other;
     };
 
     explicit PlanExecutor(DatabaseConnection &connection)

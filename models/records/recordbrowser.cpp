@@ -39,10 +39,16 @@ QString RecordBrowser::labelAttribute(const Table &table) {
     return key ? key->attribute : QString();
 }
 
-QString RecordBrowser::whereClause(const Table &table, const QString &search, QVariantList *binds) const {
+bool RecordBrowser::keepsDeleted(const QString &model) const {
+    const Table *table = mResolved.tableForModel(model);
+    return table && !table->deletedAtColumn.isEmpty();
+}
+
+QString RecordBrowser::whereClause(const Table &table, const BrowseQuery &query, QVariantList *binds) const {
     const SqlDialect dialect = mConnection.dialect();
+    const QString search = query.search;
     QStringList conditions;
-    if (!table.deletedAtColumn.isEmpty())
+    if (!table.deletedAtColumn.isEmpty() && !query.withDeleted)
         conditions << dialect.quote(table.deletedAtColumn) + u" IS NULL"_s;
     if (!search.trimmed().isEmpty()) {
         QStringList any;
@@ -72,12 +78,14 @@ std::optional<RecordPage> RecordBrowser::page(const BrowseQuery &query, QString 
     for (const Column &c : table->columns) {
         if (key && c.name == key->name)
             page.keyIndex = int(page.attributes.size());
+        if (c.name == table->deletedAtColumn)
+            page.deletedAtIndex = int(page.attributes.size());
         columns << dialect.quote(c.name);
         page.attributes << c.attribute;
     }
     QVariantList binds;
     QString sql = u"SELECT %1 FROM %2"_s.arg(columns.join(u", "_s), dialect.quote(table->name)) +
-                  whereClause(*table, query.search, &binds);
+                  whereClause(*table, query, &binds);
     // Only a column of this table may be named in ORDER BY; anything else falls back to the key.
     const Column *sort =
         query.sortAttribute.isEmpty() ? nullptr : table->columnForAttribute(query.sortAttribute);

@@ -11,8 +11,8 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
-bool RecordLoader::select(const Table &table, const QString &where, const QVariant &value, QList<Row> *rows,
-                          QString *error, const QString &join, const Table *joined) {
+bool RecordLoader::select(const Table &table, const QString &where, const QVariantList &values,
+                          QList<Row> *rows, QString *error, const QString &join, const Table *joined) {
     const SqlDialect dialect = mConnection.dialect();
     QString columns;
     for (const Column &column : table.columns)
@@ -33,7 +33,8 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
     if (!query)
         return false;
     query->setNumericalPrecisionPolicy(QSql::HighPrecision); // DECIMAL and BIGINT exactly, as text
-    query->addBindValue(value);
+    for (const QVariant &value : values)
+        query->addBindValue(value);
     if (!query->exec()) {
         *error = DatabaseConnection::describe(query->lastError());
         query->finish();
@@ -56,15 +57,23 @@ bool RecordLoader::select(const Table &table, const QString &where, const QVaria
 }
 
 std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVariant &key, int depth,
-                                              QString *error) {
+                                              QString *error, bool withDeleted) {
     error->clear();
     const Table *table = mResolved.tableForModel(model);
     const Column *keyColumn = table ? table->singleKey() : nullptr;
     if (!keyColumn)
         return std::nullopt;
+    // paranoid: false reads the record as a table without deletedAt would; its links still come from the
+    // resolved schema, so their deleted records stay out.
+    Table withDeletedRows;
+    if (withDeleted) {
+        withDeletedRows = *table;
+        withDeletedRows.deletedAtColumn.clear();
+        table = &withDeletedRows;
+    }
     QList<Row> rows;
     const QString where = u"t."_s + mConnection.dialect().quote(keyColumn->name) + u" = ?"_s;
-    if (!select(*table, where, DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect()), &rows,
+    if (!select(*table, where, {DriverValue::toDatabase(keyColumn->type, key, mConnection.dialect())}, &rows,
                 error) ||
         rows.isEmpty())
         return std::nullopt;
@@ -73,6 +82,25 @@ std::optional<QJsonObject> RecordLoader::load(const QString &model, const QVaria
     if (!ok)
         return std::nullopt;
     return object;
+}
+
+std::optional<QList<QVariant>> RecordLoader::storedRow(const Table &table, const QStringList &columns,
+                                                       const QVariantList &values, QString *error) {
+    error->clear();
+    const SqlDialect dialect = mConnection.dialect();
+    QString where;
+    QVariantList bound;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const Column *column = table.column(columns.at(i));
+        if (!column)
+            return std::nullopt;
+        where += (where.isEmpty() ? u"t."_s : u" AND t."_s) + dialect.quote(column->name) + u" = ?"_s;
+        bound << DriverValue::toDatabase(column->type, values.value(i), dialect);
+    }
+    QList<Row> rows;
+    if (where.isEmpty() || !select(table, where, bound, &rows, error) || rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
 }
 
 RecordLoader::Linked RecordLoader::selectLinked(const ResolvedLink &link, const Table &table, const Row &row,
@@ -91,7 +119,7 @@ RecordLoader::Linked RecordLoader::selectLinked(const ResolvedLink &link, const 
         const Column *targetKey = target.columnForAttribute(link.targetKey);
         if (fk.isNull() || !targetKey)
             return Linked::None;
-        selected = select(target, u"t."_s + dialect.quote(targetKey->name) + u" = ?"_s, fk, rows, error);
+        selected = select(target, u"t."_s + dialect.quote(targetKey->name) + u" = ?"_s, {fk}, rows, error);
     } else if (link.kind == Link::Kind::BelongsToMany) {
         const Column *sourceKey = table.columnForAttribute(link.sourceKey);
         const Column *targetKey = target.columnForAttribute(link.targetKey);
@@ -101,13 +129,13 @@ RecordLoader::Linked RecordLoader::selectLinked(const ResolvedLink &link, const 
                                                                dialect.quote(link.otherKeyColumn),
                                                                dialect.quote(targetKey->name));
         selected = select(target, u"j."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
-                          valueOf(sourceKey->name), rows, error, join, junction);
+                          {valueOf(sourceKey->name)}, rows, error, join, junction);
     } else {
         const Column *sourceKey = table.columnForAttribute(link.sourceKey);
         if (!sourceKey)
             return Linked::Skipped;
         selected = select(target, u"t."_s + dialect.quote(link.foreignKeyColumn) + u" = ?"_s,
-                          valueOf(sourceKey->name), rows, error);
+                          {valueOf(sourceKey->name)}, rows, error);
     }
     return selected ? Linked::Selected : Linked::Failed;
 }

@@ -2,6 +2,7 @@
 
 #include "db/databaseerror.h"
 #include "records/deletepreview.h"
+#include "records/errorterms.h"
 #include "records/savedgraph.h"
 #include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
@@ -60,8 +61,14 @@ QDateTime saveTime(const QDateTime &now, SqlDialect dialect) {
 
 QString RecordResult::errorString() const {
     QStringList lines;
-    for (const RecordProblem &problem : problems)
+    for (const RecordProblem &problem : problems) {
         lines << problem.toString();
+        if (!problem.detail.isEmpty())
+            lines << u"  ("_s +
+                         QCoreApplication::translate("RecordStore", "the database said: %1")
+                             .arg(problem.detail) +
+                         u')';
+    }
     return lines.join(u'\n');
 }
 
@@ -181,18 +188,23 @@ void RecordStore::failStep(RecordResult *result, const SavePlan &plan, const Pla
         return;
     }
     const PlanStep &step = plan.steps.at(failure.step);
-    fail(result, step.path,
-         tr("statement %1 (%2 %3) failed: %4")
-             .arg(failure.step + 1)
-             .arg(actionWord(step.action), step.table, failure.message));
     // The database named what it was about: the column (of this step's table), or a constraint of it.
-    RecordProblem &problem = result->problems.last();
-    problem.constraint = failure.constraint;
     const Table *table = mResolved->table(step.table);
     const QStringList columns =
         !failure.columns.isEmpty() || !table
             ? failure.columns
             : DatabaseError::constraintColumns(mConnection.dialect(), failure.constraint, *table);
+    const QString statement = tr("statement %1 (%2 %3) failed: %4")
+                                  .arg(failure.step + 1)
+                                  .arg(actionWord(step.action), step.table, failure.message);
+    // Told in the record's terms where the database said enough ("code 1234 is already used by another
+    // test"), its own words kept as the detail.
+    const QString terms = ErrorTerms::describe(*mResolved, step, failure.kind, columns);
+    fail(result, step.path, terms.isEmpty() ? statement : terms);
+    RecordProblem &problem = result->problems.last();
+    if (!terms.isEmpty())
+        problem.detail = statement;
+    problem.constraint = failure.constraint;
     const Column *column = table && !columns.isEmpty() ? table->column(columns.first()) : nullptr;
     if (column) {
         problem.column = column->name;
@@ -321,11 +333,16 @@ RecordResult RecordStore::update(const QString &model, const QJsonObject &record
                                                       QString *lookupError) {
         return mLoader.linkedKeys(link, key, lookupError);
     };
+    // Compared with the rows as they are, so that what does not change is not written.
+    const SavePlanner::StoredRow stored = [this](const Table &table, const QStringList &columns,
+                                                 const QVariantList &values, QString *lookupError) {
+        return mLoader.storedRow(table, columns, values, lookupError);
+    };
     bool planned = true;
     PlanExecutor::Failure failure;
     const auto work = [&] {
         PlanExecutor::Keys keys;
-        planned = mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems);
+        planned = mPlanner.planUpdate(model, record, now, existing, &plan, &result.problems, stored);
         return planned && mExecutor.run(plan, false, &keys, &failure);
     };
     switch (inTransaction(&result, work)) {
@@ -370,7 +387,7 @@ std::optional<QVariant> RecordStore::keyValue(const QString &model, const QJsonV
     return check.value;
 }
 
-RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int depth) {
+RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int depth, bool withDeleted) {
     RecordResult result;
     const std::optional<QVariant> value = keyValue(model, key, &result);
     if (!value) {
@@ -380,7 +397,7 @@ RecordResult RecordStore::load(const QString &model, const QJsonValue &key, int 
     if (!openConnection(&result))
         return result;
     QString error;
-    const std::optional<QJsonObject> record = mLoader.load(model, *value, depth, &error);
+    const std::optional<QJsonObject> record = mLoader.load(model, *value, depth, &error, withDeleted);
     if (!record) {
         if (error.isEmpty())
             result.problems << RecordProblem{QString(),
@@ -416,6 +433,20 @@ QString RecordStore::blockedBy(const QString &model, const QJsonValue &key, cons
     return reasons.join(u"; "_s) + tr(" — the database said: %1").arg(databaseError);
 }
 
+bool RecordStore::changeOneRecord(const QString &sql, const QList<QVariant> &values, QString *error) {
+    QSqlQuery *query = mConnection.prepared(sql, error);
+    if (!query)
+        return false;
+    for (const QVariant &v : values)
+        query->addBindValue(v);
+    const bool ok = query->exec();
+    if (!ok)
+        *error = DatabaseConnection::describe(query->lastError());
+    const int affected = query->numRowsAffected();
+    query->finish();
+    return ok && affected > 0;
+}
+
 RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     RecordResult result;
     const std::optional<QVariant> value = keyValue(model, key, &result);
@@ -447,17 +478,7 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     values << DriverValue::toDatabase(keyColumn.type, *value, dialect);
     QString error; // empty when the statement ran but found no such record
     const auto work = [&] {
-        QSqlQuery *query = mConnection.prepared(sql, &error);
-        if (!query)
-            return false;
-        for (const QVariant &v : std::as_const(values))
-            query->addBindValue(v);
-        const bool ok = query->exec();
-        if (!ok)
-            error = DatabaseConnection::describe(query->lastError());
-        const int affected = query->numRowsAffected();
-        query->finish();
-        return ok && affected > 0;
+        return changeOneRecord(sql, values, &error);
     };
     switch (inTransaction(&result, work)) {
     case DatabaseConnection::Transaction::Done:
@@ -469,6 +490,53 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
         else
             fail(&result, QString(),
                  tr("deleting %1 %2 failed: %3").arg(model, value->toString(), blockedBy(model, key, error)));
+        return result;
+    case DatabaseConnection::Transaction::BeginFailed:
+    case DatabaseConnection::Transaction::CommitFailed:
+        return result;
+    }
+    result.ok = true;
+    result.setRecord(QJsonObject{{keyColumn.attribute, FieldValue::toJson(keyColumn.type, *value)}});
+    return result;
+}
+
+RecordResult RecordStore::restore(const QString &model, const QJsonValue &key) {
+    RecordResult result;
+    const Table *table = mResolved->tableForModel(model);
+    if (table && table->deletedAtColumn.isEmpty()) {
+        result.problems << RecordProblem{
+            QString(),
+            tr("%1 is not paranoid: its deleted records are gone for good, there is nothing to restore")
+                .arg(model)};
+        result.validationFailed = true;
+        return result;
+    }
+    const std::optional<QVariant> value = keyValue(model, key, &result);
+    if (!value) {
+        result.validationFailed = true;
+        return result;
+    }
+    if (!openConnection(&result))
+        return result;
+    const Column &keyColumn = *table->singleKey();
+    const SqlDialect dialect = mConnection.dialect();
+    const Column *updatedAt = table->column(table->updatedAtColumn);
+    QList<QVariant> values;
+    if (updatedAt) // instance.restore() saves the instance, which writes updatedAt
+        values << DriverValue::toDatabase(updatedAt->type, saveTime(mClock(), dialect), dialect);
+    values << DriverValue::toDatabase(keyColumn.type, *value, dialect);
+    const QString sql = StatementBuilder(dialect).restore(
+        table->name, table->deletedAtColumn, updatedAt ? updatedAt->name : QString(), keyColumn.name);
+    QString error; // empty when the statement ran but found no deleted record
+    switch (inTransaction(&result, [&] { return changeOneRecord(sql, values, &error); })) {
+    case DatabaseConnection::Transaction::Done:
+        break;
+    case DatabaseConnection::Transaction::WorkFailed:
+        if (error.isEmpty())
+            result.problems << RecordProblem{
+                QString(), tr("there is no deleted %1 with key %2").arg(model, value->toString())};
+        else
+            fail(&result, QString(), tr("restoring %1 %2 failed: %3").arg(model, value->toString(), error));
         return result;
     case DatabaseConnection::Transaction::BeginFailed:
     case DatabaseConnection::Transaction::CommitFailed:

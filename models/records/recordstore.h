@@ -30,8 +30,8 @@ struct RecordResult {
     QString errorString() const;
 
     // The saved graph with every generated key (the reloaded graph after update and load; the key after
-    // delete). A save builds it on the first call: building JSON costs more than the save's own work on a
-    // fast server, and a bulk import that does not print it should not pay for it.
+    // delete and restore). A save builds it on the first call: building JSON costs more than the save's own
+    // work on a fast server, and a bulk import that does not print it should not pay for it.
     QJsonObject record() const;
     void setRecord(const QJsonObject &record);
     void setRecord(std::function<QJsonObject()> build);
@@ -73,11 +73,18 @@ public:
     // A graph whose records carry their keys: changed fields are updated, new children inserted, children no
     // longer listed removed per the link's onDelete; one transaction. Returns the graph as reloaded.
     RecordResult update(const QString &model, const QJsonObject &record);
-    // The record with key `key` (a JSON number or string), links followed `depth` levels.
-    RecordResult load(const QString &model, const QJsonValue &key, int depth = 1);
+    // The record with key `key` (a JSON number or string), links followed `depth` levels. A paranoid model's
+    // deleted record is "not found" unless `withDeleted` (Sequelize's `paranoid: false`; its linked records
+    // are still read without their deleted ones).
+    RecordResult load(const QString &model, const QJsonValue &key, int depth = 1, bool withDeleted = false);
     // Deletes the record; the database applies each link's onDelete to the records that refer to it (as
     // created by sync). A paranoid model's record gets deletedAt instead.
     RecordResult remove(const QString &model, const QJsonValue &key);
+    // Brings a paranoid model's deleted record back, as Sequelize's instance.restore(): deletedAt set to NULL
+    // (and updatedAt to now), in one transaction. Only that record: records deleted with it or before it stay
+    // deleted until restored themselves. "Not found" for a record that is not deleted or does not exist;
+    // refused for a model that is not paranoid (its deleted records are gone).
+    RecordResult restore(const QString &model, const QJsonValue &key);
 
     // On PostgreSQL, a plain save (inserts only) runs as one statement instead of BEGIN…COMMIT. On by
     // default.
@@ -107,6 +114,9 @@ private:
     // reports itself.
     DatabaseConnection::Transaction inTransaction(RecordResult *result, const std::function<bool()> &work);
     std::optional<QVariant> keyValue(const QString &model, const QJsonValue &key, RecordResult *result) const;
+    // Runs one statement that changes one record (delete, soft delete, restore) with `values` bound. False
+    // with *error empty when it ran but found no such record.
+    bool changeOneRecord(const QString &sql, const QList<QVariant> &values, QString *error);
 
     const Schema &mSchema;
     std::shared_ptr<const ResolvedSchema> mResolved; // shared with results whose graph is not built yet

@@ -118,12 +118,13 @@ bool SavePlanner::planCreate(const QString &model, const QJsonObject &record, co
 }
 
 bool SavePlanner::planUpdate(const QString &model, const QJsonObject &record, const QDateTime &now,
-                             const ExistingKeys &existing, SavePlan *plan,
-                             QList<RecordProblem> *problems) const {
+                             const ExistingKeys &existing, SavePlan *plan, QList<RecordProblem> *problems,
+                             const StoredRow &stored) const {
     Context context;
     context.update = true;
     context.now = now;
     context.existing = existing ? &existing : nullptr;
+    context.stored = stored ? &stored : nullptr;
     context.plan = plan;
     context.problems = problems;
     const qsizetype before = problems->size();
@@ -259,8 +260,8 @@ bool SavePlanner::insertValue(Context &context, const Table &table, const Column
 }
 
 bool SavePlanner::updateValue(Context &context, const Table &table, const Column &column, const Field *field,
-                              const QJsonValue &given, const QString &path, PlanStep &step,
-                              bool *changes) const {
+                              const QJsonValue &given, const QVariant *stored, const QString &path,
+                              PlanStep &step, bool *changes) const {
     if (column.name == table.updatedAtColumn) {
         step.values << literal(column, context.now);
         return true;
@@ -270,6 +271,8 @@ bool SavePlanner::updateValue(Context &context, const Table &table, const Column
     const FieldCheck check = FieldValue::check(column, given, field);
     if (!check.ok())
         context.problem(joinPath(path, column.attribute), check.message);
+    else if (stored && FieldValue::sameValue(column.type, *stored, check.value))
+        return false; // as stored: Sequelize's save() leaves an unchanged attribute out
     step.values << literal(column, check.value);
     *changes = true;
     return true;
@@ -277,8 +280,8 @@ bool SavePlanner::updateValue(Context &context, const Table &table, const Column
 
 bool SavePlanner::planOwnValues(Context &context, const Table &table, const Model *design,
                                 const RecordInput &input, const QList<PlanValue> &overrides, bool updating,
-                                const QString &path, PlanStep &step, QStringList *columns,
-                                quint64 *columnMask) const {
+                                const QList<QVariant> *stored, const QString &path, PlanStep &step,
+                                QStringList *columns, quint64 *columnMask) const {
     step.values.reserve(table.columns.size());
     // The column names themselves are only needed for an UPDATE or a table too wide for the column mask;
     // listing them for every insert was a tenth of a save's work.
@@ -290,14 +293,19 @@ bool SavePlanner::planOwnValues(Context &context, const Table &table, const Mode
                                              [&](const PlanValue &v) { return v.column == column.name; });
         const Field *field =
             design && column.fieldIndex >= 0 ? &design->fields.at(column.fieldIndex) : nullptr;
+        const QVariant *storedValue = stored ? &stored->at(index) : nullptr;
         bool written = false;
         if (overridden != overrides.cend()) {
+            if (storedValue && !overridden->isReference() &&
+                FieldValue::sameValue(column.type, *storedValue, overridden->value))
+                continue; // the foreign key it has already
             PlanValue value = *overridden;
             value.type = column.type;
             step.values << value;
             written = changes = true;
         } else if (updating) {
-            written = updateValue(context, table, column, field, input.given.at(index), path, step, &changes);
+            written = updateValue(context, table, column, field, input.given.at(index), storedValue, path,
+                                  step, &changes);
         } else {
             written = insertValue(context, table, column, field, input.given.at(index), path, step);
         }
@@ -308,6 +316,25 @@ bool SavePlanner::planOwnValues(Context &context, const Table &table, const Mode
         *columnMask |= quint64(1) << (index % 64);
     }
     return changes;
+}
+
+std::optional<QList<QVariant>> SavePlanner::storedRow(Context &context, const Table &table,
+                                                      const QString &model, const Column &keyColumn,
+                                                      const QJsonValue &givenKey, const QString &path) const {
+    const FieldCheck key = FieldValue::check(keyColumn, givenKey);
+    if (!context.stored || !key.ok()) // a bad key is reported with the record's statement
+        return std::nullopt;
+    QString error;
+    std::optional<QList<QVariant>> row = (*context.stored)(table, {keyColumn.name}, {key.value}, &error);
+    if (!row)
+        context.problem(
+            path, error.isEmpty()
+                      ? tr("there is no %1 with key %2")
+                            .arg(model, FieldValue::keyText(FieldValue::toJson(keyColumn.type, key.value)))
+                      : error);
+    else if (row->size() != table.columns.size())
+        return std::nullopt;
+    return row;
 }
 
 void SavePlanner::finishOwnStep(Context &context, const Table &table, int record, bool updating, bool changes,
@@ -485,8 +512,10 @@ int SavePlanner::planRecord(Context &context, const QString &model, const QJsonO
     step.record = record;
     QStringList columns;
     quint64 columnMask = 0;
-    const bool changes = planOwnValues(context, table, modelOf(model), input, ownOverrides, updating, path,
-                                       step, &columns, &columnMask);
+    const std::optional<QList<QVariant>> stored =
+        updating ? storedRow(context, table, model, *keyColumn, givenKey, path) : std::nullopt;
+    const bool changes = planOwnValues(context, table, modelOf(model), input, ownOverrides, updating,
+                                       stored ? &*stored : nullptr, path, step, &columns, &columnMask);
     finishOwnStep(context, table, record, updating, changes, givenKey, columns, columnMask, step);
 
     // hasOne/hasMany children, each with its foreign key set to this record's key (whatever it said).

@@ -27,6 +27,8 @@ struct RecordProblem {
     QString column = {};
     QString field = {};
     QString constraint = {};
+    // For a database error told in the record's terms, the database's own words and the statement.
+    QString detail = {};
 
     QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
     friend bool operator==(const RecordProblem &, const RecordProblem &) = default;
@@ -44,6 +46,11 @@ public:
     using ExistingKeys = std::function<std::optional<QList<QVariant>>(
         const ResolvedLink &link, const QVariant &parentKey, QString *error)>;
 
+    // The stored row of `table` whose `columns` hold `values`, in table column order and canonical form
+    // (RecordLoader::storedRow). nullopt: no such row, or a database error in *error.
+    using StoredRow = std::function<std::optional<QList<QVariant>>(
+        const Table &table, const QStringList &columns, const QVariantList &values, QString *error)>;
+
     SavePlanner(const Schema &schema, const ResolvedSchema &resolved, SqlDialect dialect);
 
     // Every record of the graph is inserted: belongsTo targets first, then the record, then its hasOne /
@@ -53,9 +60,13 @@ public:
     // A record with its primary key is updated (the given fields and updatedAt), one without is inserted.
     // For each link the record names, children the database has but the record lacks are removed as the
     // link's onDelete says (CASCADE: deleted, SET NULL: unlinked; RESTRICT/NO ACTION: a problem).
-    // Without `existing`, only checks (nothing is looked up).
+    // With `stored`, a record is compared with its row: only values that differ are written, a record (or
+    // junction row) with none gets no statement and keeps its updatedAt, as Sequelize's save() sends nothing
+    // for an unchanged instance; a key with no row (or a paranoid model's deleted one) is a problem.
+    // Without `existing` and `stored`, only checks (nothing is looked up).
     bool planUpdate(const QString &model, const QJsonObject &record, const QDateTime &now,
-                    const ExistingKeys &existing, SavePlan *plan, QList<RecordProblem> *problems) const;
+                    const ExistingKeys &existing, SavePlan *plan, QList<RecordProblem> *problems,
+                    const StoredRow &stored = {}) const;
 
     QString primaryKeyColumn(const Table &table) const;
 
@@ -65,6 +76,7 @@ private:
         bool update = false;
         QDateTime now;
         const ExistingKeys *existing = nullptr;
+        const StoredRow *stored = nullptr;
         SavePlan *plan = nullptr;
         QList<RecordProblem> *problems = nullptr;
 
@@ -102,15 +114,22 @@ private:
     // Plans the belongsTo targets; their keys become `overrides` (this record's foreign keys).
     void planBelongsTo(Context &context, const RecordInput &input, const QString &path,
                        QList<PlanValue> *overrides, QList<PlanRecord::Children> *links) const;
+    // The row an updated record has now (nullopt, with a problem, when there is none); nullopt without a
+    // problem when nothing is looked up.
+    std::optional<QList<QVariant>> storedRow(Context &context, const Table &table, const QString &model,
+                                             const Column &keyColumn, const QJsonValue &givenKey,
+                                             const QString &path) const;
     // The values of the record's own statement; returns whether an update changes anything of its own.
+    // `stored` (updates): the record's row now; values equal to it are left out.
     bool planOwnValues(Context &context, const Table &table, const Model *design, const RecordInput &input,
-                       const QList<PlanValue> &overrides, bool updating, const QString &path, PlanStep &step,
-                       QStringList *columns, quint64 *columnMask) const;
+                       const QList<PlanValue> &overrides, bool updating, const QList<QVariant> *stored,
+                       const QString &path, PlanStep &step, QStringList *columns, quint64 *columnMask) const;
     // One column's value for an insert / an update; false when the statement leaves the column out.
     bool insertValue(Context &context, const Table &table, const Column &column, const Field *field,
                      const QJsonValue &given, const QString &path, PlanStep &step) const;
     bool updateValue(Context &context, const Table &table, const Column &column, const Field *field,
-                     const QJsonValue &given, const QString &path, PlanStep &step, bool *changes) const;
+                     const QJsonValue &given, const QVariant *stored, const QString &path, PlanStep &step,
+                     bool *changes) const;
     QVariant defaultValue(Context &context, const Column &column, const QString &path) const;
     // Gives the step its statement and adds it to the plan (an update that changes nothing adds none).
     void finishOwnStep(Context &context, const Table &table, int record, bool updating, bool changes,

@@ -180,7 +180,21 @@ void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link,
     row.path = path;
     row.model = link.throughModel;
     row.table = junction.name;
+    // The row as it is now, when both keys are known before the save runs: unchanged values are not written.
+    std::optional<QList<QVariant>> stored;
+    if (context.stored && !ownKey.isReference() && !otherKey.isReference()) {
+        QString error;
+        stored = (*context.stored)(junction, {link.foreignKeyColumn, link.otherKeyColumn},
+                                   {ownKey.value, otherKey.value}, &error);
+        if (!error.isEmpty()) {
+            context.problem(path, error);
+            return;
+        }
+        if (stored && stored->size() != junction.columns.size())
+            stored.reset();
+    }
     QStringList columns;
+    bool changes = false;
     for (const Column &column : junction.columns) {
         if (column.name == link.foreignKeyColumn || column.name == link.otherKeyColumn ||
             column.autoIncrement || column.name == junction.createdAtColumn)
@@ -197,14 +211,18 @@ void SavePlanner::planJunctionUpdate(Context &context, const ResolvedLink &link,
                 context.problem(joinPath(joinPath(path, throughModel ? throughModel->name : junction.name),
                                          column.attribute),
                                 check.message);
+            else if (stored && FieldValue::sameValue(
+                                   column.type, stored->at(&column - junction.columns.data()), check.value))
+                continue; // as stored
             v = literal(column, check.value);
+            changes = true;
         } else {
             continue;
         }
         columns << column.name;
         row.values << v;
     }
-    if (row.values.isEmpty())
+    if (!changes) // updatedAt alone: nothing of the row changes
         return;
     row.sql = mStatements.update(junction.name, columns, {link.foreignKeyColumn, link.otherKeyColumn});
     row.values << ownKey << otherKey;

@@ -543,9 +543,30 @@ QJsonValue FieldValue::toJson(const DataType &type, const QVariant &value) {
     }
     case Kind::Blob:
         return QString::fromLatin1(value.toByteArray().toBase64());
+    case Kind::Decimal:
+        return decimalAtScale(type, value.toString());
     default:
         return value.toString();
     }
+}
+
+bool FieldValue::sameValue(const DataType &type, const QVariant &a, const QVariant &b) {
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull();
+    return toJson(type, a) == toJson(type, b);
+}
+
+QString FieldValue::decimalAtScale(const DataType &type, QString text) {
+    if (type.scale <= 0 || text.isEmpty())
+        return text;
+    const qsizetype point = text.indexOf(u'.');
+    const qsizetype decimals = point < 0 ? 0 : text.size() - point - 1;
+    if (decimals >= type.scale)
+        return text;
+    if (point < 0)
+        text += u'.';
+    text += QString(type.scale - decimals, u'0');
+    return text;
 }
 
 QString FieldValue::keyText(const QJsonValue &key) {

@@ -38,6 +38,12 @@ public:
     // The canonical value as JSON, as the save controller returns it and `modeldesk get` prints it: BIGINT
     // beyond 2^53 and DECIMAL as strings, dates in ISO 8601 UTC with milliseconds.
     static QJsonValue toJson(const DataType &type, const QVariant &value);
+    // Whether two canonical values of `type` are the same stored value (an update writes only what differs):
+    // equal as toJson() gives them.
+    static bool sameValue(const DataType &type, const QVariant &a, const QVariant &b);
+    // A canonical DECIMAL as an engine returns it: with exactly the type's scale of decimals ("12.5" in a
+    // DECIMAL(10,2) is "12.50"), as PostgreSQL and MySQL give it back and SQLite's REAL is read back.
+    static QString decimalAtScale(const DataType &type, QString text);
     // What a person typed, as the JSON `check` takes (the entry form's editors and grid cells): trimmed,
     // empty is null; integers are numbers up to 2^53 and exact text beyond; FLOAT/DOUBLE numbers; BOOLEAN
     // from true/false/1/0; DECIMAL and everything else the text itself (so `check` reports what is wrong).

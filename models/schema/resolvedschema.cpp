@@ -35,9 +35,11 @@ Column declaredColumn(const Model &model, int index) {
     return column;
 }
 
-Column timestampColumn(const QString &name, bool nullable) {
+// Sequelize's timestamp attributes are always createdAt / updatedAt / deletedAt; only the column follows
+// `underscored` (created_at).
+Column timestampColumn(const QString &attribute, const QString &name, bool nullable) {
     Column column;
-    column.attribute = name;
+    column.attribute = attribute;
     column.name = name;
     column.type = DataType::ofKind(DataType::Kind::Date);
     column.nullable = nullable;
@@ -73,11 +75,11 @@ Table baseTable(const Model &model) {
     if (model.timestamps) {
         table.createdAtColumn = model.createdAtName();
         table.updatedAtColumn = model.updatedAtName();
-        table.columns.append(timestampColumn(table.createdAtColumn, false));
-        table.columns.append(timestampColumn(table.updatedAtColumn, false));
+        table.columns.append(timestampColumn(u"createdAt"_s, table.createdAtColumn, false));
+        table.columns.append(timestampColumn(u"updatedAt"_s, table.updatedAtColumn, false));
         if (model.paranoid) {
             table.deletedAtColumn = model.deletedAtName();
-            table.columns.append(timestampColumn(table.deletedAtColumn, true));
+            table.columns.append(timestampColumn(u"deletedAt"_s, table.deletedAtColumn, true));
         }
     }
     refreshPrimaryKey(table);
@@ -381,8 +383,8 @@ private:
         generated.name = name;
         generated.createdAtColumn = junctionModel.createdAtName();
         generated.updatedAtColumn = junctionModel.updatedAtName();
-        generated.columns.append(timestampColumn(generated.createdAtColumn, false));
-        generated.columns.append(timestampColumn(generated.updatedAtColumn, false));
+        generated.columns.append(timestampColumn(u"createdAt"_s, generated.createdAtColumn, false));
+        generated.columns.append(timestampColumn(u"updatedAt"_s, generated.updatedAtColumn, false));
         mTables.append(generated);
         if (!mTableNamed.contains(generated.name))
             mTableNamed.insert(generated.name, mTables.size() - 1);

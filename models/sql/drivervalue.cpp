@@ -57,15 +57,8 @@ QVariant DriverValue::fromDatabase(const DataType &type, const QVariant &value, 
         return value.toDouble();
     case Kind::Decimal: {
         const FieldCheck decimal = FieldValue::parseDecimal(value.toString());
-        QString text = decimal.ok() ? decimal.value.toString() : value.toString();
-        if (type.scale > 0) { // 12.5 from SQLite's REAL storage reads back as "12.50"
-            const qsizetype point = text.indexOf(u'.');
-            const qsizetype decimals = point < 0 ? 0 : text.size() - point - 1;
-            if (point < 0)
-                text += u'.';
-            text += QString(type.scale - decimals, u'0');
-        }
-        return text;
+        // 12.5 from SQLite's REAL storage reads back as "12.50"
+        return FieldValue::decimalAtScale(type, decimal.ok() ? decimal.value.toString() : value.toString());
     }
     case Kind::Boolean:
         if (value.metaType().id() == QMetaType::QString)

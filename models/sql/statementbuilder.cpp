@@ -64,6 +64,15 @@ QString StatementBuilder::softDelete(const QString &table, const QString &delete
     return update(table, columns, {key}) + u" AND "_s + mDialect.quote(deletedAtColumn) + u" IS NULL"_s;
 }
 
+QString StatementBuilder::restore(const QString &table, const QString &deletedAtColumn,
+                                  const QString &updatedAtColumn, const QString &key) const {
+    QString sets = mDialect.quote(deletedAtColumn) + u" = NULL"_s;
+    if (!updatedAtColumn.isEmpty())
+        sets += u", "_s + mDialect.quote(updatedAtColumn) + u" = ?"_s;
+    return u"UPDATE "_s + mDialect.quote(table) + u" SET "_s + sets + conditions({key}) + u" AND "_s +
+           mDialect.quote(deletedAtColumn) + u" IS NOT NULL"_s;
+}
+
 QString StatementBuilder::readFrom(int statement, const QString &column) const {
     return u"(SELECT %1 FROM s%2)"_s.arg(mDialect.quote(column)).arg(statement);
 }

@@ -38,6 +38,11 @@ public:
     // `updatedAtColumn`, SET deletedAt = ?, updatedAt = ?, as instance.destroy() saves both.
     QString softDelete(const QString &table, const QString &deletedAtColumn, const QString &key,
                        const QString &updatedAtColumn = {}) const;
+    // Sequelize's instance.restore() of a deleted record: UPDATE t SET deletedAt = NULL, updatedAt = ? WHERE
+    // k = ? AND deletedAt IS NOT NULL (a record that is not deleted counts as not found). Without an
+    // updatedAtColumn (the model keeps none) only deletedAt is set.
+    QString restore(const QString &table, const QString &deletedAtColumn, const QString &updatedAtColumn,
+                    const QString &key) const;
 
     // The insert chain (supportsInsertChain()): statement i is named s<i>, later ones read its key with
     // readFrom(i, column), and the chain selects `selected` (or 1 when empty) at the end.

@@ -4,6 +4,7 @@
 #include "support/scratchdatabase.h"
 #include "support/testsupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -46,6 +47,7 @@ private slots:
     void seedEndToEnd_data() { addEngineRows(); }
     void seedEndToEnd();
     void usageAndErrors();
+    void restoreParanoid();
     void jsonLines();
     void twoProcessesOneFile();
     void passwordNeverPrinted();
@@ -185,6 +187,55 @@ void TestDbCli::usageAndErrors() {
                            QStringLiteral("--model"), QStringLiteral("testUser")})
                  .exitCode,
              64);
+}
+
+// restore brings a deleted record of a paranoid model back; a live one is not found, a model that is not
+// paranoid is refused; both exit 1 with the reason.
+void TestDbCli::restoreParanoid() {
+    QTemporaryDir dir;
+    const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("notes.db"));
+    const QString project = dir.filePath(QStringLiteral("notes.modeldesk"));
+    QFile file(project);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format":"modeldesk","version":1,"models":[
+        {"name":"note","paranoid":true,"fields":[{"name":"text","type":"STRING"}]},
+        {"name":"tag","fields":[{"name":"label","type":"STRING"}]}]})");
+    file.close();
+    QCOMPARE(runModeldesk({QStringLiteral("sync"), project, QStringLiteral("--db"), db}).exitCode, 0);
+    const QStringList note{project, QStringLiteral("--db"), db, QStringLiteral("--model"),
+                           QStringLiteral("note")};
+    const QStringList id{QStringLiteral("--id"), QStringLiteral("1")};
+    Run run = runModeldesk(QStringList{QStringLiteral("save")} + note +
+                               QStringList{QStringLiteral("--json"), QStringLiteral("-")},
+                           R"({"text":"keep me"})");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = runModeldesk(QStringList{QStringLiteral("restore")} + note + id);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QStringLiteral("there is no deleted note with key 1\n"));
+    QCOMPARE(runModeldesk(QStringList{QStringLiteral("delete")} + note + id).exitCode, 0);
+    QCOMPARE(runModeldesk(QStringList{QStringLiteral("get")} + note + id).exitCode, 1);
+
+    run = runModeldesk(QStringList{QStringLiteral("restore")} + note + id);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("restored note 1\n"));
+    run = runModeldesk(QStringList{QStringLiteral("get")} + note + id);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject restored = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(restored.value(QStringLiteral("text")).toString(), QStringLiteral("keep me"));
+    QVERIFY(restored.value(QStringLiteral("deletedAt")).isNull());
+
+    run = runModeldesk({QStringLiteral("restore"), project, QStringLiteral("--db"), db,
+                        QStringLiteral("--model"), QStringLiteral("tag"), QStringLiteral("--id"),
+                        QStringLiteral("1")});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QStringLiteral("tag is not paranoid: its deleted records are gone for good, there is "
+                                     "nothing to restore\n"));
+    QCOMPARE(runModeldesk(QStringList{QStringLiteral("restore")} + note).exitCode, 64); // no --id
+    run = runModeldesk({QStringLiteral("restore"), QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(
+        run.out.startsWith(QStringLiteral("Usage: modeldesk restore PROJECT --db URL --model NAME --id KEY")),
+        qPrintable(run.out));
 }
 
 void TestDbCli::jsonLines() {

@@ -51,6 +51,18 @@ private slots:
                  u"UPDATE \"orders\" SET \"customerId\" = NULL, \"updatedAt\" = ? WHERE \"id\" = ?"_s);
     }
 
+    // Sequelize's instance.restore(): deletedAt back to NULL and updatedAt written (it saves the instance),
+    // only for a record that is deleted.
+    void restore() {
+        const StatementBuilder postgres(SqlDialect(SqlDialect::Kind::Postgres));
+        const StatementBuilder mysql(SqlDialect(SqlDialect::Kind::MySql));
+        QCOMPARE(postgres.restore(u"users"_s, u"deletedAt"_s, u"updatedAt"_s, u"id"_s),
+                 u"UPDATE \"users\" SET \"deletedAt\" = NULL, \"updatedAt\" = ? WHERE \"id\" = ? AND "
+                 u"\"deletedAt\" IS NOT NULL"_s);
+        QCOMPARE(mysql.restore(u"a`b"_s, u"deleted_at"_s, QString(), u"k"_s),
+                 u"UPDATE `a``b` SET `deleted_at` = NULL WHERE `k` = ? AND `deleted_at` IS NOT NULL"_s);
+    }
+
     void hostileNamesAreQuoted() {
         const StatementBuilder mysql(SqlDialect(SqlDialect::Kind::MySql));
         const StatementBuilder postgres(SqlDialect(SqlDialect::Kind::Postgres));

@@ -392,6 +392,12 @@ void TestSaveController::databaseErrorNamesTheColumn() {
     QVERIFY2(duplicate.problems.first().column == QStringLiteral("code"),
              qPrintable(duplicate.errorString()));
     QCOMPARE(duplicate.problems.first().field, QStringLiteral("code"));
+    // Said in the record's terms; the engine's words stay as the detail.
+    QCOMPARE(duplicate.problems.first().message, QStringLiteral("code 1234 is already used by another test"));
+    QVERIFY2(duplicate.problems.first().detail.contains(QStringLiteral("INSERT tests")),
+             qPrintable(duplicate.problems.first().detail));
+    QVERIFY2(duplicate.errorString().contains(QStringLiteral("the database said: statement")),
+             qPrintable(duplicate.errorString()));
 
     const RecordResult missing = controller.save(
         QStringLiteral("testUser"), json(R"({"name":"B","email":"b@example.com","user_test":{}})"));
@@ -401,7 +407,15 @@ void TestSaveController::databaseErrorNamesTheColumn() {
     QCOMPARE(missing.problems.first().path, QStringLiteral("user_test"));
     QVERIFY2(missing.problems.first().column == QStringLiteral("code"), qPrintable(missing.errorString()));
     QCOMPARE(missing.problems.first().field, QStringLiteral("code"));
+    QCOMPARE(missing.problems.first().message, QStringLiteral("code needs a value"));
     QCOMPARE(rowCount(connection, QStringLiteral("testUsers")), 1); // and nothing else was left behind
+
+    // A key that names no record: the link's column and the model it should name (SQLite names no column).
+    const RecordResult dangling =
+        controller.save(QStringLiteral("test"), json(R"({"code":"77","userId":987654})"));
+    QVERIFY(!dangling.ok);
+    QCOMPARE(dangling.problems.size(), 1);
+    QCOMPARE(dangling.problems.first().message, QStringLiteral("userId 987654 names no testUser"));
 }
 
 // "Show SQL" and the CLI's --plan list what save() sends: on PostgreSQL one data-modifying CTE, exactly the

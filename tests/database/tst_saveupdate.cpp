@@ -25,7 +25,116 @@ private slots:
     void partialJunctionValues();
     void refusedDeleteNamesTheLink_data() { addEngineRows(); }
     void refusedDeleteNamesTheLink();
+    void unchangedValuesAreNotWritten_data() { addEngineRows(); }
+    void unchangedValuesAreNotWritten();
+    void underscoredTimestampAttributes_data() { addEngineRows(); }
+    void underscoredTimestampAttributes();
 };
+
+// An update writes only what differs from the stored rows, as Sequelize's save() does: the whole graph as
+// loaded, given back unchanged, writes nothing (no updatedAt moves, no junction row is touched); one changed
+// value rewrites that record alone. A key with no record is refused by name. What save() returns shows
+// decimals as stored, as load() does.
+void TestSaveUpdate::unchangedValuesAreNotWritten() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    const Project project = loadExample(QStringLiteral("shop"));
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, project.schema, &error), qPrintable(error));
+    RecordStore store(project.schema, connection);
+    QDateTime now(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    store.setClock([&now] { return now; });
+    const RecordResult saved = store.save(QStringLiteral("customer"),
+                                          shopGraph(QStringLiteral("n@example.com"), QStringLiteral("N-1")));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    const QJsonValue customerId = saved.record().value(QStringLiteral("id"));
+    const RecordResult loaded = store.load(QStringLiteral("customer"), customerId, 2);
+    QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
+    // "total": 0 went in as a number; both say it as the DECIMAL(10,2) holds it.
+    QCOMPARE(jsonAt(saved.record(), QStringLiteral("orders/1/total")), QJsonValue(QStringLiteral("0.00")));
+    QCOMPARE(jsonAt(loaded.record(), QStringLiteral("orders/1/total")), QJsonValue(QStringLiteral("0.00")));
+    QCOMPARE(jsonAt(saved.record(), QStringLiteral("orders/0/total")),
+             jsonAt(loaded.record(), QStringLiteral("orders/0/total")));
+
+    const ResolvedSchema resolved = SchemaResolver::resolve(project.schema);
+    const QStringList before = snapshot(connection, resolved);
+    now = now.addSecs(3600);
+    const RecordResult same = store.update(QStringLiteral("customer"), loaded.record());
+    QVERIFY2(same.ok, qPrintable(same.errorString()));
+    QCOMPARE(snapshot(connection, resolved), before);
+    QCOMPARE(same.record(), loaded.record());
+
+    // Equal values in other spellings are still equal: 12.5 for "12.50", a number for a number.
+    QJsonObject spelled{{QStringLiteral("id"), jsonAt(loaded.record(), QStringLiteral("orders/0/id"))},
+                        {QStringLiteral("total"), 12.5},
+                        {QStringLiteral("status"), QStringLiteral("paid")}};
+    QVERIFY2(store.update(QStringLiteral("order"), spelled).ok, "unchanged order");
+    QCOMPARE(snapshot(connection, resolved), before);
+
+    // One changed value: that record (and its updatedAt) alone.
+    QJsonObject changed = loaded.record();
+    QJsonArray orders = changed.value(QStringLiteral("orders")).toArray();
+    QJsonObject first = orders.at(0).toObject();
+    first.insert(QStringLiteral("status"), QStringLiteral("shipped"));
+    orders.replace(0, first);
+    changed.insert(QStringLiteral("orders"), orders);
+    const RecordResult one = store.update(QStringLiteral("customer"), changed);
+    QVERIFY2(one.ok, qPrintable(one.errorString()));
+    QCOMPARE(jsonAt(one.record(), QStringLiteral("updatedAt")),
+             jsonAt(loaded.record(), QStringLiteral("updatedAt")));
+    QCOMPARE(jsonAt(one.record(), QStringLiteral("orders/1/updatedAt")),
+             jsonAt(loaded.record(), QStringLiteral("orders/1/updatedAt")));
+    QCOMPARE(jsonAt(one.record(), QStringLiteral("orders/0/updatedAt")),
+             QJsonValue(QStringLiteral("2030-01-02T04:04:05.000Z")));
+    QCOMPARE(jsonAt(one.record(), QStringLiteral("orders/0/products/0/orderItem/updatedAt")),
+             jsonAt(loaded.record(), QStringLiteral("orders/0/products/0/orderItem/updatedAt")));
+
+    // A key that names no record is refused by name, even when nothing would change.
+    const RecordResult missing =
+        store.update(QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 987654}});
+    QVERIFY(!missing.ok);
+    QVERIFY2(missing.errorString().contains(QStringLiteral("there is no customer with key 987654")),
+             qPrintable(missing.errorString()));
+}
+
+// An underscored model's timestamps are the attributes createdAt / updatedAt / deletedAt in Sequelize, in the
+// columns created_at / updated_at / deleted_at: a save returns them under the attribute names, and an update
+// that gives them back (as a loaded record has them) is accepted.
+void TestSaveUpdate::underscoredTimestampAttributes() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    Schema schema;
+    Model note{QStringLiteral("note")};
+    note.underscored = true;
+    note.paranoid = true;
+    note.fields << Field{QStringLiteral("bodyText"), DataType::string()};
+    schema.models = {note};
+    DatabaseConnection connection(scratch.connectionUrl());
+    QString error;
+    QVERIFY2(openAndSync(connection, schema, &error), qPrintable(error));
+    RecordStore store(schema, connection);
+    const RecordResult saved = store.save(QStringLiteral("note"), json(R"({"bodyText": "hello"})"));
+    QVERIFY2(saved.ok, qPrintable(saved.errorString()));
+    for (const char *attribute : {"createdAt", "updatedAt", "deletedAt"})
+        QVERIFY2(saved.record().contains(QLatin1String(attribute)), attribute);
+    QVERIFY(!saved.record().contains(QStringLiteral("created_at")));
+    const RecordResult loaded =
+        store.load(QStringLiteral("note"), saved.record().value(QStringLiteral("id")));
+    QVERIFY2(loaded.ok, qPrintable(loaded.errorString()));
+    QCOMPARE(loaded.record().value(QStringLiteral("createdAt")),
+             saved.record().value(QStringLiteral("createdAt")));
+    QJsonObject change = loaded.record();
+    change.insert(QStringLiteral("bodyText"), QStringLiteral("bye"));
+    const RecordResult updated = store.update(QStringLiteral("note"), change);
+    QVERIFY2(updated.ok, qPrintable(updated.errorString()));
+    QCOMPARE(updated.record().value(QStringLiteral("bodyText")).toString(), QStringLiteral("bye"));
+    QCOMPARE(rowCount(connection, QStringLiteral("notes"), QStringLiteral(" WHERE created_at IS NOT NULL")),
+             1);
+    const RecordResult wrong = store.save(QStringLiteral("note"), json(R"({"created_at": "2030-01-01"})"));
+    QVERIFY(!wrong.ok);
+    QVERIFY2(wrong.errorString().contains(QStringLiteral("unknown key")), qPrintable(wrong.errorString()));
+}
 
 // A delete that a RESTRICT key refuses says which link's records block it and how many, on every engine
 // (SQLite's own message is only "FOREIGN KEY constraint failed"); nothing is deleted.

@@ -2,6 +2,9 @@
 // one transaction, on an SQLite file and on PostgreSQL; a failing child leaves nothing behind and is shown at
 // its field; loaded records update; delete follows onDelete.
 #include "support/dataformfixture.h"
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QTimer>
 
 using namespace modeldesk;
 using namespace modeldesk::test;
@@ -241,7 +244,8 @@ private slots:
         QVERIFY(products);
         QTest::mouseClick(form->findChild<QPushButton *>(u"add_products"_s), Qt::LeftButton);
         auto *product = qobject_cast<QComboBox *>(products->cellWidget(0, 0));
-        QVERIFY(product && product->count() == 2); // (none) and the tea
+        QVERIFY(product && product->count() == 3); // (choose), the tea and New product…
+        QCOMPARE(product->itemText(2), u"New product…"_s);
         product->setCurrentIndex(1);
         type(form, u"total"_s, u"4.50"_s);
         // unitPrice is required: refused before any SQL, shown in its cell.
@@ -256,6 +260,82 @@ private slots:
         QCOMPARE(countRows(url, u"orders"_s), 3);
         QCOMPARE(countRows(url, u"orders"_s, u" WHERE total = 4.5 AND customerId IS NOT NULL"_s), 1);
         QCOMPARE(countRows(url, u"orderItems"_s, u" WHERE quantity = 1 AND unitPrice = 4.5"_s), 1);
+    }
+
+    // A junction grid's picker offers "New product…": a dialog takes the product (its values checked there),
+    // the row shows it as new, and Save creates it and links it in the order's transaction — an order can be
+    // entered before its products exist. Cancel leaves the row as it was.
+    void junctionGridCreatesTheTargetInline() {
+        QTemporaryDir dir;
+        const ConnectionUrl url = sqliteIn(dir, u"inline.db"_s);
+        DataPage *page = openData(u"shop"_s, url);
+        QVERIFY(page);
+        page->setModel(u"order"_s);
+        RecordSection *form = page->form();
+        QTableWidget *products = form->junctionGrid(u"products"_s);
+        QVERIFY(products);
+        QTest::mouseClick(form->findChild<QPushButton *>(u"add_products"_s), Qt::LeftButton);
+        auto *pick = qobject_cast<QComboBox *>(products->cellWidget(0, 0));
+        QVERIFY(pick);
+        const int create = pick->findText(u"New product…"_s);
+        QVERIFY(create > 0);
+
+        // Cancel: nothing chosen.
+        bool cancelled = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (dialog && dialog->objectName() == u"newRecordDialog"_s) {
+                cancelled = true;
+                dialog->reject();
+            }
+        });
+        pick->setCurrentIndex(create);
+        emit pick->activated(create);
+        QVERIFY(cancelled);
+        QCOMPARE(pick->currentIndex(), 0);
+
+        // Add: a product without its required sku is kept in the dialog, then completed.
+        bool refusedFirst = false, added = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != u"newRecordDialog"_s)
+                return;
+            auto *section = dialog->findChild<RecordSection *>();
+            auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            type(section, u"name"_s, u"Kettle"_s);
+            type(section, u"price"_s, u"30.00"_s);
+            QTest::mouseClick(ok, Qt::LeftButton);
+            refusedFirst = dialog->isVisible();
+            type(section, u"sku"_s, u"KET-1"_s);
+            // MODELDESK_SCREENSHOT_DIR: keep a picture of the dialog, to look at.
+            if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+                dialog->grab().save(shots + u"/new-product-dialog.png"_s);
+            QTest::mouseClick(ok, Qt::LeftButton);
+            added = !dialog->isVisible();
+        });
+        pick->setCurrentIndex(create);
+        emit pick->activated(create);
+        QVERIFY(refusedFirst);
+        QVERIFY(added);
+        QCOMPARE(pick->currentText(), u"new: KET-1"_s); // named as the product picker names products: by sku
+        const int unitPrice = 2; // columns: product, quantity, unitPrice
+        products->setItem(0, unitPrice, new QTableWidgetItem(u"29.00"_s));
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+            mWindow->grab().save(shots + u"/new-product-row.png"_s);
+        type(form, u"total"_s, u"29.00"_s);
+        QComboBox *customer = form->picker(u"customer"_s); // a new customer too: nothing exists yet
+        customer->setCurrentIndex(customer->count() - 1);
+        type(form->childSection(u"customer"_s), u"name"_s, u"Bea"_s);
+        type(form->childSection(u"customer"_s), u"email"_s, u"bea@example.com"_s);
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+        QCOMPARE(countRows(url, u"products"_s, u" WHERE sku = 'KET-1' AND name = 'Kettle'"_s), 1);
+        QCOMPARE(countRows(url, u"orderItems"_s,
+                           u" WHERE unitPrice = 29 AND productId = "
+                           u"(SELECT id FROM products WHERE sku = 'KET-1')"_s),
+                 1);
+        // The form shows the saved graph: the row now names the product as a saved one.
+        pick = qobject_cast<QComboBox *>(products->cellWidget(0, 0));
+        QVERIFY2(pick->currentText().startsWith(u"KET-1 (#"_s), qPrintable(pick->currentText()));
     }
 
     // Pickers list the first 500 records by label. A loaded order whose customer and product come after them
@@ -345,11 +425,13 @@ private slots:
         QTest::mouseClick(page->form()->findChild<QPushButton *>(u"add_products"_s), Qt::LeftButton);
         auto *pick = qobject_cast<QComboBox *>(page->form()->junctionGrid(u"products"_s)->cellWidget(0, 0));
         QVERIFY(pick && pick->isEditable());
-        QCOMPARE(pick->count(), 501); // (choose) and the first 500 by sku: P000 … P499
+        QCOMPARE(pick->count(), 502); // (choose), the first 500 by sku (P000 … P499) and New product…
+        QCOMPARE(pick->itemText(501), u"New product…"_s);
         pick->lineEdit()->setFocus();
         pick->lineEdit()->clear();
         QTest::keyClicks(pick->lineEdit(), u"ZZ"_s);
         QTRY_VERIFY(pick->findText(u"ZZZ"_s, Qt::MatchStartsWith) >= 0);
+        QCOMPARE(pick->itemText(pick->count() - 1), u"New product…"_s); // found records go before it
     }
 
     // After a save or an update the form shows the graph the store returned, with the keys the database

@@ -4,6 +4,9 @@
 #include "schema/fieldvalue.h"
 #include "support/dataformfixture.h"
 
+#include <QStandardPaths>
+#include <QStatusBar>
+
 using namespace modeldesk;
 using namespace modeldesk::test;
 using namespace Qt::StringLiterals;
@@ -52,6 +55,87 @@ private slots:
         QCOMPARE(keyLabel(child)->text(), u"#%1"_s.arg(testId));
         QCOMPARE(countRows(url, u"tests"_s), 1);
         QCOMPARE(countRows(url, u"tests"_s, u" WHERE code = '5678'"_s), 1);
+    }
+
+    // Save As offers to take the records along: copied beside the new project file (and the form shows them
+    // there), or left where they are with a word in the status bar; a project file never opens a stranger's
+    // empty database without saying so.
+    void saveAsTakesTheRecordsAlong() {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        QVERIFY(mWindow->openExample(u"seed"_s));
+        mWindow->setMode(MainWindow::Mode::Data);
+        DataPage *page = mWindow->dataPage();
+        const ConnectionUrl before = page->defaultUrl();
+        QFile::remove(before.path);
+        QString error;
+        QVERIFY2(page->connectTo(before, &error), qPrintable(error));
+        type(page->form(), u"name"_s, u"Kept"_s);
+        type(page->form(), u"email"_s, u"kept@example.com"_s);
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+
+        QString asked;
+        answerMessageBox(QMessageBox::Yes, &asked);
+        QVERIFY(mWindow->saveAs(dir.filePath(u"copied.modeldesk"_s)));
+        QVERIFY2(asked.contains(QDir::toNativeSeparators(before.path)), qPrintable(asked));
+        const ConnectionUrl copy = ConnectionUrl::file(dir.filePath(u"copied.db"_s));
+        QCOMPARE(countRows(copy, u"testUsers"_s, u" WHERE name = 'Kept'"_s), 1);
+        QVERIFY2(page->where().contains(u"copied.db"_s), qPrintable(page->where()));
+        QCOMPARE(page->recordList()->model()->rowCount(), 1);
+        QVERIFY2(mWindow->statusBar()->currentMessage().contains(u"Copied the records to"_s),
+                 qPrintable(mWindow->statusBar()->currentMessage()));
+
+        answerMessageBox(QMessageBox::No, &asked);
+        QVERIFY(mWindow->saveAs(dir.filePath(u"fresh.modeldesk"_s)));
+        QVERIFY2(page->where().contains(u"fresh.db"_s), qPrintable(page->where()));
+        QCOMPARE(page->recordList()->model()->rowCount(), 0);
+        QVERIFY2(mWindow->statusBar()->currentMessage().contains(u"stay in"_s),
+                 qPrintable(mWindow->statusBar()->currentMessage()));
+        QCOMPARE(countRows(copy, u"testUsers"_s), 1); // untouched
+        QFile::remove(before.path);
+    }
+
+    // A save the database refuses is told in the record's terms at the field ("code 1234 is already used by
+    // another test", the engine's words in the message's tooltip); loading another record clears it.
+    void databaseRefusalInTheRecordsTerms() {
+        QTemporaryDir dir;
+        const ConnectionUrl url = sqliteIn(dir, u"refused.db"_s);
+        DataPage *page = openData(u"seed"_s, url);
+        QVERIFY(page);
+        {
+            DatabaseConnection connection(url);
+            QString error;
+            QVERIFY2(connection.open(&error), qPrintable(error));
+            QSqlQuery index(connection.database());
+            QVERIFY(
+                index.exec(u"CREATE UNIQUE INDEX tests_code ON tests (code)"_s)); // stricter than the design
+        }
+        RecordSection *form = page->form();
+        RecordSection *child = form->childSection(u"user_test"_s);
+        type(form, u"name"_s, u"First"_s);
+        type(form, u"email"_s, u"first@example.com"_s);
+        type(child, u"code"_s, u"1234"_s);
+        QVERIFY2(page->saveRecord(), qPrintable(page->messageLabel()->text()));
+        page->newRecord();
+        type(form, u"name"_s, u"Second"_s);
+        type(form, u"email"_s, u"second@example.com"_s);
+        type(child, u"code"_s, u"1234"_s);
+        QVERIFY(!page->saveRecord());
+        ValueEditor *code = child->editor(u"code"_s);
+        QVERIFY(code);
+        QCOMPARE(code->problem(), u"code 1234 is already used by another test"_s);
+        QVERIFY2(
+            page->messageLabel()->text().contains(u"user_test: code 1234 is already used by another test"_s),
+            qPrintable(page->messageLabel()->text()));
+        QVERIFY2(!page->messageLabel()->text().contains(u"constraint"_s),
+                 qPrintable(page->messageLabel()->text()));
+        QVERIFY2(page->messageLabel()->toolTip().contains(u"UNIQUE constraint failed: tests.code"_s),
+                 qPrintable(page->messageLabel()->toolTip()));
+
+        // Load the saved record (loadRecord itself does not ask about the typing): nothing is left over.
+        QVERIFY(page->loadRecord(QJsonValue(valueOf(url, u"SELECT id FROM testUsers"_s).toLongLong())));
+        QVERIFY(code->problem().isEmpty());
+        QVERIFY(page->messageLabel()->isHidden());
     }
 
     // A save re-reads only the pickers listing a model its graph holds: saving an order that picks a

@@ -4,12 +4,14 @@
 #include "data/datasession.h"
 #include "data/recordlistmodel.h"
 #include "data/recordsection.h"
+#include "db/databaseconnection.h"
 #include "document/document.h"
 #include "records/deletepreview.h"
 #include "records/savedgraph.h"
 #include "schema/fieldvalue.h"
 #include "schema/schemavalidator.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -42,12 +44,14 @@ DataPage::DataPage(Document *document, QWidget *parent)
     , mWhere(new QLabel(this))
     , mModelCombo(new QComboBox(this))
     , mSearch(new QLineEdit(this))
+    , mShowDeleted(new QCheckBox(tr("Show deleted"), this))
     , mList(new QTableView(this))
     , mListModel(new RecordListModel(this))
     , mScroll(new QScrollArea(this))
     , mMessage(new QLabel(this))
     , mSaveButton(new QPushButton(tr("Save"), this))
-    , mDeleteButton(new QPushButton(tr("Delete…"), this)) {
+    , mDeleteButton(new QPushButton(tr("Delete…"), this))
+    , mRestoreButton(new QPushButton(tr("Restore"), this)) {
     setObjectName(u"dataPage"_s);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(makeRecordList());
@@ -67,6 +71,13 @@ DataPage::DataPage(Document *document, QWidget *parent)
         setModel(chosen);
     });
     connect(mSearch, &QLineEdit::textChanged, this, &DataPage::refreshList);
+    connect(mShowDeleted, &QCheckBox::toggled, this, [this](bool on) {
+        // A deleted record shown read-only leaves the list with the others; it holds nothing typed.
+        if (!on && showsDeletedRecord())
+            newRecord();
+        refreshList();
+        selectLoadedRow();
+    });
     connect(mList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QModelIndexList rows = mList->selectionModel()->selectedRows();
         if (rows.isEmpty())
@@ -79,6 +90,7 @@ DataPage::DataPage(Document *document, QWidget *parent)
         loadRecord(key);
     });
     connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
+    connect(mListModel, &RecordListModel::modelReset, this, &DataPage::placeDeletedAtColumn);
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::askNewRecord);
@@ -113,7 +125,12 @@ QWidget *DataPage::makeRecordList() {
     mSearch->setObjectName(u"searchBox"_s);
     mSearch->setPlaceholderText(tr("Search text fields…"));
     mSearch->setClearButtonEnabled(true);
-    leftLayout->addWidget(mSearch);
+    mShowDeleted->setObjectName(u"showDeletedBox"_s);
+    mShowDeleted->setEnabled(false); // until a paranoid model is chosen
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(mSearch, 1);
+    searchRow->addWidget(mShowDeleted);
+    leftLayout->addLayout(searchRow);
     mList->setObjectName(u"recordList"_s);
     mList->setModel(mListModel);
     mList->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -153,7 +170,12 @@ QWidget *DataPage::makeFormPanel() {
     mSaveButton->setToolTip(tr("Save the record and its linked records in one transaction (Ctrl+S)"));
     mSaveButton->setDefault(true);
     mDeleteButton->setObjectName(u"deleteButton"_s);
-    for (QPushButton *b : {newButton, revertButton, mDeleteButton})
+    mRestoreButton->setObjectName(u"restoreButton"_s);
+    mRestoreButton->setToolTip(tr("Bring the deleted record back (its deletedAt is cleared); records deleted "
+                                  "with it stay deleted until restored themselves"));
+    mRestoreButton->hide();
+    mEditButtons = {revertButton, sqlButton};
+    for (QPushButton *b : {newButton, revertButton, mDeleteButton, mRestoreButton})
         buttons->addWidget(b);
     buttons->addStretch();
     buttons->addWidget(sqlButton);
@@ -163,6 +185,7 @@ QWidget *DataPage::makeFormPanel() {
     connect(revertButton, &QPushButton::clicked, this, &DataPage::revert);
     connect(mSaveButton, &QPushButton::clicked, this, &DataPage::saveRecord);
     connect(mDeleteButton, &QPushButton::clicked, this, [this] { deleteRecord(true); });
+    connect(mRestoreButton, &QPushButton::clicked, this, &DataPage::restoreRecord);
     connect(sqlButton, &QPushButton::clicked, this, &DataPage::showSql);
     return right;
 }
@@ -211,6 +234,46 @@ ConnectionUrl DataPage::defaultUrl() const {
     QString name = mDocument->displayName();
     name.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
     return ConnectionUrl::file(dir + u'/' + name + u".db"_s);
+}
+
+QString DataPage::takeRecordsAlong(const ConnectionUrl &before) {
+    const ConnectionUrl after = defaultUrl();
+    if (!before.isFile() || before.path == after.path)
+        return {};
+    if (mSession && !mSession->url().isFile())
+        return {}; // the records are on the server the user chose, whatever the project is called
+    const QString message = copyRecords(before, after);
+    if (isVisible())
+        activate(); // the page follows the project to its new records file (the design is unchanged)
+    return message;
+}
+
+QString DataPage::copyRecords(const ConnectionUrl &before, const ConnectionUrl &after) {
+    if (!QFileInfo(before.path).isFile())
+        return {};
+    const QString from = QDir::toNativeSeparators(before.path), to = QDir::toNativeSeparators(after.path);
+    if (QFileInfo::exists(after.path))
+        return tr("This project's records are in %1; those entered before Save As stay in %2.").arg(to, from);
+    QMessageBox box(
+        QMessageBox::Question, tr("Take the Records Along?"),
+        tr("The records entered so far are in %1.\n\nCopy them to %2, beside the new project file? "
+           "Otherwise the project starts with an empty database there, and the records stay where "
+           "they are.")
+            .arg(from, to),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box.button(QMessageBox::Yes)->setText(tr("Copy Records"));
+    box.button(QMessageBox::No)->setText(tr("Start Empty"));
+    box.setDefaultButton(QMessageBox::Yes);
+    if (box.exec() != QMessageBox::Yes)
+        return tr("The records entered before stay in %1; this project's are in %2.").arg(from, to);
+    DatabaseConnection source(before);
+    QString error;
+    if (!source.open(&error) || !source.copySqliteFileTo(after.path, &error)) {
+        QMessageBox::warning(this, tr("Cannot Copy the Records"),
+                             tr("%1\n\nThey stay in %2.").arg(error, from));
+        return tr("The records stay in %1.").arg(from);
+    }
+    return tr("Copied the records to %1.").arg(to);
 }
 
 QString DataPage::where() const {
@@ -310,7 +373,21 @@ void DataPage::setModel(const QString &model) {
     mModelCombo->setCurrentText(model);
     mLoadedKey = QJsonValue(QJsonValue::Undefined);
     mLoadedRecord = {};
+    mLoadedDeletedAt = QJsonValue();
+    // Only a paranoid model keeps deleted records to show.
+    const bool keepsDeleted = mSession && mSession->browser().keepsDeleted(model);
+    mShowDeleted->setEnabled(keepsDeleted);
+    mShowDeleted->setToolTip(
+        keepsDeleted ? tr("List deleted %1 records too (greyed and struck through); select one to see it "
+                          "read-only and restore it")
+                           .arg(model)
+                     : tr("%1 is not paranoid: its deleted records are gone, none to show").arg(model));
+    if (!keepsDeleted) {
+        const QSignalBlocker block(mShowDeleted);
+        mShowDeleted->setChecked(false);
+    }
     rebuildForm();
+    updateForDeleted();
     refreshList();
 }
 
@@ -340,15 +417,52 @@ void DataPage::refreshList() {
     BrowseQuery query;
     query.model = mModel;
     query.search = mSearch->text();
+    query.withDeleted = mShowDeleted->isChecked();
     mListModel->reset(
         [session](const BrowseQuery &q, QString *error) { return session->browser().page(q, error); }, query);
     mList->resizeColumnsToContents();
 }
 
+void DataPage::placeDeletedAtColumn() {
+    const int column = mListModel->deletedAtColumn();
+    if (column < 0)
+        return;
+    QHeaderView *header = mList->horizontalHeader();
+    header->moveSection(header->visualIndex(column),
+                        mShowDeleted->isChecked() ? std::min(1, column) : column);
+}
+
 void DataPage::showMessage(const QString &text, bool error) {
     mMessage->setText(text);
+    mMessage->setToolTip(QString());
     mMessage->setStyleSheet(error ? u"color: #b33a3a; padding: 4px;"_s : u"color: #2a7550; padding: 4px;"_s);
     mMessage->setVisible(!text.isEmpty());
+}
+
+void DataPage::updateForDeleted() {
+    const bool deleted = showsDeletedRecord();
+    const bool wasDeleted = !mRestoreButton->isHidden();
+    if (mForm) {
+        mForm->setEnabled(!deleted);
+        mForm->setTitle(deleted ? u"%1 — %2"_s.arg(mModel, RecordListModel::deletedText(mLoadedDeletedAt))
+                                : mModel);
+    }
+    mSaveButton->setEnabled(!deleted);
+    for (QPushButton *button : std::as_const(mEditButtons))
+        button->setEnabled(!deleted);
+    mDeleteButton->setVisible(!deleted);
+    mRestoreButton->setVisible(deleted);
+    if (deleted) {
+        mMessage->setText(
+            tr("%1 #%2 was %3. It is shown read-only; Restore brings it back (only this record: "
+               "records deleted with it stay deleted until restored themselves).")
+                .arg(mModel, FieldValue::keyText(mLoadedKey),
+                     RecordListModel::deletedText(mLoadedDeletedAt)));
+        mMessage->setStyleSheet(u"color: #5b6570; padding: 4px;"_s);
+        mMessage->show();
+    } else if (wasDeleted) {
+        mMessage->hide(); // the notice was about the deleted record
+    }
 }
 
 void DataPage::showResult(const RecordResult &result) {
@@ -356,19 +470,31 @@ void DataPage::showResult(const RecordResult &result) {
     QWidget *focus = mForm->showProblems(result.problems);
     if (focus)
         focus->setFocus();
-    QStringList lines;
-    for (const RecordProblem &p : result.problems)
+    QStringList lines, details;
+    for (const RecordProblem &p : result.problems) {
         lines << p.toString();
+        if (!p.detail.isEmpty())
+            details << p.detail;
+    }
     QString text = result.validationFailed ? tr("Nothing was saved. Fix these first:\n%1")
                                            : tr("Nothing was saved (the transaction was rolled back):\n%1");
     if (result.connectionLost)
         text += u"\n"_s + tr("The connection was lost; the next save reconnects.");
     showMessage(text.arg(lines.join(u'\n')), true);
+    // The database's own words, for whoever needs them.
+    mMessage->setToolTip(details.isEmpty() ? QString()
+                                           : tr("The database said:\n%1").arg(details.join(u'\n')));
 }
 
 bool DataPage::saveRecord() {
     if (!mSession || !mForm) {
         showMessage(tr("Not connected to a database."), true);
+        return false;
+    }
+    if (showsDeletedRecord()) {
+        showMessage(tr("%1 #%2 is deleted: restore it before changing it.")
+                        .arg(mModel, FieldValue::keyText(mLoadedKey)),
+                    true);
         return false;
     }
     mForm->clearProblems();
@@ -422,21 +548,29 @@ bool DataPage::loadRecord(const QJsonValue &key) {
     if (!mSession || !mForm || key.isUndefined())
         return false;
     ++mReads.loads;
-    const RecordResult result = mSession->controller().load(mModel, key, 2);
+    // A record listed as deleted is read as Sequelize's paranoid: false would; its links as always.
+    const int row = mListModel->rowOfKey(key);
+    const bool listedDeleted = row >= 0 && !mListModel->deletedAt(row).isNull();
+    const RecordResult result = mSession->controller().load(mModel, key, 2, listedDeleted);
     if (!result.ok) {
         showResult(result);
         return false;
     }
     mLoadedKey = key;
     mLoadedRecord = result.record();
-    mForm->setRecord(result.record());
+    mLoadedDeletedAt = listedDeleted ? result.record().value(mListModel->deletedAtAttribute()) : QJsonValue();
+    mForm->setRecord(result.record()); // clears the fields' problems
     setDirty(false);
+    mMessage->hide(); // what a save of another record said is not about this one
+    updateForDeleted();
     return true;
 }
 
 void DataPage::newRecord() {
     mLoadedKey = QJsonValue(QJsonValue::Undefined);
     mLoadedRecord = {};
+    mLoadedDeletedAt = QJsonValue();
+    updateForDeleted();
     if (mForm) {
         mForm->clearRecord();
         mForm->focusFirstField();
@@ -568,6 +702,10 @@ bool DataPage::deleteRecord(bool confirm) {
         showMessage(tr("Select a saved record to delete."), true);
         return false;
     }
+    if (showsDeletedRecord()) {
+        showMessage(tr("%1 #%2 is already deleted.").arg(mModel, FieldValue::keyText(mLoadedKey)), true);
+        return false;
+    }
     QString error;
     const std::optional<DeletePreview> preview = deletePreview(&error);
     if (!preview) {
@@ -588,7 +726,7 @@ bool DataPage::deleteRecord(bool confirm) {
         showResult(result);
         return false;
     }
-    showMessage(tr("Deleted %1 #%2.").arg(mModel, FieldValue::keyText(mLoadedKey)), false);
+    const QString deleted = tr("Deleted %1 #%2.").arg(mModel, FieldValue::keyText(mLoadedKey));
     // Pickers listing the deleted record, or records deleted with it, are read again.
     QSet<QString> changed{mModel};
     for (const DeleteEffect &effect : preview->effects)
@@ -597,6 +735,36 @@ bool DataPage::deleteRecord(bool confirm) {
     newRecord();
     refreshList();
     mForm->refreshChoices(changed);
+    showMessage(deleted, false); // after newRecord(), which hides the message line
+    emit statusMessage(deleted);
+    return true;
+}
+
+bool DataPage::restoreRecord() {
+    if (!mSession || !showsDeletedRecord()) {
+        showMessage(tr("Select a deleted record to restore (Show deleted lists them)."), true);
+        return false;
+    }
+    const QJsonValue key = mLoadedKey;
+    const QString record = u"%1 #%2"_s.arg(mModel, FieldValue::keyText(key));
+    const RecordResult result = mSession->controller().restore(mModel, key);
+    refreshList();
+    if (!result.ok) {
+        // Restored or removed meanwhile (another window, the CLI): show what the database holds now.
+        if (mListModel->rowOfKey(key) >= 0)
+            loadRecord(key);
+        else
+            newRecord();
+        selectLoadedRow();
+        showMessage(tr("%1 was not restored: %2").arg(record, result.errorString()), true);
+        return false;
+    }
+    mForm->refreshChoices({mModel}); // pickers of this model offer it again
+    loadRecord(key);                 // live now: editable, with Delete
+    selectLoadedRow();
+    const QString restored = tr("Restored %1.").arg(record);
+    showMessage(restored, false);
+    emit statusMessage(restored);
     return true;
 }
 

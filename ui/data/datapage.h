@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLayout;
@@ -42,6 +43,11 @@ public:
     // data folder for an unsaved project.
     ConnectionUrl defaultUrl() const;
     QString where() const;
+    // After Save As: the records entered so far are in `before` (the project's default file until now).
+    // When the new name has no records file yet, asks whether to copy them beside the new project file
+    // (a SQLite copy) or start it empty; returns what happened, in words, for the status bar. Empty when
+    // there was nothing to take (a server connection, no records file, the same file).
+    QString takeRecordsAlong(const ConnectionUrl &before);
 
     void setModel(const QString &model);
     QString model() const { return mModel; }
@@ -56,7 +62,13 @@ public:
     // discarded, or nothing to ask); false when the user cancelled or the save was refused.
     bool maybeKeepInput();
     bool deleteRecord(bool confirm = true);
+    // Brings the loaded deleted record back (RecordStore::restore), then lists and shows it as live.
+    bool restoreRecord();
+    // Loads a record into the form; a deleted one (listed with Show deleted) is shown read-only, with
+    // Restore instead of Delete.
     bool loadRecord(const QJsonValue &key);
+    // Whether the form shows a deleted record of a paranoid model.
+    bool showsDeletedRecord() const { return !mLoadedDeletedAt.isNull() && !mLoadedDeletedAt.isUndefined(); }
     // The statements Save would run, as text (what "Show SQL" displays).
     QString sqlPreview(QString *error) const;
     // What Delete asks before deleting the loaded record: the store's preview of what happens to the records
@@ -76,9 +88,12 @@ public:
     QTableView *recordList() const { return mList; }
     QLabel *messageLabel() const { return mMessage; }
     QPushButton *saveButton() const { return mSaveButton; }
+    QCheckBox *showDeletedBox() const { return mShowDeleted; }
 
 signals:
     void whereChanged(const QString &where);
+    // What a record operation did, for the window's status bar.
+    void statusMessage(const QString &text);
     void unsavedInputChanged(bool unsaved);
 
 private:
@@ -86,6 +101,8 @@ private:
     QWidget *makeRecordList();
     QWidget *makeFormPanel();
     void chooseConnection();
+    // takeRecordsAlong()'s question and copy; what happened, in words.
+    QString copyRecords(const ConnectionUrl &before, const ConnectionUrl &after);
     void askNewRecord();
     void setDirty(bool dirty);
     // Selects the loaded record's row again (after a change of record was cancelled).
@@ -94,6 +111,10 @@ private:
     void rebuildForm();
     void refreshList();
     void showMessage(const QString &text, bool error);
+    // A deleted record is read-only: no editing, Save, Revert or Delete; Restore instead.
+    void updateForDeleted();
+    // With Show deleted, the deletedAt column comes second, so when each was deleted is in view.
+    void placeDeletedAtColumn();
     void showResult(const RecordResult &result);
     bool ensureTables(QString *error);
     std::optional<DeletePreview> deletePreview(QString *error) const;
@@ -107,12 +128,14 @@ private:
     QString mModel;
     QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
     QJsonObject mLoadedRecord;
+    QJsonValue mLoadedDeletedAt; // when the loaded record was deleted; null for a live one
     Reads mReads;
     bool mDirty = false;
 
     QLabel *mWhere;
     QComboBox *mModelCombo;
     QLineEdit *mSearch;
+    QCheckBox *mShowDeleted;
     QTableView *mList;
     RecordListModel *mListModel;
     QScrollArea *mScroll;
@@ -120,6 +143,8 @@ private:
     QLabel *mMessage;
     QPushButton *mSaveButton;
     QPushButton *mDeleteButton;
+    QPushButton *mRestoreButton;
+    QList<QPushButton *> mEditButtons; // Revert, Show SQL: nothing to do for a deleted record
 };
 
 } // namespace modeldesk

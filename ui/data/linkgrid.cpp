@@ -16,6 +16,12 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// The junction picker's own entries beside the records' keys.
+const QString kCreate = u"__create__"_s;   // "New product…": asks for a new record
+const QString kPending = u"__pending__"_s; // the new record asked for, created when the form is saved
+} // namespace
+
 QJsonValue cellValue(const Field &field, const QString &text) {
     return FieldValue::fromText(field.type, text);
 }
@@ -52,6 +58,7 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
             return;
         mTable->removeRow(row);
         mKeys.removeAt(row);
+        mPending.removeAt(row);
         emit edited();
     });
     auto *buttons = new QHBoxLayout;
@@ -71,17 +78,45 @@ int LinkGrid::addRow(const QList<RecordChoice> &choices) {
     const int row = mTable->rowCount();
     mTable->insertRow(row);
     mKeys.append(QJsonValue(QJsonValue::Undefined));
+    mPending.append(QJsonObject());
     if (picks()) {
         auto *combo = new QComboBox(mTable);
+        const bool creates = bool(mOptions.createTarget);
         makeSearchable(combo,
                        mChoices ? std::function([choices = mChoices, model = mOptions.pickModel](
                                                     const QString &text) { return choices(model, text); })
                                 : nullptr,
-                       nullptr);
+                       [creates](QComboBox *c) { return creates ? c->count() - 1 : c->count(); });
         mTable->setCellWidget(row, 0, combo);
         fillPicker(row, choices);
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            if (combo->currentData().toString() == kCreate)
+                createTargetFor(combo);
+        });
     }
     return row;
+}
+
+int LinkGrid::rowOf(const QComboBox *combo) const {
+    for (int r = 0; r < mTable->rowCount(); ++r)
+        if (mTable->cellWidget(r, 0) == combo)
+            return r;
+    return -1;
+}
+
+void LinkGrid::createTargetFor(QComboBox *combo) {
+    const int row = rowOf(combo);
+    if (row < 0)
+        return;
+    const std::optional<QJsonObject> record = mOptions.createTarget(window());
+    if (record)
+        mPending[row] = *record;
+    fillPicker(row, pickChoices());
+    combo->setCurrentIndex(record ? combo->findData(kPending) : 0);
+    if (record) {
+        mTable->setCurrentCell(row, firstFieldColumn() < mTable->columnCount() ? firstFieldColumn() : 0);
+        emit edited();
+    }
 }
 
 void LinkGrid::fillPicker(int row, const QList<RecordChoice> &choices) {
@@ -90,12 +125,24 @@ void LinkGrid::fillPicker(int row, const QList<RecordChoice> &choices) {
         return;
     const QVariant current = combo->currentData();
     const QString currentLabel = combo->currentText();
+    const QSignalBlocker block(combo);
     combo->clear();
     combo->addItem(tr("(choose)"), QVariant());
+    if (!mPending.value(row).isEmpty()) {
+        const QString name = FieldValue::toText(mPending.value(row).value(mOptions.pickLabel));
+        combo->addItem(name.isEmpty() ? tr("new %1").arg(mOptions.pickModel) : tr("new: %1").arg(name),
+                       kPending);
+    }
     for (const RecordChoice &choice : choices)
         combo->addItem(choice.label, choice.key.toVariant());
+    if (mOptions.createTarget)
+        combo->addItem(tr("New %1…").arg(mOptions.pickModel), kCreate);
     combo->setCurrentIndex(0);
-    selectChoice(combo, QJsonValue::fromVariant(current), currentLabel); // kept even beyond the choices
+    if (current.toString() == kPending)
+        combo->setCurrentIndex(std::max(0, combo->findData(kPending)));
+    else if (current.toString() != kCreate) // kept even beyond the choices
+        selectChoice(combo, QJsonValue::fromVariant(current), currentLabel,
+                     mOptions.createTarget ? combo->count() - 1 : -1);
 }
 
 void LinkGrid::refreshChoices() {
@@ -118,8 +165,14 @@ QJsonArray LinkGrid::rows() const {
         }
         if (picks()) {
             auto *combo = qobject_cast<QComboBox *>(mTable->cellWidget(r, 0));
-            if (!combo || !combo->currentData().isValid())
+            if (!combo || !combo->currentData().isValid() || combo->currentData().toString() == kCreate)
                 continue;
+            if (combo->currentData().toString() == kPending) { // a new record, created and linked by the save
+                QJsonObject created = mPending.value(r);
+                created.insert(mOptions.nestName, values);
+                result.append(created);
+                continue;
+            }
             result.append(QJsonObject{{mOptions.keyAttribute, QJsonValue::fromVariant(combo->currentData())},
                                       {mOptions.nestName, values}});
         } else {
@@ -135,6 +188,7 @@ void LinkGrid::setRows(const QJsonArray &rows) {
     const QSignalBlocker block(mTable);
     mTable->setRowCount(0);
     mKeys.clear();
+    mPending.clear();
     const QList<RecordChoice> choices = rows.isEmpty() ? QList<RecordChoice>() : pickChoices();
     for (const QJsonValue &item : rows) {
         const QJsonObject object = item.toObject();

@@ -6,7 +6,9 @@
 #include <QGroupBox>
 #include <QJsonArray>
 #include <functional>
+#include <optional>
 
+class QComboBox;
 class QTableWidget;
 
 namespace modeldesk {
@@ -32,6 +34,9 @@ public:
         QString nestName;     // junction: the through model's name, under which the field values go
         QString pickLabel;    // junction: the picked model's attribute that names a record ("name (#12)")
         QString rowModel;     // hasMany: the children's model ("Add order")
+        // Junction: asks for a new record of pickModel to link (the picker's "New product…"); nullopt when
+        // the user cancelled. Without it the picker offers existing records only.
+        std::function<std::optional<QJsonObject>(QWidget *parent)> createTarget = {};
     };
 
     LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);
@@ -57,12 +62,16 @@ private:
     // rows being added).
     int addRow(const QList<RecordChoice> &choices);
     void fillPicker(int row, const QList<RecordChoice> &choices);
+    // The picker's "New …" entry was chosen in `combo`: asks for the record and links it as new.
+    void createTargetFor(QComboBox *combo);
+    int rowOf(const QComboBox *combo) const;
     QList<RecordChoice> pickChoices() const;
 
     Options mOptions;
     ChoiceProvider mChoices;
     QTableWidget *mTable;
-    QList<QJsonValue> mKeys; // hasMany: the loaded child's key per row (Undefined for a new one)
+    QList<QJsonValue> mKeys;     // hasMany: the loaded child's key per row (Undefined for a new one)
+    QList<QJsonObject> mPending; // junction: per row, a new target record to create and link (or empty)
 };
 
 // A grid cell's text as the JSON value the record store takes for `field` (FieldValue::toText is the way

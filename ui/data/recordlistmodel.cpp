@@ -1,5 +1,10 @@
 #include "data/recordlistmodel.h"
 
+#include <QDateTime>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
@@ -20,12 +25,14 @@ void RecordListModel::reset(const Fetch &fetch, const BrowseQuery &query) {
     mQuery.limit = kPageSize;
     mRows.clear();
     mAttributes.clear();
+    mDeletedAtIndex = -1;
     mError.clear();
     mAtEnd = !mFetch;
     if (mFetch) {
         if (const auto page = mFetch(mQuery, &mError)) {
             mAttributes = page->attributes;
             mKeyIndex = page->keyIndex;
+            mDeletedAtIndex = page->deletedAtIndex;
             mRows = page->rows;
             mAtEnd = page->rows.size() < kPageSize;
         } else {
@@ -50,6 +57,22 @@ int RecordListModel::rowOfKey(const QJsonValue &key) const {
     return -1;
 }
 
+QJsonValue RecordListModel::deletedAt(int row) const {
+    if (row < 0 || row >= mRows.size() || mDeletedAtIndex < 0)
+        return QJsonValue();
+    return mRows.at(row).at(mDeletedAtIndex);
+}
+
+QString RecordListModel::deletedAtAttribute() const {
+    return mDeletedAtIndex < 0 ? QString() : mAttributes.value(mDeletedAtIndex);
+}
+
+QString RecordListModel::deletedText(const QJsonValue &deletedAt) {
+    const QDateTime when = QDateTime::fromString(deletedAt.toString(), Qt::ISODateWithMs);
+    return when.isValid() ? tr("deleted %1 UTC").arg(when.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s))
+                          : tr("deleted %1").arg(deletedAt.toString());
+}
+
 int RecordListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(mRows.size());
 }
@@ -59,7 +82,21 @@ int RecordListModel::columnCount(const QModelIndex &parent) const {
 }
 
 QVariant RecordListModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (!index.isValid())
+        return {};
+    const QJsonValue deleted = deletedAt(index.row());
+    if (!deleted.isNull()) {
+        if (role == Qt::ForegroundRole)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        if (role == Qt::FontRole && index.column() != mDeletedAtIndex) { // the date stays easy to read
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
+        if (role == Qt::ToolTipRole)
+            return deletedText(deleted);
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const QJsonValue v = mRows.at(index.row()).at(index.column());
     if (v.isNull())

@@ -8,7 +8,8 @@
 namespace modeldesk {
 
 // The record list of the data mode: rows arrive a page at a time as the view scrolls (fetchMore), so a
-// table of a million rows opens at once. Sorting and searching re-query through the fetch function.
+// table of a million rows opens at once. Sorting and searching re-query through the fetch function. Deleted
+// records (when asked for) are greyed and struck through, with when they were deleted as their tooltip.
 class RecordListModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -22,6 +23,13 @@ public:
     QString lastError() const { return mError; }
     QJsonValue keyAt(int row) const;
     int rowOfKey(const QJsonValue &key) const;
+    // When row `row` was deleted (listed with BrowseQuery::withDeleted), or null for a live record.
+    QJsonValue deletedAt(int row) const;
+    // The attribute holding a paranoid model's deletion time and its column, or empty and -1.
+    QString deletedAtAttribute() const;
+    int deletedAtColumn() const { return mDeletedAtIndex; }
+    // "deleted 2030-05-06 07:08:09 UTC", as a deleted row's tooltip and the form say it.
+    static QString deletedText(const QJsonValue &deletedAt);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,6 +48,7 @@ private:
     QStringList mAttributes;
     QList<QList<QJsonValue>> mRows;
     int mKeyIndex = -1;
+    int mDeletedAtIndex = -1;
     bool mAtEnd = true;
     QString mError;
 };

@@ -11,6 +11,8 @@
 #include <QCheckBox>
 #include <QChildEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -20,6 +22,7 @@
 #include <QScopedValueRollback>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace modeldesk {
 
@@ -97,12 +100,24 @@ void RecordSection::addLinks() {
                 addPicker(link);
             break;
         case Link::Kind::BelongsToMany:
-            addLinkedList(link, title);
+            // A record created from its parent's junction grid (the order's "New product…") is linked to that
+            // parent by the grid; its own list of the parent's records would only repeat it.
+            if (!mirrorsParentJunction(link))
+                addLinkedList(link, title);
             break;
         }
     }
     // The pickers and checklists are filled once here; the sections below filled their own.
     refreshChoicesOf(nullptr, false);
+}
+
+bool RecordSection::mirrorsParentJunction(const ResolvedLink &link) const {
+    if (link.target != parentModel())
+        return false;
+    return std::any_of(mResolved.links.cbegin(), mResolved.links.cend(), [&](const ResolvedLink &other) {
+        return other.kind == Link::Kind::BelongsToMany && other.source == parentModel() &&
+               other.target == mModel && other.throughTable == link.throughTable;
+    });
 }
 
 bool RecordSection::canNest(const QString &model) const {
@@ -192,8 +207,20 @@ void RecordSection::addPicker(const ResolvedLink &link) {
 void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title) {
     if (const QList<Field> fields = linkfacts::junctionFields(mSchema, link); !fields.isEmpty()) {
         const Table *picked = mResolved.tableForModel(link.target);
-        addGrid(link.as, {title, link.as, fields, link.targetKey, link.target, link.throughModel,
-                          picked ? RecordBrowser::labelAttribute(*picked) : QString(), QString()});
+        LinkGrid::Options options{title,
+                                  link.as,
+                                  fields,
+                                  link.targetKey,
+                                  link.target,
+                                  link.throughModel,
+                                  picked ? RecordBrowser::labelAttribute(*picked) : QString(),
+                                  QString()};
+        if (canNest(link.target))
+            options.createTarget = [this, target = link.target,
+                                    path = joinPath(mPath, link.as)](QWidget *parent) {
+                return askNewRecord(parent, target, path);
+            };
+        addGrid(link.as, options);
         return;
     }
     auto *box = new QGroupBox(title, this);
@@ -206,6 +233,34 @@ void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title
     static_cast<QVBoxLayout *>(layout())->addWidget(box);
     mChecklists.insert(link.as, list);
     connect(list, &QListWidget::itemChanged, this, &RecordSection::onEdited);
+}
+
+std::optional<QJsonObject> RecordSection::askNewRecord(QWidget *parent, const QString &model,
+                                                       const QString &path) {
+    QDialog dialog(parent);
+    dialog.setObjectName(u"newRecordDialog"_s);
+    dialog.setWindowTitle(tr("New %1").arg(model));
+    auto *section = new RecordSection(mSchema, mResolved, model, path, mChoices, &dialog,
+                                      mAncestors + QStringList{mModel});
+    section->setTitle(QString());
+    section->setFlat(true);
+    auto *note = new QLabel(tr("Saved with this record, and linked to it, when you save."), &dialog);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&dialog, section] {
+        if (section->checkAll()) // a value that cannot be saved keeps the dialog open, marked at its field
+            dialog.accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(section);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+    section->focusFirstField();
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return section->record();
 }
 
 QTableWidget *RecordSection::childGrid(const QString &alias) const {

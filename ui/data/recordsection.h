@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -72,10 +73,13 @@ private:
     void addFields(const QStringList &hidden);
     void addLinks();
     bool canNest(const QString &model) const;
+    bool mirrorsParentJunction(const ResolvedLink &link) const;
     void addChildSection(const ResolvedLink &link, const QString &title);
     void addChildGrid(const ResolvedLink &link, const QString &title);
     void addPicker(const ResolvedLink &link);
     void addLinkedList(const ResolvedLink &link, const QString &title);
+    // A new record of `model` asked for in a dialog (a junction grid's "New product…"); nullopt if cancelled.
+    std::optional<QJsonObject> askNewRecord(QWidget *parent, const QString &model, const QString &path);
     // The model this section is entered under, or empty at the top.
     QString parentModel() const { return mAncestors.isEmpty() ? QString() : mAncestors.last(); }
     void fillChoices(QComboBox *combo, const QString &model);

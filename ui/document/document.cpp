@@ -4,6 +4,7 @@
 #include "project/projectfile.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace modeldesk {
 
@@ -19,6 +20,14 @@ QString Document::displayName() const {
     if (!mFilePath.isEmpty())
         return QFileInfo(mFilePath).fileName();
     return mDisplayName.isEmpty() ? tr("Untitled") : mDisplayName;
+}
+
+QString Document::fileBaseName() const {
+    if (!mFilePath.isEmpty())
+        return QFileInfo(mFilePath).completeBaseName();
+    QString name = displayName().toLower();
+    name.replace(QRegularExpression(u"[^\\w.-]+"_s, QRegularExpression::UseUnicodePropertiesOption), u"-"_s);
+    return name;
 }
 
 const ResolvedSchema &Document::resolved() const {

@@ -29,6 +29,9 @@ public:
     QString filePath() const { return mFilePath; }
     // The name shown in the title bar: the file name, or "Untitled"/the example's name.
     QString displayName() const;
+    // The start of the file names proposed for this project (Save As, exports, images): the file's base
+    // name, or the display name with spaces and other awkward characters as '-' ("seed-example").
+    QString fileBaseName() const;
     bool isModified() const { return !mUndoStack.isClean() || mModifiedWithoutUndo; }
 
     // Replaces everything (New, Open): clears the undo history.

@@ -52,7 +52,7 @@ bool ExportMenu::exportTo(const Exporter &exporter, const SqlDialect &dialect, c
 
 void ExportMenu::run(const Exporter *exporter, const SqlDialect &dialect) {
     QWidget *window = parentWidget() ? parentWidget()->window() : nullptr;
-    const QString base = QFileInfo(mDocument->displayName()).completeBaseName();
+    const QString base = mDocument->fileBaseName();
     QString target;
     if (exporter->producesDirectory()) {
         target = QFileDialog::getExistingDirectory(window,

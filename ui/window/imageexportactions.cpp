@@ -44,7 +44,7 @@ bool ImageExportActions::exportTo(DiagramImage::Format format, DiagramImage::Sco
 
 void ImageExportActions::run(DiagramImage::Format format, DiagramImage::Scope scope) {
     const DiagramImage::FormatInfo &info = DiagramImage::info(format);
-    QString base = QFileInfo(mScene->document()->displayName()).completeBaseName();
+    QString base = mScene->document()->fileBaseName();
     if (scope == DiagramImage::Scope::Selection)
         base += tr("-selection");
     const QString path = QFileDialog::getSaveFileName(mWindow, tr("Export %1").arg(info.description),

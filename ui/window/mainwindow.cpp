@@ -80,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(mScene, &DiagramScene::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(mDataPage, &DataPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     mAutoSaver = new AutoSaver(mDocument, this);
     connect(mAutoSaver, &AutoSaver::saveFailed, this,
@@ -481,19 +483,24 @@ bool MainWindow::save() {
 bool MainWindow::saveAs(const QString &chosen) {
     QString path = chosen;
     if (path.isEmpty())
-        path = QFileDialog::getSaveFileName(this, tr("Save Project"), mDocument->displayName(),
+        path = QFileDialog::getSaveFileName(this, tr("Save Project"),
+                                            mDocument->fileBaseName() + u".modeldesk"_s,
                                             tr("ModelDesk projects (*.modeldesk)"));
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += u".modeldesk"_s;
+    const ConnectionUrl records = mDataPage->defaultUrl(); // where this project's records have been
     QString error;
     if (!mDocument->save(path, &error)) {
         QMessageBox::warning(this, tr("Cannot save"), error);
         return false;
     }
     addRecentFile(mDocument->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    const QString along = mDataPage->takeRecordsAlong(records);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)) +
+                                 (along.isEmpty() ? QString() : u" — "_s + along),
+                             along.isEmpty() ? 5000 : 15000);
     return true;
 }
 
