@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,6 +315,58 @@ private slots:
         doc->undoStack()->undo(); // profile back where it was
         QCoreApplication::processEvents();
         QCOMPARE(orders->legs().first().size(), 2);
+    }
+
+    // View > Crow's Foot Notation draws the ends as crow's-foot marks instead of arrows and cardinalities, on
+    // the canvas (and so in images), and is remembered.
+    void crowsFootNotation() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        QAction *crowsFoot = mWindow->action(u"actionCrowsFoot"_s);
+        QVERIFY(crowsFoot && crowsFoot->isCheckable());
+        crowsFoot->setChecked(false);
+        LinkItem *orders = mWindow->scene()->linkItemFor(1); // customer hasMany orders
+        QVERIFY(orders);
+        mWindow->view()->resetZoom();
+        mWindow->view()->centerOn(orders->sceneBoundingRect().center());
+        auto picture = [&] {
+            QCoreApplication::processEvents();
+            const QRect area = mWindow->view()->mapFromScene(orders->sceneBoundingRect()).boundingRect();
+            return mWindow->view()->viewport()->grab(area).toImage();
+        };
+        const QImage arrows = picture();
+        crowsFoot->setChecked(true);
+        QCOMPARE(LinkItem::notation(), LinkItem::Notation::CrowsFoot);
+        QVERIFY(QSettings().value(u"view/crowsFoot"_s).toBool());
+        const QImage feet = picture();
+        QCOMPARE(feet.size(), arrows.size());
+        QVERIFY(feet != arrows);
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+            mWindow->grab().save(shots + u"/crows-foot.png"_s);
+        crowsFoot->setChecked(false);
+        QCOMPARE(LinkItem::notation(), LinkItem::Notation::Arrows);
+        QCOMPARE(picture(), arrows);
+        QVERIFY(!QSettings().value(u"view/crowsFoot"_s).toBool());
+    }
+
+    // An empty canvas says how to start (text in the middle of the view); it goes with the first model.
+    void emptyCanvasSaysHowToStart() {
+        mWindow->newProject();
+        QWidget *viewport = mWindow->view()->viewport();
+        auto textPixels = [&] {
+            QCoreApplication::processEvents();
+            const QImage image = viewport->grab().toImage();
+            int dark = 0;
+            for (int y = image.height() / 3; y < image.height() * 2 / 3; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 160;
+            return dark;
+        };
+        QVERIFY2(textPixels() > 200, "the hint is drawn");
+        Document *doc = mWindow->document();
+        doc->undoStack()->push(new AddModelCommand(doc, Model{u"far"_s}, QPointF(5000, 5000)));
+        QCOMPARE(textPixels(), 0);
+        doc->undoStack()->undo();
+        QVERIFY(textPixels() > 200);
     }
 
     void deleteLinkPairAndUndo() {

@@ -201,7 +201,7 @@ void DataPage::chooseConnection() {
         return;
     QString error;
     if (!connectTo(dialog.url(), &error))
-        QMessageBox::warning(this, tr("Cannot connect"), error);
+        QMessageBox::warning(this, tr("Cannot Connect"), error);
 }
 
 void DataPage::showSql() {
@@ -212,7 +212,7 @@ void DataPage::showSql() {
         return;
     }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("SQL that Save will run"));
+    dialog.setWindowTitle(tr("SQL That Save Will Run"));
     auto *text = new QPlainTextEdit(sql, &dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -366,7 +366,7 @@ bool DataPage::ensureTables(QString *error) {
     if (!missing.isEmpty()) {
         // A brand-new database gets its tables without a question; an existing one is asked first.
         if (!fresh &&
-            QMessageBox::question(this, tr("Update the database?"),
+            QMessageBox::question(this, tr("Update the Database?"),
                                   tr("The database lacks what the design needs:\n\n%1\n\nCreate it now? "
                                      "Nothing existing is changed or dropped.")
                                       .arg(missing.join(u'\n'))) != QMessageBox::Yes) {
@@ -738,10 +738,10 @@ bool DataPage::deleteRecord(bool confirm) {
     if (confirm) {
         const QString text = deleteText(*preview);
         if (preview->blocked()) {
-            QMessageBox::information(this, tr("Delete record"), text);
+            QMessageBox::information(this, tr("Delete Record"), text);
             return false;
         }
-        if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
+        if (QMessageBox::question(this, tr("Delete Record"), text) != QMessageBox::Yes)
             return false;
     }
     const RecordResult result = mSession->controller().remove(mModel, mLoadedKey);

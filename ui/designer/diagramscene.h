@@ -40,6 +40,7 @@ public:
     ModelItem *modelItem(const QString &name) const { return mModels.value(name); }
     ModelItem *modelItemAt(const QPointF &scenePos) const;
     QList<ModelItem *> modelItems() const { return mModels.values(); }
+    bool hasModels() const { return !mModels.isEmpty(); }
     const QList<LinkItem *> &linkItems() const { return mLinks; }
     LinkItem *linkItemFor(int linkIndex) const;
     QList<ModelItem *> selectedModelItems() const;

@@ -29,6 +29,8 @@ signals:
     void movedByUser();
 
 protected:
+    // An empty canvas says how to start.
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;

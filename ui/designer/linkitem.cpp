@@ -77,7 +77,49 @@ QString targetEnd(Link::Kind kind) {
     }
 }
 
+LinkItem::Notation gNotation = LinkItem::Notation::Arrows;
+
 } // namespace
+
+void LinkItem::setNotation(Notation notation) {
+    gNotation = notation;
+}
+
+LinkItem::Notation LinkItem::notation() {
+    return gNotation;
+}
+
+void LinkItem::paintCrowsFoot(QPainter *painter, const QPointF &at, const QPointF &towards,
+                              const QString &end) {
+    QLineF dir(at, towards);
+    if (dir.length() < 1)
+        return;
+    dir.setLength(1);
+    const QPointF along(dir.dx(), dir.dy());
+    const QPointF across(-along.y(), along.x());
+    const auto bar = [&](double distance) {
+        const QPointF c = at + along * distance;
+        painter->drawLine(c + across * 6, c - across * 6);
+    };
+    const auto ring = [&](double distance) {
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(at + along * distance, 4, 4);
+        painter->setBrush(Qt::NoBrush);
+    };
+    if (end == u"N"_s) { // zero or many: a ring and a fork opening onto the box
+        const QPointF root = at + along * 12;
+        painter->drawLine(root, at + across * 7);
+        painter->drawLine(root, at);
+        painter->drawLine(root, at - across * 7);
+        ring(18);
+    } else if (end == u"0..1"_s) { // zero or one
+        bar(7);
+        ring(15);
+    } else { // exactly one
+        bar(7);
+        bar(12);
+    }
+}
 
 LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex,
                    ModelItem *via)
@@ -342,6 +384,20 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
     else
         painter->drawLine(mFrom, mTo);
 
+    if (gNotation == Notation::CrowsFoot) {
+        painter->setPen(QPen(color, onScreen && !selected ? 1.2 : 1.5));
+        const bool loop = mSource == mTarget;
+        paintCrowsFoot(painter, mFrom, loop ? pointAt(0.1) : pointAlong(20), sourceEnd(mKind));
+        paintCrowsFoot(painter, mTo, loop ? pointAt(0.9) : pointAlong(-20), targetEnd(mKind));
+    } else {
+        paintArrowAndEnds(painter, color, lod);
+    }
+    if (lod < kLabelDetail)
+        return;
+    paintLabel(painter, color);
+}
+
+void LinkItem::paintArrowAndEnds(QPainter *painter, const QColor &color, double lod) {
     // Arrow head at the target: the direction of `Source.hasOne(Target)`, along the line's last stretch.
     const QPointF before = mSource == mTarget ? pointAt(0.95) : pointAlong(-6);
     const double angle = std::atan2(mTo.y() - before.y(), mTo.x() - before.x());
@@ -354,7 +410,6 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
     if (lod < kLabelDetail)
         return;
     painter->setFont(labelFont());
-    const QFontMetricsF &fm = labelMetrics();
     // Cardinalities just outside each box, beside the line and clear of it and of the arrow head: the text's
     // box is pushed sideways by its own half extent across the line.
     auto endLabel = [&](const QPointF &at, const QPointF &towards, const QString &text) {
@@ -379,6 +434,11 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
         endLabel(mFrom, pointAlong(20), sourceEnd(mKind));
         endLabel(mTo, pointAlong(-20), targetEnd(mKind));
     }
+}
+
+void LinkItem::paintLabel(QPainter *painter, const QColor &color) {
+    painter->setFont(labelFont());
+    const QFontMetricsF &fm = labelMetrics();
 
     const QPointF mid = labelCentre();
     const QRectF labelRect(mid.x() - mLabelWidth / 2 - 5, mid.y() - 9, mLabelWidth + 10, 18);

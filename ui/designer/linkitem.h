@@ -54,6 +54,13 @@ public:
 
     static QString labelFor(const Link &link, bool hasInverse);
 
+    // How the ends are drawn: an arrow head with cardinalities ("1", "0..1", "N"), or crow's-foot marks
+    // (a bar for one, a ring for optional, a fork for many) as pgModeler and DBeaver draw them. One setting
+    // for every link of the application (View ▸ Crow's Foot Notation).
+    enum class Notation { Arrows, CrowsFoot };
+    static void setNotation(Notation notation);
+    static Notation notation();
+
     // The points the line runs through, per leg (two legs via a junction box): straight, or around the
     // boxes in its way (EdgeRouter).
     const QList<QList<QPointF>> &legs() const { return mLegs; }
@@ -66,6 +73,12 @@ private:
     // The point `distance` along the line from its start (negative: from its end).
     QPointF pointAlong(double distance) const;
     QPointF labelCentre() const;
+    // A crow's-foot mark for `end` ("1", "0..1", "N") where the line meets a box at `at`, coming from
+    // `towards`.
+    void paintArrowAndEnds(QPainter *painter, const QColor &color, double lod);
+    void paintLabel(QPainter *painter, const QColor &color);
+    static void paintCrowsFoot(QPainter *painter, const QPointF &at, const QPointF &towards,
+                               const QString &end);
 
     ModelItem *mSource;
     ModelItem *mTarget;
