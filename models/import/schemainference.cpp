@@ -276,6 +276,12 @@ private:
             }
             break;
         }
+        // A table of snake_case columns without timestamps is underscored too: its attributes are camelCase.
+        if (!plan.timestamps && !plan.facts(u"createdAt"_s) && !plan.facts(u"updatedAt"_s) &&
+            underscorable(plan))
+            plan.underscored =
+                std::any_of(plan.columns.cbegin(), plan.columns.cend(),
+                            [](const ColumnFacts &f) { return f.column->name.contains(u'_'); });
         for (ColumnFacts &facts : plan.columns)
             facts.attribute = importnames::attributeFor(facts.column->name, plan.underscored);
         if (plan.timestamps) {
