@@ -101,6 +101,11 @@ public:
             takeAttributes(mPlans.at(i));
         for (const TablePlan &plan : std::as_const(mPlans))
             makeLinks(plan);
+        // By table and column, whatever step found them.
+        std::stable_sort(mResult.warnings.begin(), mResult.warnings.end(),
+                         [](const ImportWarning &a, const ImportWarning &b) {
+                             return a.table != b.table ? a.table < b.table : a.column < b.column;
+                         });
         Schema &schema = mResult.project.schema;
         mResult.project.layout.positions = AutoLayout::arrange(schema, AutoLayout::estimatedSizes(schema));
         return std::move(mResult);

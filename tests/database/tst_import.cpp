@@ -211,7 +211,7 @@ void TestImport::roundTrip() {
                              : QRandomGenerator::global()->generate();
     const int count = qEnvironmentVariableIsSet("MODELDESK_IMPORT_DESIGNS")
                           ? qEnvironmentVariableIntValue("MODELDESK_IMPORT_DESIGNS")
-                          : 60;
+                          : 40;
     QList<QPair<QString, Project>> designs;
     for (const QString &example : {u"seed"_s, u"shop"_s, u"hostile"_s})
         designs.append({example, loadProject(example)});
