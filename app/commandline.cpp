@@ -53,7 +53,9 @@ const QList<Command> &commands() {
         {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
          &runValidate},
         {"sync", "sync PROJECT --db URL [--alter]",
-         "create the design's missing tables; report differences; --alter adds missing columns", &runSync},
+         "create the design's missing tables; report differences (columns, types, NULL, DEFAULT, UNIQUE); "
+         "--alter also adds columns and changes NULL, DEFAULT and UNIQUE where no data is lost, or nothing",
+         &runSync},
         {"save",
          "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
          "save nested records (parent and linked children) in one transaction each; prints them with keys",

@@ -1,7 +1,7 @@
 #include "commandline.h"
 
-#include "db/catalogreader.h"
 #include "db/connectionurl.h"
+#include "db/databasecatalogreader.h"
 #include "db/databaseconnection.h"
 #include "export/exporttext.h"
 #include "import/schemainference.h"
@@ -29,7 +29,7 @@ const char *const kUsageLine =
 struct Arguments {
     QString url;
     QString output;
-    CatalogReader::Options read;
+    DatabaseCatalogReader::Options read;
     bool explain = false;
 };
 
@@ -117,7 +117,7 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         err << "modeldesk import: " << error << "\n";
         return kProblems;
     }
-    CatalogReader reader(connection);
+    DatabaseCatalogReader reader(connection);
     const auto catalog = reader.read(parsed.read, &error);
     if (!catalog) {
         err << "modeldesk import: " << error << "\n";

@@ -6,7 +6,7 @@
 //   bench_import [--url postgres://...] [--sizes 500,1000,2000] [--runs 3]
 // The URL defaults to MODELDESK_TEST_PG_URL (bench/run import starts a server and sets it).
 
-#include "db/catalogreader.h"
+#include "db/databasecatalogreader.h"
 #include "db/schemasync.h"
 #include "editing/designgenerator.h"
 #include "import/schemainference.h"
@@ -101,7 +101,7 @@ int main(int argc, char **argv) {
             connection.setReadOnly(true);
             connection.open(&error);
             clock.restart();
-            const auto catalog = CatalogReader(connection).read({}, &error);
+            const auto catalog = DatabaseCatalogReader(connection).read({}, &error);
             read << clock.nsecsElapsed() / 1e6;
             clock.restart();
             const ImportResult result = SchemaInference::infer(*catalog);

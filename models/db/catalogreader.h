@@ -1,42 +1,39 @@
 #pragma once
 
 #include "db/databaseconnection.h"
-#include "import/catalog.h"
+#include "sql/livecolumn.h"
 
 #include <QCoreApplication>
 #include <QStringList>
-#include <functional>
 #include <optional>
 
 namespace modeldesk {
 
-// Reads a database's tables from the engine's own catalog into a DatabaseCatalog, for the import: SQLite's
-// PRAGMAs and stored CREATE statements, PostgreSQL's pg_catalog, MariaDB's information_schema (with
-// STATISTICS for unique indexes). A few queries for the whole schema, not a few per table, so that thousands
-// of tables read in well under a second. Inside one read-only transaction; it never writes. Composite keys
-// keep their column pairs (pg_constraint's conkey/confkey, not information_schema, which repeats them),
-// unique indexes count as much as unique constraints, and SQLite's `REFERENCES t` without a column means t's
-// primary key.
+// Reads what schema sync needs to know about an existing database, the same way on SQLite, PostgreSQL and
+// MySQL/MariaDB: its tables, each table's columns (type, NOT NULL, DEFAULT, single-column UNIQUE), and the
+// facts about the rows that decide whether a change is safe. Reads only; every value bound, every
+// identifier quoted.
 class CatalogReader {
     Q_DECLARE_TR_FUNCTIONS(CatalogReader)
 public:
-    struct Options {
-        QStringList tables; // only these (empty: every table); a name the database lacks is an error
-        QString
-            schema; // PostgreSQL's schema (default: the current one); MariaDB's database (default: the URL's)
-        // Called as tables are read; returning false cancels the read.
-        std::function<bool(int done, int total)> progress;
-    };
+    explicit CatalogReader(DatabaseConnection &connection)
+        : mConnection(connection) {}
 
-    explicit CatalogReader(DatabaseConnection &connection);
+    bool tables(QStringList *tables, QString *error);
+    bool table(const QString &name, LiveTable *table, QString *error);
 
-    // The catalog, or nullopt with *error saying why (the database's own words included).
-    std::optional<DatabaseCatalog> read(const Options &options, QString *error);
+    // How many rows the table has, counting no further than atMost.
+    std::optional<qint64> rowCount(const QString &table, int atMost, QString *error);
+    // How many rows hold NULL in the column.
+    std::optional<qint64> nullCount(const QString &table, const QString &column, QString *error);
+    // How many values occur in more than one row of the column (NULLs aside).
+    std::optional<qint64> duplicateCount(const QString &table, const QString &column, QString *error);
 
 private:
-    bool readSqlite(DatabaseCatalog &catalog, QString *error);
-    bool readPostgres(DatabaseCatalog &catalog, QString *error);
-    bool readMySql(DatabaseCatalog &catalog, QString *error);
+    bool readColumns(const QString &name, LiveTable *table, QString *error);
+    bool readUnique(const QString &name, LiveTable *table, QString *error);
+    bool readChecks(const QString &name, LiveTable *table);
+    std::optional<qint64> count(const QString &sql, const QVariantList &values, QString *error);
 
     DatabaseConnection &mConnection;
 };

@@ -10,8 +10,9 @@
 namespace modeldesk {
 
 // What a database's own catalog says about its tables, as plain values: the facts the import infers a design
-// from. db/CatalogReader fills it from SQLite, PostgreSQL or MariaDB; the inference (import/SchemaInference)
-// never talks to a database, so a catalog can also be written by hand (the core tests do).
+// from. db/DatabaseCatalogReader fills it from SQLite, PostgreSQL or MariaDB; the inference
+// (import/SchemaInference) never talks to a database, so a catalog can also be written by hand (the core
+// tests do).
 
 struct CatalogColumn {
     QString name;

@@ -245,7 +245,8 @@ private slots:
         QCOMPARE(modelProblems({made(u"models/export/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/records/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 0);
         QCOMPARE(modelProblems({made(u"models/import/a.cpp"_s, {}, {u"export/exporter.h"_s})}).size(), 0);
-        QCOMPARE(modelProblems({made(u"models/import/a.cpp"_s, {}, {u"db/catalogreader.h"_s})}).size(), 1);
+        QCOMPARE(
+            modelProblems({made(u"models/import/a.cpp"_s, {}, {u"db/databasecatalogreader.h"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/import/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/db/a.cpp"_s, {}, {u"import/catalog.h"_s})}).size(), 0);
         QCOMPARE(modelProblems({made(u"models/records/a.cpp"_s, {}, {}, {u"QWidget"_s})}).size(), 1);

@@ -6,7 +6,7 @@
 // gives the very same design. Then schemas written by hand the way people write them (composite keys, a
 // self-referencing employee, a junction with and without its own id, views, triggers, unique indexes, enums,
 // reserved words) import with the right links; and bad input gives a clear message.
-#include "db/catalogreader.h"
+#include "db/databasecatalogreader.h"
 #include "db/schemasync.h"
 #include "editing/designgenerator.h"
 #include "import/schemainference.h"
@@ -89,12 +89,12 @@ private:
 };
 
 std::optional<ImportResult> importFrom(const ConnectionUrl &url, QString *error,
-                                       const CatalogReader::Options &options = {}) {
+                                       const DatabaseCatalogReader::Options &options = {}) {
     DatabaseConnection connection(url);
     connection.setReadOnly(true);
     if (!connection.open(error))
         return std::nullopt;
-    CatalogReader reader(connection);
+    DatabaseCatalogReader reader(connection);
     const auto catalog = reader.read(options, error);
     if (!catalog)
         return std::nullopt;
@@ -416,7 +416,7 @@ void TestImport::tablesAndSchemaOptions() {
     QStringList catalog;
     QVERIFY2(syncInto(scratch.connectionUrl(), loadProject(u"shop"_s).schema, &catalog, &error),
              qPrintable(error));
-    CatalogReader::Options options;
+    DatabaseCatalogReader::Options options;
     options.tables = {u"customers"_s, u"orders"_s};
     auto result = importFrom(scratch.connectionUrl(), &error, options);
     QVERIFY2(result, qPrintable(error));
@@ -456,7 +456,7 @@ void TestImport::neverWrites() {
     reader.setReadOnly(true);
     QVERIFY2(reader.open(&error), qPrintable(error));
     QVERIFY(!reader.execute(u"CREATE TABLE u (id INTEGER)"_s, &error));
-    QVERIFY(CatalogReader(reader).read({}, &error));
+    QVERIFY(DatabaseCatalogReader(reader).read({}, &error));
     reader.close();
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);

@@ -8,6 +8,7 @@
 #include "document/document.h"
 #include "document/linkcommands.h"
 #include "document/modelcommands.h"
+#include "editing/edgerouter.h"
 #include "export/exporterregistry.h"
 #include "project/projectfile.h"
 #include "schema/resolvedschema.h"
@@ -55,6 +56,12 @@ void drag(DiagramView *view, const QPointF &fromScene, const QPointF &toScene) {
 
 void doubleClick(DiagramView *view, const QPointF &scenePos) {
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, viewPoint(view, scenePos));
+}
+
+// Moves a model as the designer's drag would (one undo step).
+void stackMove(Document *doc, const QString &model, const QPointF &to) {
+    doc->undoStack()->push(new MoveModelsCommand(doc, QMap<QString, QPointF>{{model, doc->position(model)}},
+                                                 QMap<QString, QPointF>{{model, to}}));
 }
 
 QPointF headerPoint(ModelItem *item) {
@@ -272,6 +279,41 @@ private slots:
         QVERIFY(!scene->linkItemFor(4)->viaItem());
         doc->undoStack()->undo();
         QCOMPARE(scene->linkItemFor(4)->viaItem(), scene->modelItem(u"orderItem"_s));
+    }
+
+    // A link never runs underneath a box it has nothing to do with: in the shop, customer's hasMany orders
+    // with order dragged aside and profile dropped on the old straight line goes around profile; dragging
+    // profile away again straightens it.
+    void linksGoAroundBoxesInTheirWay() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        Document *doc = mWindow->document();
+        DiagramScene *scene = mWindow->scene();
+        ModelItem *customer = scene->modelItem(u"customer"_s);
+        ModelItem *order = scene->modelItem(u"order"_s);
+        ModelItem *profile = scene->modelItem(u"profile"_s);
+        LinkItem *orders = nullptr;
+        for (LinkItem *link : customer->links())
+            if (link->targetItem() == order || link->sourceItem() == order)
+                orders = link;
+        QVERIFY(orders);
+        // order far below customer, profile exactly between them.
+        const QPointF below = customer->pos() + QPointF(0, 700);
+        stackMove(doc, u"order"_s, below);
+        const QPointF middle = customer->pos() + QPointF(0, 330);
+        stackMove(doc, u"profile"_s, middle);
+        QCoreApplication::processEvents(); // the scene routes the links near moved boxes when idle
+        QVERIFY2(orders->legs().first().size() > 2, "the link should bend around profile");
+        const QRectF inTheWay = profile->sceneBoundingRect();
+        const QList<QPointF> &route = orders->legs().first();
+        for (qsizetype i = 1; i < route.size(); ++i)
+            QVERIFY(!EdgeRouter::crosses(QLineF(route[i - 1], route[i]), inTheWay));
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            mWindow->view()->centerOn(profile);
+            mWindow->grab().save(shots + u"/routed-link.png"_s);
+        }
+        doc->undoStack()->undo(); // profile back where it was
+        QCoreApplication::processEvents();
+        QCOMPARE(orders->legs().first().size(), 2);
     }
 
     void deleteLinkPairAndUndo() {
