@@ -53,7 +53,9 @@ const QList<Command> &commands() {
         {"validate", "validate PROJECT", "check a project; one problem per line as `path: message`",
          &runValidate},
         {"sync", "sync PROJECT --db URL [--alter]",
-         "create the design's missing tables; report differences; --alter adds missing columns", &runSync},
+         "create the design's missing tables; report differences (columns, types, NULL, DEFAULT, UNIQUE); "
+         "--alter also adds columns and changes NULL, DEFAULT and UNIQUE where no data is lost, or nothing",
+         &runSync},
         {"save",
          "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
          "save nested records (parent and linked children) in one transaction each; prints them with keys",
@@ -69,6 +71,10 @@ const QList<Command> &commands() {
         {"restore", "restore PROJECT --db URL --model NAME --id KEY",
          "bring back a deleted record of a paranoid model (deletedAt set to NULL); only that record",
          &runRestore},
+        {"import", "import URL -o FILE.modeldesk [--tables a,b,...] [--schema NAME] [--explain]",
+         "read a database's tables (read-only) into a new design: models, keys, links inferred from foreign "
+         "keys and unique indexes; warnings on stderr; --explain says why each link is what it is",
+         &runImport},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
          "stdout without -o",

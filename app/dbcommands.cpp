@@ -289,14 +289,16 @@ int runSync(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         out << "created table " << table << "\n";
     for (const QString &column : report.addedColumns)
         out << "added column " << column << "\n";
+    for (const QString &change : report.changes)
+        out << "changed " << change << "\n";
     for (const SyncDifference &difference : report.differences)
         out << "differs: " << difference.toString() << "\n";
     if (!report.ok) {
         err << "modeldesk: sync of " << session.connection->url().displayString()
-            << " failed: " << report.error << "\n";
+            << (report.refusals.isEmpty() ? " failed: " : " refused; ") << report.error << "\n";
         return kProblems;
     }
-    if (report.createdTables.isEmpty() && report.addedColumns.isEmpty())
+    if (report.createdTables.isEmpty() && report.addedColumns.isEmpty() && report.changes.isEmpty())
         out << "nothing to create: " << session.connection->url().displayString() << " has every table\n";
     return kOk;
 }

@@ -78,8 +78,14 @@ bool DatabaseConnection::open(QString *error) {
         return false;
     }
     if (mUrl.kind == SqlDialect::Kind::Sqlite) {
+        if (mReadOnly && !mUrl.memory && !QFileInfo::exists(mUrl.path)) {
+            if (error)
+                *error = tr("cannot open %1: there is no such file").arg(mUrl.displayString());
+            return false;
+        }
         db.setDatabaseName(mUrl.memory ? u":memory:"_s : mUrl.path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs) +
+                             (mReadOnly ? u";QSQLITE_OPEN_READONLY"_s : QString()));
     } else {
         db.setHostName(mUrl.host);
         if (mUrl.port > 0)
@@ -118,6 +124,9 @@ bool DatabaseConnection::open(QString *error) {
 bool DatabaseConnection::applySessionSettings(QString *error) {
     switch (mUrl.kind) {
     case SqlDialect::Kind::Sqlite:
+        if (mReadOnly) // the journal mode is stored in the file: a reader leaves it as it is
+            return execute(u"PRAGMA query_only = ON"_s, error) &&
+                   execute(u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs), error);
         // WAL lets readers and one writer work at once; synchronous=FULL makes a commit survive a power
         // cut in WAL mode too (NORMAL may lose the last transactions).
         return execute(u"PRAGMA foreign_keys = ON"_s, error) &&
@@ -126,12 +135,14 @@ bool DatabaseConnection::applySessionSettings(QString *error) {
                execute(u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs), error);
     case SqlDialect::Kind::Postgres:
         // Messages in a stable form for error reports; the values we bind carry their own offsets.
-        return execute(u"SET client_min_messages TO WARNING"_s, error);
+        return execute(u"SET client_min_messages TO WARNING"_s, error) &&
+               (!mReadOnly || execute(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s, error));
     case SqlDialect::Kind::MySql:
         // Sequelize's MySQL dialect works in UTC and strict mode (an overlong value is an error, not a
         // silently truncated row).
         return execute(u"SET NAMES utf8mb4"_s, error) && execute(u"SET time_zone = '+00:00'"_s, error) &&
-               execute(u"SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')"_s, error);
+               execute(u"SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')"_s, error) &&
+               (!mReadOnly || execute(u"SET SESSION TRANSACTION READ ONLY"_s, error));
     }
     return true;
 }

@@ -30,6 +30,12 @@ public:
     DatabaseConnection(const DatabaseConnection &) = delete;
     DatabaseConnection &operator=(const DatabaseConnection &) = delete;
 
+    // Read-only sessions (the import): SQLite opens the file read-only (a missing file is an error, not a new
+    // database) and leaves its journal mode alone; the servers make every transaction of the session READ
+    // ONLY. Call before open().
+    void setReadOnly(bool readOnly) { mReadOnly = readOnly; }
+    bool isReadOnly() const { return mReadOnly; }
+
     // Opens (or reopens after a loss). Errors name the URL without its password.
     bool open(QString *error);
     // Opens when closed or lost; cheap when open. Every operation calls this first.
@@ -92,6 +98,7 @@ private:
     QHash<QString, std::shared_ptr<QSqlQuery>> mStatements;
     std::unique_ptr<PgDirect> mPgDirect;
     bool mLost = false;
+    bool mReadOnly = false;
 };
 
 } // namespace modeldesk

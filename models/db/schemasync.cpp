@@ -1,30 +1,10 @@
 #include "db/schemasync.h"
 
-#include "sql/ddlgenerator.h"
-
-#include <QCoreApplication>
-#include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
+#include "db/catalogreader.h"
 
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
-
-QString SyncDifference::toString() const {
-    switch (kind) {
-    case Kind::MissingTable:
-        return SchemaSync::tr("table %1 is missing").arg(table);
-    case Kind::MissingColumn:
-        return SchemaSync::tr("table %1: column %2 is missing (sync --alter adds it)").arg(table, column);
-    case Kind::ExtraColumn:
-        return SchemaSync::tr("table %1: column %2 is not in the design (left as it is)").arg(table, column);
-    case Kind::TypeDiffers:
-        return SchemaSync::tr("table %1: column %2 is %3 in the database but %4 in the design")
-            .arg(table, column, actual, expected);
-    }
-    return {};
-}
 
 SchemaSync::SchemaSync(const Schema &schema, DatabaseConnection &connection)
     : mResolved(SchemaResolver::resolve(schema))
@@ -75,131 +55,108 @@ QString SchemaSync::typeFamily(const QString &type, SqlDialect::Kind dialect) {
     return t;
 }
 
-bool SchemaSync::existingTables(QStringList *tables, QString *error) {
-    QString sql;
-    switch (mConnection.dialect().kind()) {
-    case SqlDialect::Kind::Sqlite:
-        sql = u"SELECT name FROM sqlite_master WHERE type = 'table'"_s;
-        break;
-    case SqlDialect::Kind::Postgres:
-        sql = u"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"_s;
-        break;
-    case SqlDialect::Kind::MySql:
-        sql = u"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"_s;
-        break;
+namespace {
+
+// Whether a sync of this mode acts on a difference of this kind (the others it only reports).
+bool actsOn(SyncDifference::Kind kind, SyncMode mode) {
+    switch (kind) {
+    case SyncDifference::Kind::MissingTable:
+        return true;
+    case SyncDifference::Kind::MissingColumn:
+        return mode != SyncMode::CreateTables;
+    default:
+        return mode == SyncMode::Alter;
     }
-    QSqlQuery query(mConnection.database());
-    if (!query.exec(sql)) {
-        *error = DatabaseConnection::describe(query.lastError());
-        return false;
-    }
-    while (query.next())
-        tables->append(query.value(0).toString());
-    return true;
 }
 
-bool SchemaSync::catalogColumns(const QString &table, QList<CatalogColumn> *columns, QString *error) {
-    QString sql;
-    switch (mConnection.dialect().kind()) {
-    case SqlDialect::Kind::Sqlite:
-        sql = u"SELECT name, type FROM pragma_table_info(?)"_s;
-        break;
-    case SqlDialect::Kind::Postgres:
-        sql = u"SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
-              "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-              "WHERE n.nspname = current_schema() AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped "
-              "ORDER BY a.attnum"_s;
-        break;
-    case SqlDialect::Kind::MySql:
-        sql = u"SELECT column_name, column_type FROM information_schema.columns "
-              "WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position"_s;
-        break;
-    }
-    QSqlQuery query(mConnection.database());
-    query.prepare(sql);
-    query.addBindValue(table);
-    if (!query.exec()) {
-        *error = DatabaseConnection::describe(query.lastError());
-        return false;
-    }
-    while (query.next())
-        columns->append({query.value(0).toString(), query.value(1).toString()});
-    return true;
-}
-
-SyncReport SchemaSync::sync(bool alter) {
-    SyncReport report;
-    report.ok = run(alter, true, &report);
-    return report;
-}
+} // namespace
 
 SyncReport SchemaSync::compare() {
     SyncReport report;
-    report.ok = run(false, false, &report);
+    if (!mConnection.ensureOpen(&report.error))
+        return report;
+    CatalogReader reader(mConnection);
+    report.ok =
+        SyncPlanner(mResolved, mConnection.dialect(), reader).plan(&report.differences, &report.error);
     return report;
 }
 
-bool SchemaSync::run(bool alter, bool change, SyncReport *report) {
-    QString error;
-    if (!mConnection.ensureOpen(&error)) {
-        report->error = error;
-        return false;
-    }
+SyncReport SchemaSync::sync(SyncMode mode) {
+    SyncReport report;
+    if (!mConnection.ensureOpen(&report.error))
+        return report;
     const SqlDialect dialect = mConnection.dialect();
-    const DdlGenerator ddl(dialect);
-    QStringList tables;
-    if (!existingTables(&tables, &error)) {
-        report->error = tr("cannot read the list of tables: %1").arg(error);
+    if (!dialect.transactionalDdl()) {
+        // Each DDL statement commits by itself: everything is read and decided before the first one runs,
+        // so that a refusal changes nothing; only a statement the server refuses can stop it half-way.
+        report.ok = planAndApply(mode, &report);
+        if (!report.ok && report.statements.size() > 1)
+            report.error += u'\n' + tr("%1 commits each DDL statement as it runs: the statements before the "
+                                       "failed one were applied.")
+                                        .arg(dialect.title());
+        return report;
+    }
+    QString error;
+    const DatabaseConnection::Transaction outcome =
+        mConnection.transaction([&] { return planAndApply(mode, &report); }, &error);
+    report.ok = outcome == DatabaseConnection::Transaction::Done;
+    if (report.ok)
+        return report;
+    if (outcome != DatabaseConnection::Transaction::WorkFailed)
+        report.error = error;
+    if (!report.statements.isEmpty()) {
+        report.createdTables.clear();
+        report.addedColumns.clear();
+        report.changes.clear();
+        report.error +=
+            u'\n' + tr("Nothing was changed: the sync ran in one transaction, which was rolled back.");
+    }
+    return report;
+}
+
+bool SchemaSync::planAndApply(SyncMode mode, SyncReport *report) {
+    CatalogReader reader(mConnection);
+    QList<SyncDifference> differences;
+    if (!SyncPlanner(mResolved, mConnection.dialect(), reader).plan(&differences, &report->error))
+        return false;
+    for (const SyncDifference &difference : std::as_const(differences))
+        if (actsOn(difference.kind, mode) && difference.fix == SyncDifference::Fix::Refuse)
+            report->refusals << difference.refusalText();
+    if (!report->refusals.isEmpty()) {
+        report->differences = differences;
+        report->error = tr("nothing was changed:") + u"\n  "_s + report->refusals.join(u"\n  "_s);
         return false;
     }
-    auto runStatement = [&](const QString &sql) {
-        report->statements << sql;
-        if (mConnection.execute(sql, &error))
-            return true;
-        // The reason first: a CREATE TABLE can run to kilobytes, and the reason is what the reader needs.
-        report->error = tr("%1\nThe statement was:\n%2").arg(error, sql);
-        return false;
-    };
-    for (const Table &table : mResolved.tables) {
-        if (!tables.contains(table.name)) {
-            if (!change) {
-                report->differences << SyncDifference{SyncDifference::Kind::MissingTable, table.name};
-                continue;
-            }
-            for (const QString &sql : ddl.createTableStatements(table))
-                if (!runStatement(sql))
-                    return false;
-            report->createdTables << table.name;
+    for (const SyncDifference &difference : std::as_const(differences)) {
+        if (!actsOn(difference.kind, mode) || difference.fix != SyncDifference::Fix::Alter) {
+            report->differences << difference;
             continue;
         }
-        QList<CatalogColumn> existing;
-        if (!catalogColumns(table.name, &existing, &error)) {
-            report->error = tr("cannot read the columns of %1: %2").arg(table.name, error);
+        if (!apply(difference, report))
+            return false;
+    }
+    return true;
+}
+
+bool SchemaSync::apply(const SyncDifference &difference, SyncReport *report) {
+    for (const QString &sql : difference.statements) {
+        report->statements << sql;
+        QString error;
+        if (!mConnection.execute(sql, &error)) {
+            // The reason first: a CREATE TABLE can run to kilobytes, and the reason is what the reader needs.
+            report->error = tr("%1\nThe statement was:\n%2").arg(error, sql);
             return false;
         }
-        for (const Column &column : table.columns) {
-            const auto found = std::find_if(existing.cbegin(), existing.cend(),
-                                            [&](const CatalogColumn &c) { return c.name == column.name; });
-            if (found == existing.cend()) {
-                if (alter && change) {
-                    for (const QString &sql : ddl.addColumnStatements(table, column))
-                        if (!runStatement(sql))
-                            return false;
-                    report->addedColumns << table.name + u'.' + column.name;
-                } else {
-                    report->differences
-                        << SyncDifference{SyncDifference::Kind::MissingColumn, table.name, column.name};
-                }
-                continue;
-            }
-            const QString expected = dialect.columnType(table, column);
-            if (typeFamily(expected, dialect.kind()) != typeFamily(found->type, dialect.kind()))
-                report->differences << SyncDifference{SyncDifference::Kind::TypeDiffers, table.name,
-                                                      column.name, expected, found->type};
-        }
-        for (const CatalogColumn &c : std::as_const(existing))
-            if (!table.column(c.name))
-                report->differences << SyncDifference{SyncDifference::Kind::ExtraColumn, table.name, c.name};
+    }
+    switch (difference.kind) {
+    case SyncDifference::Kind::MissingTable:
+        report->createdTables << difference.table;
+        break;
+    case SyncDifference::Kind::MissingColumn:
+        report->addedColumns << difference.table + u'.' + difference.column;
+        break;
+    default:
+        report->changes << difference.changeText();
     }
     return true;
 }

@@ -1,5 +1,7 @@
 #include "editing/autolayout.h"
 
+#include "schema/resolvedschema.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -255,6 +257,21 @@ QMap<QString, QPointF> AutoLayout::placeMissing(const Schema &schema, const QMap
     for (QPointF &position : positions)
         position += offset;
     return positions;
+}
+
+QMap<QString, QSizeF> AutoLayout::estimatedSizes(const Schema &schema) {
+    QMap<QString, QSizeF> sizes;
+    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+    for (const Table &table : resolved.tables) {
+        if (table.model.isEmpty())
+            continue;
+        qsizetype longest = table.name.size();
+        for (const Column &column : table.columns)
+            longest = std::max(longest, column.name.size() + column.type.toString().size() + 4);
+        const double width = std::max(190.0, 46.0 + 7.0 * double(longest));
+        sizes.insert(table.model, QSizeF(width, 46.0 + 20.0 * double(table.columns.size())));
+    }
+    return sizes;
 }
 
 } // namespace modeldesk

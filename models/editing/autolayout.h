@@ -26,6 +26,10 @@ public:
         return arrange(schema, sizes, Options());
     }
 
+    // The box size the designer will give each model, roughly (from its table's columns): enough for
+    // arrange() to keep boxes apart where no canvas has measured them (the generator, the import).
+    static QMap<QString, QSizeF> estimatedSizes(const Schema &schema);
+
     // Where to put the models that `placed` has no position for (a project written by hand without a
     // layout, or with models added to its file): arranged among themselves as arrange() would, below the
     // models that are placed. Empty when every model has a position.

@@ -1,7 +1,6 @@
 #include "editing/designgenerator.h"
 
 #include "editing/autolayout.h"
-#include "schema/resolvedschema.h"
 
 #include <QHash>
 
@@ -95,22 +94,6 @@ Model makeModel(int index, int fieldCount) {
     return model;
 }
 
-// The box size the designer will give a model, roughly: enough for the auto-layout to keep boxes apart.
-QMap<QString, QSizeF> estimatedSizes(const Schema &schema) {
-    QMap<QString, QSizeF> sizes;
-    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
-    for (const Table &table : resolved.tables) {
-        if (table.model.isEmpty())
-            continue;
-        qsizetype longest = table.name.size();
-        for (const Column &column : table.columns)
-            longest = std::max(longest, column.name.size() + column.type.toString().size() + 4);
-        const double width = std::max(190.0, 46.0 + 7.0 * double(longest));
-        sizes.insert(table.model, QSizeF(width, 46.0 + 20.0 * double(table.columns.size())));
-    }
-    return sizes;
-}
-
 } // namespace
 
 Project DesignGenerator::generate(const Options &options) {
@@ -153,7 +136,7 @@ Project DesignGenerator::generate(const Options &options) {
     }
 
     if (options.layout)
-        project.layout.positions = AutoLayout::arrange(schema, estimatedSizes(schema));
+        project.layout.positions = AutoLayout::arrange(schema, AutoLayout::estimatedSizes(schema));
     return project;
 }
 

@@ -463,10 +463,15 @@ RecordResult RecordStore::remove(const QString &model, const QJsonValue &key) {
     QString sql;
     QList<QVariant> values;
     if (!table.deletedAtColumn.isEmpty()) {
-        // paranoid: Sequelize marks the record deleted and keeps it.
-        sql = statements.softDelete(table.name, table.deletedAtColumn, keyColumn.name);
-        values << DriverValue::toDatabase(DataType::ofKind(DataType::Kind::Date), saveTime(mClock(), dialect),
-                                          dialect);
+        // paranoid: Sequelize marks the record deleted and keeps it (instance.destroy() saves updatedAt too).
+        const Column *updatedAt = table.column(table.updatedAtColumn);
+        sql = statements.softDelete(table.name, table.deletedAtColumn, keyColumn.name,
+                                    updatedAt ? updatedAt->name : QString());
+        const QVariant now = DriverValue::toDatabase(DataType::ofKind(DataType::Kind::Date),
+                                                     saveTime(mClock(), dialect), dialect);
+        values << now;
+        if (updatedAt)
+            values << now;
     } else {
         sql = statements.remove(table.name, {keyColumn.name});
     }

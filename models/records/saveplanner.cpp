@@ -450,11 +450,15 @@ void SavePlanner::planRemovals(Context &context, const ResolvedLink &link, const
         removal.model = link.target;
         removal.table = targetTable.name;
         const QString onDelete = link.onDelete.toUpper();
+        // A record marked deleted or unlinked is written, so its updatedAt changes too (as Sequelize's
+        // destroy() of a paranoid record and its setX/removeX do).
+        const Column *updatedAt = targetTable.column(targetTable.updatedAtColumn);
+        const QString updatedAtName = updatedAt ? updatedAt->name : QString();
         if (onDelete == u"CASCADE"_s && !targetTable.deletedAtColumn.isEmpty()) {
             // A paranoid model's record is marked deleted, never removed, as `delete` does.
             removal.action = PlanStep::Action::SoftDelete;
-            removal.sql =
-                mStatements.softDelete(targetTable.name, targetTable.deletedAtColumn, targetKey.name);
+            removal.sql = mStatements.softDelete(targetTable.name, targetTable.deletedAtColumn,
+                                                 targetKey.name, updatedAtName);
             const Column *deletedAt = targetTable.column(targetTable.deletedAtColumn);
             removal.values << literal(*deletedAt, context.now);
             removal.values.last().saveTime = true;
@@ -463,12 +467,17 @@ void SavePlanner::planRemovals(Context &context, const ResolvedLink &link, const
             removal.sql = mStatements.remove(targetTable.name, {targetKey.name});
         } else if (onDelete == u"SET NULL"_s) {
             removal.action = PlanStep::Action::Unlink;
-            removal.sql = mStatements.clear(targetTable.name, link.foreignKeyColumn, {targetKey.name});
+            removal.sql =
+                mStatements.clear(targetTable.name, link.foreignKeyColumn, {targetKey.name}, updatedAtName);
         } else {
             context.problem(linkPath, tr("%1 %2 is no longer listed, but the link's onDelete is %3, so it "
                                          "cannot be removed")
                                           .arg(link.target, old.toString(), link.onDelete));
             continue;
+        }
+        if (updatedAt && removal.action != PlanStep::Action::Delete) {
+            removal.values << literal(*updatedAt, context.now);
+            removal.values.last().saveTime = true;
         }
         removal.values << literal(targetKey, DriverValue::fromDatabase(targetKey.type, old, mDialect));
         context.plan->steps << removal;

@@ -151,19 +151,70 @@ QStringList DdlGenerator::createStatements(const ResolvedSchema &schema) const {
 
 QStringList DdlGenerator::addColumnStatements(const Table &table, const Column &column) const {
     Column added = column;
-    if (!added.hasDefault())
-        added.nullable = true;
     added.primaryKey = false;
     added.autoIncrement = false;
+    const bool uniqueIndex = added.unique && mDialect.kind() == SqlDialect::Kind::Sqlite;
+    if (uniqueIndex)
+        added.unique = false; // "Cannot add a UNIQUE column"
     QStringList statements;
     if (added.type.kind == DataType::Kind::Enum)
         statements << enumTypeStatements(Table{table.model, table.name, {}, {added}});
-    QString definition = columnDefinition(table, added);
-    statements << u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(mDialect.quote(table.name), definition);
+    statements << u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(mDialect.quote(table.name),
+                                                        columnDefinition(table, added));
     if (mDialect.kind() == SqlDialect::Kind::MySql && added.references)
         statements << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(
             mDialect.quote(table.name), mDialect.quote(added.name), references(*added.references));
+    if (uniqueIndex)
+        statements << addUniqueStatements(table, column);
     return statements;
+}
+
+QStringList DdlGenerator::setNullabilityStatements(const Table &table, const Column &column,
+                                                   const LiveColumn &live) const {
+    const QString alter = u"ALTER TABLE "_s + mDialect.quote(table.name);
+    switch (mDialect.kind()) {
+    case SqlDialect::Kind::Sqlite:
+        return {};
+    case SqlDialect::Kind::Postgres:
+        return {alter + u" ALTER COLUMN %1 %2 NOT NULL"_s.arg(mDialect.quote(column.name),
+                                                              column.nullable ? u"DROP"_s : u"SET"_s)};
+    case SqlDialect::Kind::MySql:
+        break;
+    }
+    // The type as the catalog has it (sync never retypes), the design's NULL and DEFAULT, and everything else
+    // the column already has, which MODIFY would otherwise drop.
+    QString sql = alter + u" MODIFY COLUMN %1 %2"_s.arg(mDialect.quote(column.name), live.type);
+    if (!live.charset.isEmpty())
+        sql += u" CHARACTER SET "_s + live.charset;
+    if (!live.collation.isEmpty())
+        sql += u" COLLATE "_s + live.collation;
+    sql += column.nullable ? u" NULL"_s : u" NOT NULL"_s;
+    if (column.hasDefault()) {
+        const QString literal = mDialect.defaultLiteral(column);
+        if (!literal.isEmpty())
+            sql += u" DEFAULT "_s + literal;
+    }
+    if (!live.comment.isEmpty())
+        sql += u" COMMENT "_s + mDialect.stringLiteral(live.comment);
+    if (!live.check.isEmpty())
+        sql += u" CHECK ("_s + live.check + u')';
+    return {sql};
+}
+
+QStringList DdlGenerator::setDefaultStatements(const Table &table, const Column &column) const {
+    const QString literal = column.hasDefault() ? mDialect.defaultLiteral(column) : QString();
+    const QString change =
+        literal.isEmpty() || literal == u"NULL"_s ? u"DROP DEFAULT"_s : u"SET DEFAULT "_s + literal;
+    return {u"ALTER TABLE %1 ALTER COLUMN %2 %3"_s.arg(mDialect.quote(table.name),
+                                                       mDialect.quote(column.name), change)};
+}
+
+QStringList DdlGenerator::addUniqueStatements(const Table &table, const Column &column) const {
+    if (mDialect.kind() == SqlDialect::Kind::Sqlite)
+        return {u"CREATE UNIQUE INDEX %1 ON %2 (%3)"_s.arg(
+            mDialect.quote(table.name + u'_' + column.name + u"_unique"_s), mDialect.quote(table.name),
+            mDialect.quote(column.name))};
+    return {u"ALTER TABLE %1 ADD UNIQUE (%2)"_s.arg(mDialect.quote(table.name), mDialect.quote(column.name))};
 }
 
 QString DdlGenerator::script(const ResolvedSchema &schema, const QString &origin) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema/resolvedschema.h"
+#include "sql/livecolumn.h"
 #include "sql/sqldialect.h"
 
 #include <QStringList>
@@ -8,8 +9,8 @@
 namespace modeldesk {
 
 // Writes the CREATE statements for a resolved schema in one dialect, as Sequelize 6's sync() would, with
-// every identifier quoted. Used by the SQL exporter (as a script) and by the save controller's sync
-// (statement by statement), so a synced database is exactly what the export describes.
+// every identifier quoted, and the ALTER statements of sync --alter. Used by the SQL exporter (as a script)
+// and by schema sync (statement by statement), so a synced database is exactly what the export describes.
 class DdlGenerator {
 public:
     explicit DdlGenerator(SqlDialect dialect)
@@ -21,9 +22,18 @@ public:
     // Statements for one table (its enum types, the table, its comments).
     QStringList createTableStatements(const Table &table) const;
     QString createTable(const Table &table) const;
-    // ALTER TABLE ... ADD COLUMN for sync --alter (a new column is added nullable unless it has a default,
-    // because existing rows need a value).
+    // ALTER TABLE ... ADD COLUMN for sync --alter, NOT NULL and DEFAULT as designed: schema sync first checks
+    // that the existing rows can take it (a NOT NULL column without a default only goes into an empty table).
+    // SQLite cannot add a UNIQUE column; it gets a unique index.
     QStringList addColumnStatements(const Table &table, const Column &column) const;
+    // Makes an existing column NOT NULL or nullable as the design says. MySQL restates the whole column
+    // (MODIFY COLUMN), so it takes the rest of the definition from `live`; SQLite cannot (empty list).
+    QStringList setNullabilityStatements(const Table &table, const Column &column,
+                                         const LiveColumn &live) const;
+    // Sets the design's DEFAULT on an existing column, or drops the one it has when the design keeps none.
+    QStringList setDefaultStatements(const Table &table, const Column &column) const;
+    // A unique constraint on one existing column (on SQLite a unique index).
+    QStringList addUniqueStatements(const Table &table, const Column &column) const;
     // The column's definition inside CREATE TABLE, e.g. "`userId` INTEGER REFERENCES `testUsers` (`id`) ...".
     QString columnDefinition(const Table &table, const Column &column) const;
     // A complete, commented .sql script.

@@ -67,6 +67,16 @@ public:
     // A timestamp as a DATE column (as Sequelize creates it) stores it: MySQL's DATETIME keeps whole seconds.
     QDateTime storedTimestamp(const QDateTime &timestamp) const;
 
+    // What schema sync can do on the engine.
+    // DDL inside a transaction that a rollback undoes (PostgreSQL, SQLite); MySQL commits each DDL statement.
+    bool transactionalDdl() const { return mKind != Kind::MySql; }
+    // ALTER TABLE changes an existing column's NOT NULL and DEFAULT in place; SQLite can only rebuild the
+    // table.
+    bool altersColumnConstraints() const { return mKind != Kind::Sqlite; }
+    // ADD COLUMN with a default such as CURRENT_TIMESTAMP fills it into existing rows; SQLite refuses such a
+    // column on a table that has rows ("Cannot add a column with non-constant default").
+    bool addsExpressionDefaultToRows() const { return mKind != Kind::Sqlite; }
+
     friend bool operator==(const SqlDialect &, const SqlDialect &) = default;
 
 private:

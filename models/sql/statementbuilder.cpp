@@ -45,19 +45,23 @@ QString StatementBuilder::update(const QString &table, const QStringList &column
     return u"UPDATE "_s + mDialect.quote(table) + u" SET "_s + sets + conditions(keys);
 }
 
-QString StatementBuilder::clear(const QString &table, const QString &column, const QStringList &keys) const {
-    return u"UPDATE "_s + mDialect.quote(table) + u" SET "_s + mDialect.quote(column) + u" = NULL"_s +
-           conditions(keys);
+QString StatementBuilder::clear(const QString &table, const QString &column, const QStringList &keys,
+                                const QString &updatedAtColumn) const {
+    QString sets = mDialect.quote(column) + u" = NULL"_s;
+    if (!updatedAtColumn.isEmpty())
+        sets += u", "_s + mDialect.quote(updatedAtColumn) + u" = ?"_s;
+    return u"UPDATE "_s + mDialect.quote(table) + u" SET "_s + sets + conditions(keys);
 }
 
 QString StatementBuilder::remove(const QString &table, const QStringList &keys) const {
     return u"DELETE FROM "_s + mDialect.quote(table) + conditions(keys);
 }
 
-QString StatementBuilder::softDelete(const QString &table, const QString &deletedAtColumn,
-                                     const QString &key) const {
-    return update(table, {deletedAtColumn}, {key}) + u" AND "_s + mDialect.quote(deletedAtColumn) +
-           u" IS NULL"_s;
+QString StatementBuilder::softDelete(const QString &table, const QString &deletedAtColumn, const QString &key,
+                                     const QString &updatedAtColumn) const {
+    const QStringList columns = updatedAtColumn.isEmpty() ? QStringList{deletedAtColumn}
+                                                          : QStringList{deletedAtColumn, updatedAtColumn};
+    return update(table, columns, {key}) + u" AND "_s + mDialect.quote(deletedAtColumn) + u" IS NULL"_s;
 }
 
 QString StatementBuilder::restore(const QString &table, const QString &deletedAtColumn,

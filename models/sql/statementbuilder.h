@@ -27,13 +27,17 @@ public:
                    const QString &generated) const;
     // UPDATE t SET a = ?, b = ? WHERE k1 = ? AND k2 = ?
     QString update(const QString &table, const QStringList &columns, const QStringList &keys) const;
-    // UPDATE t SET c = NULL WHERE k1 = ? AND ...: a child unlinked (onDelete SET NULL).
-    QString clear(const QString &table, const QString &column, const QStringList &keys) const;
+    // UPDATE t SET c = NULL WHERE k1 = ? AND ...: a child unlinked (onDelete SET NULL). With
+    // `updatedAtColumn`, SET c = NULL, updatedAt = ?: Sequelize's setX/removeX write updatedAt too.
+    QString clear(const QString &table, const QString &column, const QStringList &keys,
+                  const QString &updatedAtColumn = {}) const;
     // DELETE FROM t WHERE k1 = ? AND ...
     QString remove(const QString &table, const QStringList &keys) const;
     // Sequelize's paranoid delete of a record not deleted yet: UPDATE t SET deletedAt = ? WHERE k = ? AND
-    // deletedAt IS NULL (a record deleted before keeps its deletedAt and counts as not found).
-    QString softDelete(const QString &table, const QString &deletedAtColumn, const QString &key) const;
+    // deletedAt IS NULL (a record deleted before keeps its deletedAt and counts as not found). With
+    // `updatedAtColumn`, SET deletedAt = ?, updatedAt = ?, as instance.destroy() saves both.
+    QString softDelete(const QString &table, const QString &deletedAtColumn, const QString &key,
+                       const QString &updatedAtColumn = {}) const;
     // Sequelize's instance.restore() of a deleted record: UPDATE t SET deletedAt = NULL, updatedAt = ? WHERE
     // k = ? AND deletedAt IS NOT NULL (a record that is not deleted counts as not found). Without an
     // updatedAtColumn (the model keeps none) only deletedAt is set.

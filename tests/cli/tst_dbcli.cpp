@@ -34,6 +34,18 @@ Run runModeldesk(const QStringList &arguments, const QByteArray &input = {}) {
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+// Writes a project of one model, person (table people, no timestamps), with these fields.
+QString writePeople(const QTemporaryDir &dir, const QString &name, const QByteArray &fields) {
+    const QString path = dir.filePath(name + QStringLiteral(".modeldesk"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(R"({"format": "modeldesk", "version": 1, "models": [{"name": "person", "tableName": "people",
+                   "timestamps": false, "fields": [)" +
+               fields + "]}]}");
+    return path;
+}
+
 QString example(const char *name) {
     return QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/%1.modeldesk").arg(QLatin1String(name));
 }
@@ -46,6 +58,8 @@ class TestDbCli : public QObject {
 private slots:
     void seedEndToEnd_data() { addEngineRows(); }
     void seedEndToEnd();
+    void syncRefusesAndReports_data() { addEngineRows(); }
+    void syncRefusesAndReports();
     void usageAndErrors();
     void restoreParanoid();
     void jsonLines();
@@ -131,6 +145,79 @@ void TestDbCli::seedEndToEnd() {
                        QStringList{QStringLiteral("--id"), QString::number(id)});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err, QStringLiteral("there is no testUser with key %1\n").arg(id));
+}
+
+// sync --alter on a table with a row: the NOT NULL column without a default is refused with the way out
+// and nothing changes; given a default it is added, and the default drift is changed (or, on SQLite,
+// reported).
+void TestDbCli::syncRefusesAndReports() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    QTemporaryDir dir;
+    const QString v1 = writePeople(dir, QStringLiteral("v1"),
+                                   R"({"name": "name", "type": "STRING"},
+                                      {"name": "status", "type": "STRING", "defaultValue": "old"})");
+    Run run = runModeldesk({QStringLiteral("sync"), v1, QStringLiteral("--db"), scratch.url()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = runModeldesk({QStringLiteral("save"), v1, QStringLiteral("--db"), scratch.url(),
+                        QStringLiteral("--model"), QStringLiteral("person"), QStringLiteral("--json"),
+                        QStringLiteral("-")},
+                       R"({"name": "Ann"})");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    const bool sqlite = engine == QLatin1String("sqlite");
+    const QString statusDrift =
+        QStringLiteral(
+            "differs: people.status: the design's default is 'new', the database's is 'old' (%1)\n")
+            .arg(sqlite ? QStringLiteral("report only: SQLite cannot change it without rebuilding the table, "
+                                         "which sync does not do")
+                        : QStringLiteral("sync --alter sets the default"));
+    const QString phoneRefused =
+        QStringLiteral("people has rows, and phone is NOT NULL without a default; give the field a default "
+                       "value, make it allowNull, or empty the table");
+    const QString v2 = writePeople(dir, QStringLiteral("v2"),
+                                   R"({"name": "name", "type": "STRING"},
+                                      {"name": "status", "type": "STRING", "defaultValue": "new"},
+                                      {"name": "phone", "type": "STRING", "allowNull": false})");
+    run = runModeldesk(
+        {QStringLiteral("sync"), v2, QStringLiteral("--db"), scratch.url(), QStringLiteral("--alter")});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+             statusDrift + QStringLiteral("differs: table people: column phone is missing (sync --alter "
+                                          "refuses: %1)\n")
+                               .arg(phoneRefused));
+    QVERIFY2(run.err.startsWith(QStringLiteral("modeldesk: sync of ")), qPrintable(run.err));
+    QVERIFY2(
+        run.err.endsWith(QStringLiteral(" refused; nothing was changed:\n  cannot add people.phone: %1\n")
+                             .arg(phoneRefused)),
+        qPrintable(run.err));
+    // Nothing was changed: the old design still matches the database exactly.
+    run = runModeldesk({QStringLiteral("sync"), v1, QStringLiteral("--db"), scratch.url()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("nothing to create: ")), qPrintable(run.out));
+
+    const QString v3 = writePeople(dir, QStringLiteral("v3"),
+                                   R"({"name": "name", "type": "STRING"},
+                                      {"name": "status", "type": "STRING", "defaultValue": "new"},
+                                      {"name": "phone", "type": "STRING", "allowNull": false,
+                                       "defaultValue": "unknown"})");
+    run = runModeldesk(
+        {QStringLiteral("sync"), v3, QStringLiteral("--db"), scratch.url(), QStringLiteral("--alter")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out,
+             QStringLiteral("added column people.phone\n") +
+                 (sqlite ? statusDrift : QStringLiteral("changed people.status: default now 'new'\n")));
+    run = runModeldesk({QStringLiteral("get"), v3, QStringLiteral("--db"), scratch.url(),
+                        QStringLiteral("--model"), QStringLiteral("person"), QStringLiteral("--id"),
+                        QStringLiteral("1")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("phone")).toString(),
+             QStringLiteral("unknown"));
+    run = runModeldesk(
+        {QStringLiteral("sync"), v3, QStringLiteral("--db"), scratch.url(), QStringLiteral("--alter")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith((sqlite ? statusDrift : QString()) + QStringLiteral("nothing to create: ")),
+             qPrintable(run.out));
 }
 
 void TestDbCli::usageAndErrors() {

@@ -1,5 +1,6 @@
 // The house plan, checked over the sources so that it cannot rot (docs/architecture.md):
-// - models/ is in layers, schema < sql < project < editing < export < db < records; a file includes only its
+// - models/ is in layers, schema < sql < project < editing < export < import < db < records; a file includes
+// only its
 //   own layer and those below it, and never Qt Gui, Widgets or (below db/) Qt SQL;
 // - ui/ is in folders, document < designer < properties, data < window, with the same rule, and never
 //   includes Qt SQL;
@@ -23,6 +24,7 @@ const QStringList kModelLayers = {u"schema"_s,
                                   QStringLiteral("project"),
                                   QStringLiteral("editing"),
                                   QStringLiteral("export"),
+                                  QStringLiteral("import"),
                                   QStringLiteral("db"),
                                   QStringLiteral("records")};
 
@@ -242,6 +244,11 @@ private slots:
         QCOMPARE(modelProblems({made(u"models/export/a.cpp"_s, {}, {u"schema.h"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/export/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/records/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 0);
+        QCOMPARE(modelProblems({made(u"models/import/a.cpp"_s, {}, {u"export/exporter.h"_s})}).size(), 0);
+        QCOMPARE(
+            modelProblems({made(u"models/import/a.cpp"_s, {}, {u"db/databasecatalogreader.h"_s})}).size(), 1);
+        QCOMPARE(modelProblems({made(u"models/import/a.cpp"_s, {}, {}, {u"QSqlQuery"_s})}).size(), 1);
+        QCOMPARE(modelProblems({made(u"models/db/a.cpp"_s, {}, {u"import/catalog.h"_s})}).size(), 0);
         QCOMPARE(modelProblems({made(u"models/records/a.cpp"_s, {}, {}, {u"QWidget"_s})}).size(), 1);
         QCOMPARE(modelProblems({made(u"models/a.cpp"_s, {}, {})}).size(), 1);
         QCOMPARE(uiProblems({made(u"ui/document/a.cpp"_s, {}, {u"window/mainwindow.h"_s})}).size(), 1);

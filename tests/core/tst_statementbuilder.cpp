@@ -43,6 +43,12 @@ private slots:
                  u"DELETE FROM `items` WHERE `a` = ? AND `b` = ?"_s);
         QCOMPARE(postgres.softDelete(u"users"_s, u"deletedAt"_s, u"id"_s),
                  u"UPDATE \"users\" SET \"deletedAt\" = ? WHERE \"id\" = ? AND \"deletedAt\" IS NULL"_s);
+        // Sequelize's destroy() of a paranoid record and its setX/removeX write updatedAt as well.
+        QCOMPARE(
+            postgres.softDelete(u"users"_s, u"deletedAt"_s, u"id"_s, u"updatedAt"_s),
+            u"UPDATE \"users\" SET \"deletedAt\" = ?, \"updatedAt\" = ? WHERE \"id\" = ? AND \"deletedAt\" IS NULL"_s);
+        QCOMPARE(postgres.clear(u"orders"_s, u"customerId"_s, {u"id"_s}, u"updatedAt"_s),
+                 u"UPDATE \"orders\" SET \"customerId\" = NULL, \"updatedAt\" = ? WHERE \"id\" = ?"_s);
     }
 
     // Sequelize's instance.restore(): deletedAt back to NULL and updatedAt written (it saves the instance),

@@ -37,10 +37,13 @@ Schema notebook(bool paranoidAuthor = false) {
     return schema;
 }
 
-// How many notes match `condition`, written with {deletedAt} and {id} for the quoted column names.
+// How many notes match `condition`, written with {deletedAt}, {updatedAt} and {id} for the quoted column
+// names.
 qint64 notesWhere(DatabaseConnection &connection, QString condition) {
     const SqlDialect d = connection.dialect();
-    condition.replace(u"{deletedAt}"_s, d.quote(u"deletedAt"_s)).replace(u"{id}"_s, d.quote(u"id"_s));
+    condition.replace(u"{deletedAt}"_s, d.quote(u"deletedAt"_s))
+        .replace(u"{updatedAt}"_s, d.quote(u"updatedAt"_s))
+        .replace(u"{id}"_s, d.quote(u"id"_s));
     return rowCount(connection, u"notes"_s, u" WHERE "_s + condition);
 }
 
@@ -113,10 +116,13 @@ void TestParanoid::droppedChildIsSoftDeletedAndGone() {
     QVERIFY(!again.ok);
     QVERIFY2(again.errorString().contains(u"there is no note"_s), qPrintable(again.errorString()));
     QCOMPARE(notesWhere(connection, u"{deletedAt} >= '2031-01-01'"_s), 0);
+    store.setClock([] { return QDateTime(QDate(2032, 1, 2), QTime(3, 4, 5), Qt::UTC); });
     const RecordResult removed = store.remove(u"note"_s, keptId);
     QVERIFY2(removed.ok, qPrintable(removed.errorString()));
     QCOMPARE(rowCount(connection, u"notes"_s), 2);
     QCOMPARE(notesWhere(connection, u"{deletedAt} >= '2031-01-01'"_s), 1);
+    // Marking it deleted writes it: updatedAt moves too, as Sequelize's destroy() saves both.
+    QCOMPARE(notesWhere(connection, u"{deletedAt} >= '2032-01-01' AND {updatedAt} >= '2032-01-01'"_s), 1);
     QCOMPARE(store.load(u"author"_s, authorId).record().value(u"notes"_s).toArray().size(), 0);
 }
 

@@ -1,5 +1,6 @@
 // sync: the design's tables created in dependency order (idempotent, the exporter's DDL), differences of
-// existing tables read from the catalog, and --alter adding what is missing without touching data.
+// existing tables read from the catalog, and --alter adding what is missing without touching data (what it
+// refuses and the NOT NULL / DEFAULT / UNIQUE differences: tst_schemadrift).
 
 #include "db/schemasync.h"
 #include "sql/ddlgenerator.h"
@@ -8,6 +9,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace modeldesk;
@@ -79,6 +81,10 @@ void TestSchemaSync::reportsAndAlters() {
     QStringList found;
     for (const SyncDifference &difference : std::as_const(report.differences))
         found << difference.toString();
+    const QString timestampRefused = QStringLiteral(
+        "table testUsers: column %1 is missing (sync --alter refuses: testUsers has rows, and %1 "
+        "(the model's timestamp) is NOT NULL without a default; add the column yourself with a "
+        "value in every row, turn off timestamps for the model, or empty the table)");
     QCOMPARE(
         found,
         QStringList(
@@ -89,8 +95,8 @@ void TestSchemaSync::reportsAndAlters() {
                           : engine == QLatin1String("mysql")  ? QStringLiteral("int(11) in the database")
                                                               : QStringLiteral("INTEGER in the database")),
              QStringLiteral("table testUsers: column email is missing (sync --alter adds it)"),
-             QStringLiteral("table testUsers: column createdAt is missing (sync --alter adds it)"),
-             QStringLiteral("table testUsers: column updatedAt is missing (sync --alter adds it)"),
+             timestampRefused.arg(QStringLiteral("createdAt")),
+             timestampRefused.arg(QStringLiteral("updatedAt")),
              QStringLiteral("table testUsers: column legacy is not in the design (left as it is)"),
              QStringLiteral("table tests is missing")}));
 
@@ -100,13 +106,22 @@ void TestSchemaSync::reportsAndAlters() {
     QCOMPARE(report.createdTables, QStringList{QStringLiteral("tests")});
     QVERIFY(report.addedColumns.isEmpty());
 
-    // --alter adds the missing columns and leaves everything else alone.
+    // --alter cannot give the row its timestamps: it refuses, and adds nothing, not even email.
     report = sync.sync(true);
-    QVERIFY2(report.ok, qPrintable(report.error));
-    QCOMPARE(report.addedColumns,
-             QStringList({QStringLiteral("testUsers.email"), QStringLiteral("testUsers.createdAt"),
-                          QStringLiteral("testUsers.updatedAt")}));
-    QCOMPARE(report.differences.size(), 2); // the type of name and the extra column stay as they were
+    QVERIFY(!report.ok);
+    QCOMPARE(report.refusals.size(), 2);
+    QVERIFY(report.statements.isEmpty() && report.addedColumns.isEmpty());
+    const auto columnNames = [&] {
+        QStringList names;
+        QSqlQuery columns(connection.database());
+        if (columns.exec(
+                QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(d.quote(QStringLiteral("testUsers")))))
+            for (int i = 0; i < columns.record().count(); ++i)
+                names << columns.record().fieldName(i);
+        return names;
+    };
+    QCOMPARE(columnNames(),
+             QStringList({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("legacy")}));
     QSqlQuery query(connection.database());
     QVERIFY(query.exec(QStringLiteral("SELECT %1, %2 FROM %3")
                            .arg(d.quote(QStringLiteral("name")), d.quote(QStringLiteral("legacy")),
@@ -115,6 +130,20 @@ void TestSchemaSync::reportsAndAlters() {
     QCOMPARE(query.value(0).toInt(), 7);
     QCOMPARE(query.value(1).toString(), QStringLiteral("keep me"));
     query.finish();
+
+    // Without rows, --alter adds the missing columns (the timestamps NOT NULL) and leaves the rest alone.
+    QVERIFY2(connection.execute(QStringLiteral("DELETE FROM %1").arg(d.quote(QStringLiteral("testUsers"))),
+                                &error),
+             qPrintable(error));
+    report = sync.sync(true);
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.addedColumns,
+             QStringList({QStringLiteral("testUsers.email"), QStringLiteral("testUsers.createdAt"),
+                          QStringLiteral("testUsers.updatedAt")}));
+    QCOMPARE(report.differences.size(), 2); // the type of name and the extra column stay as they were
+    QCOMPARE(columnNames(), QStringList({QStringLiteral("id"), QStringLiteral("name"),
+                                         QStringLiteral("legacy"), QStringLiteral("email"),
+                                         QStringLiteral("createdAt"), QStringLiteral("updatedAt")}));
     // Running it again changes nothing.
     report = sync.sync(true);
     QVERIFY(report.ok && report.statements.isEmpty());

@@ -149,6 +149,10 @@ private slots:
         for (const QString &name : {u"btm-actions"_s, u"default-actions"_s, u"naming"_s})
             QTest::newRow(qPrintable(name))
                 << QStringLiteral(MODELDESK_TEST_DATA "/resolver/") + name + u".modeldesk"_s;
+        // The conformance suite's designs (tst_conformance creates their tables with ModelDesk's DDL).
+        for (const QString &name : {u"archive"_s, u"club"_s})
+            QTest::newRow(qPrintable(u"conformance "_s + name))
+                << QStringLiteral(MODELDESK_TEST_DATA "/conformance/") + name + u".modeldesk"_s;
     }
 
     void resolverMatchesSequelize() {

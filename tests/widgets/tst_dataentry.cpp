@@ -78,6 +78,35 @@ private slots:
         QTRY_VERIFY(lineEdit(form->childSection(u"user_test"_s), u"code"_s)->hasFocus());
     }
 
+    // A database from an older design: testUsers has a row and lacks the NOT NULL timestamps. The form adds
+    // nothing (not even the missing table), says which column and what to do, and stays usable.
+    void missingNotNullColumnOnRowsAddsNothing() {
+        QTemporaryDir dir;
+        const ConnectionUrl url = sqliteIn(dir, u"legacy.db"_s);
+        {
+            DatabaseConnection legacy(url);
+            QString error;
+            QVERIFY2(legacy.open(&error), qPrintable(error));
+            QVERIFY2(legacy.execute(u"CREATE TABLE `testUsers` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                    "`name` VARCHAR(255), `email` VARCHAR(255))"_s,
+                                    &error),
+                     qPrintable(error));
+            QVERIFY2(legacy.execute(u"INSERT INTO `testUsers` (`name`) VALUES ('Ann')"_s, &error),
+                     qPrintable(error));
+        }
+        DataPage *page = openData(u"seed"_s, url);
+        QVERIFY(page);
+        const QString message = page->messageLabel()->text();
+        QVERIFY2(page->messageLabel()->isVisible(), qPrintable(message));
+        QVERIFY2(message.contains(u"nothing was changed"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"cannot add testUsers.createdAt: testUsers has rows"_s),
+                 qPrintable(message));
+        QVERIFY2(message.contains(u"turn off timestamps for the model, or empty the table"_s),
+                 qPrintable(message));
+        QCOMPARE(countRows(url, u"testUsers"_s), 1);
+        QCOMPARE(countRows(url, u"sqlite_master"_s, u" WHERE name = 'tests'"_s), 0);
+    }
+
     void typeErrorsCaughtBeforeAnySql() {
         QTemporaryDir dir;
         const ConnectionUrl url = sqliteIn(dir, u"shop.db"_s);

@@ -8,6 +8,7 @@
 #include "document/document.h"
 #include "document/linkcommands.h"
 #include "document/modelcommands.h"
+#include "editing/edgerouter.h"
 #include "export/exporterregistry.h"
 #include "project/projectfile.h"
 #include "schema/resolvedschema.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +57,12 @@ void drag(DiagramView *view, const QPointF &fromScene, const QPointF &toScene) {
 
 void doubleClick(DiagramView *view, const QPointF &scenePos) {
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, viewPoint(view, scenePos));
+}
+
+// Moves a model as the designer's drag would (one undo step).
+void stackMove(Document *doc, const QString &model, const QPointF &to) {
+    doc->undoStack()->push(new MoveModelsCommand(doc, QMap<QString, QPointF>{{model, doc->position(model)}},
+                                                 QMap<QString, QPointF>{{model, to}}));
 }
 
 QPointF headerPoint(ModelItem *item) {
@@ -272,6 +280,93 @@ private slots:
         QVERIFY(!scene->linkItemFor(4)->viaItem());
         doc->undoStack()->undo();
         QCOMPARE(scene->linkItemFor(4)->viaItem(), scene->modelItem(u"orderItem"_s));
+    }
+
+    // A link never runs underneath a box it has nothing to do with: in the shop, customer's hasMany orders
+    // with order dragged aside and profile dropped on the old straight line goes around profile; dragging
+    // profile away again straightens it.
+    void linksGoAroundBoxesInTheirWay() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        Document *doc = mWindow->document();
+        DiagramScene *scene = mWindow->scene();
+        ModelItem *customer = scene->modelItem(u"customer"_s);
+        ModelItem *order = scene->modelItem(u"order"_s);
+        ModelItem *profile = scene->modelItem(u"profile"_s);
+        LinkItem *orders = nullptr;
+        for (LinkItem *link : customer->links())
+            if (link->targetItem() == order || link->sourceItem() == order)
+                orders = link;
+        QVERIFY(orders);
+        // order far below customer, profile exactly between them.
+        const QPointF below = customer->pos() + QPointF(0, 700);
+        stackMove(doc, u"order"_s, below);
+        const QPointF middle = customer->pos() + QPointF(0, 330);
+        stackMove(doc, u"profile"_s, middle);
+        QCoreApplication::processEvents(); // the scene routes the links near moved boxes when idle
+        QVERIFY2(orders->legs().first().size() > 2, "the link should bend around profile");
+        const QRectF inTheWay = profile->sceneBoundingRect();
+        const QList<QPointF> &route = orders->legs().first();
+        for (qsizetype i = 1; i < route.size(); ++i)
+            QVERIFY(!EdgeRouter::crosses(QLineF(route[i - 1], route[i]), inTheWay));
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            mWindow->view()->centerOn(profile);
+            mWindow->grab().save(shots + u"/routed-link.png"_s);
+        }
+        doc->undoStack()->undo(); // profile back where it was
+        QCoreApplication::processEvents();
+        QCOMPARE(orders->legs().first().size(), 2);
+    }
+
+    // View > Crow's Foot Notation draws the ends as crow's-foot marks instead of arrows and cardinalities, on
+    // the canvas (and so in images), and is remembered.
+    void crowsFootNotation() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        QAction *crowsFoot = mWindow->action(u"actionCrowsFoot"_s);
+        QVERIFY(crowsFoot && crowsFoot->isCheckable());
+        crowsFoot->setChecked(false);
+        LinkItem *orders = mWindow->scene()->linkItemFor(1); // customer hasMany orders
+        QVERIFY(orders);
+        mWindow->view()->resetZoom();
+        mWindow->view()->centerOn(orders->sceneBoundingRect().center());
+        auto picture = [&] {
+            QCoreApplication::processEvents();
+            const QRect area = mWindow->view()->mapFromScene(orders->sceneBoundingRect()).boundingRect();
+            return mWindow->view()->viewport()->grab(area).toImage();
+        };
+        const QImage arrows = picture();
+        crowsFoot->setChecked(true);
+        QCOMPARE(LinkItem::notation(), LinkItem::Notation::CrowsFoot);
+        QVERIFY(QSettings().value(u"view/crowsFoot"_s).toBool());
+        const QImage feet = picture();
+        QCOMPARE(feet.size(), arrows.size());
+        QVERIFY(feet != arrows);
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+            mWindow->grab().save(shots + u"/crows-foot.png"_s);
+        crowsFoot->setChecked(false);
+        QCOMPARE(LinkItem::notation(), LinkItem::Notation::Arrows);
+        QCOMPARE(picture(), arrows);
+        QVERIFY(!QSettings().value(u"view/crowsFoot"_s).toBool());
+    }
+
+    // An empty canvas says how to start (text in the middle of the view); it goes with the first model.
+    void emptyCanvasSaysHowToStart() {
+        mWindow->newProject();
+        QWidget *viewport = mWindow->view()->viewport();
+        auto textPixels = [&] {
+            QCoreApplication::processEvents();
+            const QImage image = viewport->grab().toImage();
+            int dark = 0;
+            for (int y = image.height() / 3; y < image.height() * 2 / 3; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 160;
+            return dark;
+        };
+        QVERIFY2(textPixels() > 200, "the hint is drawn");
+        Document *doc = mWindow->document();
+        doc->undoStack()->push(new AddModelCommand(doc, Model{u"far"_s}, QPointF(5000, 5000)));
+        QCOMPARE(textPixels(), 0);
+        doc->undoStack()->undo();
+        QVERIFY(textPixels() > 200);
     }
 
     void deleteLinkPairAndUndo() {

@@ -23,7 +23,7 @@ ConnectDialog::ConnectDialog(const ConnectionUrl &current, QWidget *parent)
     , mDatabase(new QLineEdit(this))
     , mUser(new QLineEdit(this))
     , mPassword(new QLineEdit(this)) {
-    setWindowTitle(tr("Connect to a database"));
+    setWindowTitle(tr("Connect to a Database"));
     for (const SqlDialect &dialect : SqlDialect::all())
         mKind->addItem(dialect.isFileBased() ? tr("%1 file").arg(dialect.title()) : dialect.title(),
                        dialect.name());

@@ -91,7 +91,10 @@ DataPage::DataPage(Document *document, QWidget *parent)
             return selectLoadedRow();
         loadRecord(key);
     });
-    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) { showMessage(e, true); });
+    connect(mListModel, &RecordListModel::failed, this, [this](const QString &e) {
+        // A list that fails on a database the design does not match says why it does not match, too.
+        showMessage(mMismatch.isEmpty() ? e : e + u'\n' + mMismatch, true);
+    });
     connect(mListModel, &RecordListModel::modelReset, this, &DataPage::placeDeletedAtColumn);
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this, this, &DataPage::saveRecord);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -209,7 +212,7 @@ void DataPage::chooseConnection() {
         return;
     QString error;
     if (!connectTo(dialog.url(), &error))
-        QMessageBox::warning(this, tr("Cannot connect"), error);
+        QMessageBox::warning(this, tr("Cannot Connect"), error);
 }
 
 void DataPage::showSql() {
@@ -220,7 +223,7 @@ void DataPage::showSql() {
         return;
     }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("SQL that Save will run"));
+    dialog.setWindowTitle(tr("SQL That Save Will Run"));
     auto *text = new QPlainTextEdit(sql, &dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -318,6 +321,7 @@ bool DataPage::connectTo(const ConnectionUrl &url, QString *error) {
     mSession = std::move(session);
     mStale = false;
     mReads = {};
+    mMismatch.clear();
     if (!ensureTables(error)) {
         mSession.reset();
         return false;
@@ -340,31 +344,50 @@ bool DataPage::ensureTables(QString *error) {
         return false;
     }
     QStringList missing;
+    QStringList refused;
     QStringList other;
     bool onlyMissingTables = true;
     int missingTables = 0;
     for (const SyncDifference &d : report.differences) {
-        if (d.kind == SyncDifference::Kind::MissingTable || d.kind == SyncDifference::Kind::MissingColumn)
-            missing << d.toString();
-        else
+        if (d.kind == SyncDifference::Kind::MissingTable || d.kind == SyncDifference::Kind::MissingColumn) {
+            if (d.fix == SyncDifference::Fix::Refuse)
+                refused << d.refusalText();
+            else
+                missing << d.toString();
+        } else {
             other << d.toString();
+        }
         if (d.kind == SyncDifference::Kind::MissingTable)
             ++missingTables;
         else
             onlyMissingTables = false;
     }
     const bool fresh = onlyMissingTables && missingTables == int(mSession->resolved().tables.size());
+    // The core refuses to add a part of what is missing when the rest cannot be added (a NOT NULL column
+    // without a default on a table with rows); the form stays usable for what already matches.
+    const auto showRefused = [this](const QStringList &refusals) {
+        mMismatch = tr("The database lacks what the design needs, and ModelDesk cannot add it (nothing was "
+                       "changed): %1")
+                        .arg(refusals.join(u"; "_s));
+        showMessage(mMismatch, true);
+        return true;
+    };
+    if (!refused.isEmpty())
+        return showRefused(refused);
     if (!missing.isEmpty()) {
         // A brand-new database gets its tables without a question; an existing one is asked first.
         if (!fresh &&
-            QMessageBox::question(this, tr("Update the database?"),
+            QMessageBox::question(this, tr("Update the Database?"),
                                   tr("The database lacks what the design needs:\n\n%1\n\nCreate it now? "
                                      "Nothing existing is changed or dropped.")
                                       .arg(missing.join(u'\n'))) != QMessageBox::Yes) {
-            showMessage(tr("The database does not match the design; saving may fail."), true);
+            mMismatch = tr("The database does not match the design; saving may fail.");
+            showMessage(mMismatch, true);
             return true;
         }
-        const SyncReport applied = mSession->sync().sync(true);
+        const SyncReport applied = mSession->sync().sync(SyncMode::AddMissing);
+        if (!applied.ok && !applied.refusals.isEmpty()) // rows arrived since the comparison
+            return showRefused(applied.refusals);
         if (!applied.ok) {
             *error = applied.error;
             return false;
@@ -757,10 +780,10 @@ bool DataPage::deleteRecord(bool confirm) {
     if (confirm) {
         const QString text = deleteText(*preview);
         if (preview->blocked()) {
-            QMessageBox::information(this, tr("Delete record"), text);
+            QMessageBox::information(this, tr("Delete Record"), text);
             return false;
         }
-        if (QMessageBox::question(this, tr("Delete record"), text) != QMessageBox::Yes)
+        if (QMessageBox::question(this, tr("Delete Record"), text) != QMessageBox::Yes)
             return false;
     }
     const RecordResult result = mSession->controller().remove(mModel, mLoadedKey);

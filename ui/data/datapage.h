@@ -139,6 +139,7 @@ private:
     Document *mDocument;
     std::unique_ptr<DataSession> mSession;
     bool mStale = true;
+    QString mMismatch; // why the connected database does not match the design, when it does not
     QString mModel;
     QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
     QJsonObject mLoadedRecord;

@@ -20,6 +20,8 @@
 #include <QPainter>
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
+#include <QTimer>
+#include <utility>
 
 namespace modeldesk {
 
@@ -99,6 +101,8 @@ void DiagramScene::rebuild() {
     mLinks.clear();
     clear();
     mModels.clear();
+    mBoxRects.clear();
+    mRerouteArea = QRectF();
     setSceneRect(kDefaultSceneRect);
     // Boxes get their content as they are created, and links are made once the boxes are in place: no box
     // is laid out twice and no link follows a box that is still growing.
@@ -133,8 +137,9 @@ ModelItem *DiagramScene::addModelItem(const QString &name) {
     item->setPos(mDocument->position(name));
     addItem(item);
     mModels.insert(name, item);
-    connect(item, &ModelItem::moved, this, &DiagramScene::coverItem);
+    connect(item, &ModelItem::moved, this, &DiagramScene::boxChanged);
     coverItem(item);
+    mBoxRects.insert(item, item->sceneBoundingRect());
     return item;
 }
 
@@ -149,10 +154,37 @@ void DiagramScene::coverItem(ModelItem *item) {
     setSceneRect(sceneRect() | box.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
+void DiagramScene::boxChanged(ModelItem *item) {
+    coverItem(item);
+    const QRectF now = item->sceneBoundingRect();
+    rerouteLater(mBoxRects.value(item, now) | now);
+    mBoxRects.insert(item, now);
+}
+
+void DiagramScene::rerouteLater(const QRectF &area) {
+    mRerouteArea |= area;
+    if (mReroutePending)
+        return;
+    mReroutePending = true;
+    QTimer::singleShot(0, this, &DiagramScene::reroute);
+}
+
+void DiagramScene::reroute() {
+    mReroutePending = false;
+    if (mLinksFrozen || mRerouteArea.isNull())
+        return; // thawLinks() comes back here
+    const QRectF area = std::exchange(mRerouteArea, QRectF());
+    for (QGraphicsItem *item : items(area, Qt::IntersectsItemBoundingRect))
+        if (item->type() == LinkItem::Type)
+            static_cast<LinkItem *>(item)->adjust();
+}
+
 void DiagramScene::removeModelItem(const QString &name) {
     ModelItem *item = mModels.take(name);
     if (!item)
         return;
+    rerouteLater(item->sceneBoundingRect());
+    mBoxRects.remove(item);
     bool routedThrough = false; // links that only passed through this box are still in the design
     for (LinkItem *link : QList<LinkItem *>(item->links())) {
         routedThrough = routedThrough || link->viaItem() == item;
@@ -210,6 +242,7 @@ void DiagramScene::rebuildLinks() {
         } else {
             item = new LinkItem(source, target, i, link, inverse, via);
             addItem(item);
+            item->adjust(); // now that the scene's boxes can be gone around
             if (selected.contains(i))
                 item->setSelected(true);
         }
@@ -255,7 +288,7 @@ void DiagramScene::refreshContents() {
             continue;
         for (LinkItem *link : item->links())
             link->adjust();
-        coverItem(item);
+        boxChanged(item);
     }
 }
 
@@ -495,6 +528,7 @@ void DiagramScene::thawLinks() {
         }
     }
     invalidate(sceneRect(), BackgroundLayer);
+    reroute(); // the links near where the boxes were dragged from and to
 }
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {

@@ -40,6 +40,7 @@ public:
     ModelItem *modelItem(const QString &name) const { return mModels.value(name); }
     ModelItem *modelItemAt(const QPointF &scenePos) const;
     QList<ModelItem *> modelItems() const { return mModels.values(); }
+    bool hasModels() const { return !mModels.isEmpty(); }
     const QList<LinkItem *> &linkItems() const { return mLinks; }
     LinkItem *linkItemFor(int linkIndex) const;
     QList<ModelItem *> selectedModelItems() const;
@@ -89,6 +90,11 @@ private:
     void placeUnplacedModels();
     ModelItem *addModelItem(const QString &name);
     void coverItem(ModelItem *item);
+    // A box moved, grew or went: the links near where it was and where it is now are routed again (once
+    // the event loop is back, so a drag or a layout of many boxes costs one pass).
+    void boxChanged(ModelItem *item);
+    void rerouteLater(const QRectF &area);
+    void reroute();
     static QHash<QString, const Table *> tablesByModel(const ResolvedSchema &resolved);
     void removeModelItem(const QString &name);
     void renameModelItem(const QString &oldName, const QString &newName);
@@ -104,6 +110,9 @@ private:
     Link::Kind mLinkKind = Link::Kind::HasOne;
     QList<Problem> mProblems;
     bool mLinksFrozen = false;
+    QHash<ModelItem *, QRectF> mBoxRects; // where each box was when its links were last routed
+    QRectF mRerouteArea;
+    bool mReroutePending = false;
 };
 
 } // namespace modeldesk

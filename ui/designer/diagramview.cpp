@@ -1,7 +1,11 @@
 #include "designer/diagramview.h"
 
+#include "designer/diagramscene.h"
+#include "designer/diagramtheme.h"
+
 #include <QGraphicsItem>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -27,6 +31,25 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent)
     for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
         connect(bar, &QAbstractSlider::actionTriggered, this, &DiagramView::movedByUser,
                 Qt::QueuedConnection);
+}
+
+void DiagramView::drawForeground(QPainter *painter, const QRectF &rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    const auto *diagram = qobject_cast<const DiagramScene *>(scene());
+    if (!diagram || diagram->hasModels())
+        return;
+    painter->save();
+    painter->resetTransform(); // in the viewport's pixels, whatever the zoom
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    painter->setFont(font);
+    painter->setPen(DiagramTheme::current().typeText);
+    const QRect area = viewport()->rect().adjusted(40, 40, -40, -40);
+    painter->drawText(
+        area, Qt::AlignCenter | Qt::TextWordWrap,
+        tr("An empty design.\n\nDouble-click here (or choose Add Model) to add a model, then Draw Link "
+           "from one model to another.\nOr open an example: File ▸ Open Example ▸ seed or shop."));
+    painter->restore();
 }
 
 QPointF DiagramView::center() const {

@@ -31,6 +31,8 @@ signals:
 protected:
     // A new palette (View ▸ Theme) repaints the canvas in its colours (DiagramTheme::current).
     void changeEvent(QEvent *event) override;
+    // An empty canvas says how to start.
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;

@@ -2,9 +2,11 @@
 
 #include "designer/diagramtheme.h"
 #include "designer/modelitem.h"
+#include "editing/edgerouter.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QHash>
 #include <QPaintEngine>
 #include <QPainter>
@@ -72,7 +74,49 @@ QString targetEnd(Link::Kind kind) {
     }
 }
 
+LinkItem::Notation gNotation = LinkItem::Notation::Arrows;
+
 } // namespace
+
+void LinkItem::setNotation(Notation notation) {
+    gNotation = notation;
+}
+
+LinkItem::Notation LinkItem::notation() {
+    return gNotation;
+}
+
+void LinkItem::paintCrowsFoot(QPainter *painter, const QPointF &at, const QPointF &towards,
+                              const QString &end) {
+    QLineF dir(at, towards);
+    if (dir.length() < 1)
+        return;
+    dir.setLength(1);
+    const QPointF along(dir.dx(), dir.dy());
+    const QPointF across(-along.y(), along.x());
+    const auto bar = [&](double distance) {
+        const QPointF c = at + along * distance;
+        painter->drawLine(c + across * 6, c - across * 6);
+    };
+    const auto ring = [&](double distance) {
+        painter->setBrush(DiagramTheme::current().canvas); // hides the line behind the ring
+        painter->drawEllipse(at + along * distance, 4, 4);
+        painter->setBrush(Qt::NoBrush);
+    };
+    if (end == u"N"_s) { // zero or many: a ring and a fork opening onto the box
+        const QPointF root = at + along * 12;
+        painter->drawLine(root, at + across * 7);
+        painter->drawLine(root, at);
+        painter->drawLine(root, at - across * 7);
+        ring(18);
+    } else if (end == u"0..1"_s) { // zero or one
+        bar(7);
+        ring(15);
+    } else { // exactly one
+        bar(7);
+        bar(12);
+    }
+}
 
 LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Link &link, int inverseIndex,
                    ModelItem *via)
@@ -137,54 +181,90 @@ void LinkItem::setHasProblem(bool error) {
     update();
 }
 
+QList<QPointF> LinkItem::routeLeg(const QRectF &a, const QRectF &b, const QPointF &shift) const {
+    const QGraphicsScene *s = scene();
+    const QLineF straight(a.center(), b.center());
+    const auto otherBox = [&](const QGraphicsItem *item) {
+        return item->type() == ModelItem::Type && item != mSource && item != mTarget && item != mVia;
+    };
+    // Only when a box is under the straight line are the boxes around it gathered and the line routed.
+    bool blocked = false;
+    if (s && straight.length() <= EdgeRouter::kMaxRoutedLength)
+        for (const QGraphicsItem *item :
+             s->items(QRectF(straight.p1(), straight.p2()).normalized(), Qt::IntersectsItemBoundingRect))
+            if (otherBox(item) && EdgeRouter::crosses(straight, item->sceneBoundingRect())) {
+                blocked = true;
+                break;
+            }
+    QList<QRectF> obstacles;
+    if (blocked)
+        for (const QGraphicsItem *item : s->items(EdgeRouter::reach(a, b), Qt::IntersectsItemBoundingRect))
+            if (otherBox(item))
+                obstacles << item->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    QList<QPointF> points = blocked ? EdgeRouter::route(a, b, obstacles) : QList<QPointF>{};
+    if (points.size() <= 2)
+        return {borderPoint(a, b.center() + shift) + shift, borderPoint(b, a.center() + shift) + shift};
+    for (qsizetype i = 1; i + 1 < points.size(); ++i)
+        points[i] += shift;
+    points.first() = borderPoint(a, points.at(1));
+    points.last() = borderPoint(b, points.at(points.size() - 2));
+    return points;
+}
+
 void LinkItem::adjust() {
     const QRectF a = mSource->sceneBoundingRect().adjusted(3, 3, -3, -3);
     const QRectF b = mTarget->sceneBoundingRect().adjusted(3, 3, -3, -3);
-    QPointF from;
-    QPointF to;
-    QPointF viaIn;
-    QPointF viaOut;
+    QList<QList<QPointF>> legs;
     if (mVia) {
         const QRectF v = mVia->sceneBoundingRect().adjusted(3, 3, -3, -3);
-        from = borderPoint(a, v.center());
-        viaIn = borderPoint(v, a.center());
-        viaOut = borderPoint(v, b.center());
-        to = borderPoint(b, v.center());
+        legs << routeLeg(a, v, {}) << routeLeg(v, b, {});
     } else if (mSource == mTarget) {
-        from = QPointF(a.right(), a.top() + 14 + mOffset);
-        to = QPointF(a.right() - 30 - mOffset, a.top());
+        legs << QList<QPointF>{QPointF(a.right(), a.top() + 14 + mOffset),
+                               QPointF(a.right() - 30 - mOffset, a.top())};
     } else {
         QLineF centres(a.center(), b.center());
         const QPointF normal =
             centres.length() > 0 ? QPointF(-centres.dy(), centres.dx()) / centres.length() : QPointF();
-        const QPointF shift = normal * mOffset;
-        from = borderPoint(a, b.center() + shift) + shift;
-        to = borderPoint(b, a.center() + shift) + shift;
+        legs << routeLeg(a, b, normal * mOffset);
     }
     // The scene refreshes every link after each edit; most did not move, and re-indexing them would cost.
-    if (from == mFrom && to == mTo && viaIn == mViaIn && viaOut == mViaOut && !mPath.isEmpty())
+    if (legs == mLegs && !mPath.isEmpty())
         return;
     prepareGeometryChange();
-    mFrom = from;
-    mTo = to;
-    mViaIn = viaIn;
-    mViaOut = viaOut;
+    mLegs = legs;
+    mFrom = mLegs.first().first();
+    mTo = mLegs.last().last();
     updateGeometry();
 }
 
 void LinkItem::updateGeometry() {
     QPainterPath p(mFrom);
-    if (mVia) {
-        p.lineTo(mViaIn);
-        p.moveTo(mViaOut);
-        p.lineTo(mTo);
-    } else if (mSource == mTarget) {
+    mLegLengths.clear();
+    mLength = 0;
+    if (mSource == mTarget) {
         const QPointF corner(mFrom.x() + 40 + mOffset, mTo.y() - 40 - mOffset);
         p.cubicTo(QPointF(corner.x(), mFrom.y()), QPointF(corner.x(), corner.y()),
                   QPointF(mTo.x(), corner.y()));
         p.lineTo(mTo);
     } else {
-        p.lineTo(mTo);
+        for (const QList<QPointF> &leg : std::as_const(mLegs)) {
+            p.moveTo(leg.first());
+            double length = 0;
+            for (qsizetype i = 1; i < leg.size(); ++i) {
+                length += QLineF(leg.at(i - 1), leg.at(i)).length();
+                if (i + 1 == leg.size()) {
+                    p.lineTo(leg.at(i));
+                    continue;
+                }
+                // A bend is rounded off, so that a routed line reads as one line around the box.
+                const QLineF in(leg.at(i), leg.at(i - 1)), out(leg.at(i), leg.at(i + 1));
+                const double r = std::min({12.0, in.length() / 2, out.length() / 2});
+                p.lineTo(in.pointAt(r / std::max(1.0, in.length())));
+                p.quadTo(leg.at(i), out.pointAt(r / std::max(1.0, out.length())));
+            }
+            mLegLengths << length;
+            mLength += length;
+        }
     }
     mPath = p;
     // Room for the arrow head, the end labels and the label in the middle.
@@ -194,12 +274,35 @@ void LinkItem::updateGeometry() {
         mPath.boundingRect().adjusted(-30, -30, 30, 30) | QRectF(mid.x() - pad, mid.y() - 12, 2 * pad, 24);
 }
 
+QPointF LinkItem::pointAlong(double distance) const {
+    if (mSource == mTarget || mLength <= 0)
+        return distance >= 0 ? mFrom : mTo;
+    if (distance < 0)
+        distance = std::max(0.0, mLength + distance);
+    for (qsizetype l = 0; l < mLegs.size(); ++l) {
+        const QList<QPointF> &leg = mLegs.at(l);
+        if (distance > mLegLengths.at(l) && l + 1 < mLegs.size()) {
+            distance -= mLegLengths.at(l);
+            continue;
+        }
+        for (qsizetype i = 1; i < leg.size(); ++i) {
+            const QLineF segment(leg.at(i - 1), leg.at(i));
+            if (distance <= segment.length() || i + 1 == leg.size())
+                return segment.pointAt(segment.length() > 0 ? std::min(1.0, distance / segment.length()) : 0);
+            distance -= segment.length();
+        }
+    }
+    return mTo;
+}
+
 QPointF LinkItem::pointAt(double t) const {
-    // QPainterPath::pointAtPercent measures the whole path; a straight line needs no measuring. Via a
-    // junction, the first half of t runs along the first segment and the second half along the other.
-    if (mVia)
-        return t < 0.5 ? mFrom + (mViaIn - mFrom) * (t * 2) : mViaOut + (mTo - mViaOut) * ((t - 0.5) * 2);
-    return mSource == mTarget ? mPath.pointAtPercent(t) : mFrom + (mTo - mFrom) * t;
+    if (mSource == mTarget)
+        return mPath.pointAtPercent(t);
+    // Via a junction, the first half of t runs along the first leg and the second half along the other.
+    if (mVia && mLegs.size() == 2 && mLegLengths.size() == 2)
+        return t < 0.5 ? pointAlong(t * 2 * mLegLengths.at(0))
+                       : pointAlong(mLegLengths.at(0) + (t - 0.5) * 2 * mLegLengths.at(1));
+    return pointAlong(t * mLength);
 }
 
 void LinkItem::setLabelSlot(int slot) {
@@ -253,7 +356,7 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
         QPen pen(color, selected ? 2 : 1);
         pen.setCosmetic(true);
         painter->setPen(pen);
-        if (mSource == mTarget || mVia)
+        if (mSource == mTarget || mVia || mLegs.first().size() > 2)
             painter->drawPath(p);
         else
             painter->drawLine(mFrom, mTo);
@@ -274,13 +377,27 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setPen(QPen(color, selected ? 2.5 : 1.5));
     }
     painter->setBrush(Qt::NoBrush);
-    if (mSource == mTarget || mVia)
+    if (mSource == mTarget || mVia || mLegs.first().size() > 2)
         painter->drawPath(p);
     else
         painter->drawLine(mFrom, mTo);
 
-    // Arrow head at the target: the direction of `Source.hasOne(Target)`.
-    const QPointF before = pointAt(0.95);
+    if (gNotation == Notation::CrowsFoot) {
+        painter->setPen(QPen(color, onScreen && !selected ? 1.2 : 1.5));
+        const bool loop = mSource == mTarget;
+        paintCrowsFoot(painter, mFrom, loop ? pointAt(0.1) : pointAlong(20), sourceEnd(mKind));
+        paintCrowsFoot(painter, mTo, loop ? pointAt(0.9) : pointAlong(-20), targetEnd(mKind));
+    } else {
+        paintArrowAndEnds(painter, color, lod);
+    }
+    if (lod < kLabelDetail)
+        return;
+    paintLabel(painter, color);
+}
+
+void LinkItem::paintArrowAndEnds(QPainter *painter, const QColor &color, double lod) {
+    // Arrow head at the target: the direction of `Source.hasOne(Target)`, along the line's last stretch.
+    const QPointF before = mSource == mTarget ? pointAt(0.95) : pointAlong(-6);
     const double angle = std::atan2(mTo.y() - before.y(), mTo.x() - before.x());
     const QPointF tip = mTo;
     const QPointF left = tip - QPointF(std::cos(angle - 0.4), std::sin(angle - 0.4)) * 10;
@@ -291,27 +408,40 @@ void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *o
     if (lod < kLabelDetail)
         return;
     painter->setFont(labelFont());
-    const QFontMetricsF &fm = labelMetrics();
-    // Cardinalities just outside each box, beside the line.
+    // Cardinalities just outside each box, beside the line and clear of it and of the arrow head: the text's
+    // box is pushed sideways by its own half extent across the line.
     auto endLabel = [&](const QPointF &at, const QPointF &towards, const QString &text) {
         QLineF dir(at, towards);
         if (dir.length() < 1)
             return;
-        dir.setLength(16);
-        const QPointF n(-(dir.dy()) / 16 * 9, dir.dx() / 16 * 9);
-        const QPointF pos = dir.p2() + n;
-        const double width = endLabelWidth(text);
-        const QRectF r(pos.x() - width / 2 - 2, pos.y() - 8, width + 4, 16);
+        const double width = endLabelWidth(text) + 4, height = 14;
+        dir.setLength(1);
+        const QPointF along(dir.dx(), dir.dy());
+        const QPointF across(-along.y(), along.x());
+        const double half = std::abs(across.x()) * width / 2 + std::abs(across.y()) * height / 2;
+        const double halfAlong = std::abs(along.x()) * width / 2 + std::abs(along.y()) * height / 2;
+        const QPointF pos = at + along * (14 + halfAlong) + across * (6 + half);
+        const QRectF r(pos.x() - width / 2, pos.y() - height / 2, width, height);
         painter->setPen(color);
         painter->drawText(r, Qt::AlignCenter, text);
     };
-    endLabel(mFrom, pointAt(0.2), sourceEnd(mKind));
-    endLabel(mTo, pointAt(0.8), targetEnd(mKind));
+    if (mSource == mTarget) {
+        endLabel(mFrom, pointAt(0.2), sourceEnd(mKind));
+        endLabel(mTo, pointAt(0.8), targetEnd(mKind));
+    } else {
+        endLabel(mFrom, pointAlong(20), sourceEnd(mKind));
+        endLabel(mTo, pointAlong(-20), targetEnd(mKind));
+    }
+}
+
+void LinkItem::paintLabel(QPainter *painter, const QColor &color) {
+    painter->setFont(labelFont());
+    const QFontMetricsF &fm = labelMetrics();
 
     const QPointF mid = labelCentre();
     const QRectF labelRect(mid.x() - mLabelWidth / 2 - 5, mid.y() - 9, mLabelWidth + 10, 18);
     painter->setPen(QPen(color, 1));
-    painter->setBrush(theme.labelFill);
+    painter->setBrush(DiagramTheme::current().labelFill);
     painter->drawRoundedRect(labelRect, 4, 4);
     // On screen the label's layout is prepared once (QStaticText); vector output gets real text.
     if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster)

@@ -54,10 +54,31 @@ public:
 
     static QString labelFor(const Link &link, bool hasInverse);
 
+    // How the ends are drawn: an arrow head with cardinalities ("1", "0..1", "N"), or crow's-foot marks
+    // (a bar for one, a ring for optional, a fork for many) as pgModeler and DBeaver draw them. One setting
+    // for every link of the application (View ▸ Crow's Foot Notation).
+    enum class Notation { Arrows, CrowsFoot };
+    static void setNotation(Notation notation);
+    static Notation notation();
+
+    // The points the line runs through, per leg (two legs via a junction box): straight, or around the
+    // boxes in its way (EdgeRouter).
+    const QList<QList<QPointF>> &legs() const { return mLegs; }
+
 private:
+    // A leg from box `a` to box `b`, routed around the other boxes of the scene, moved sideways by `shift`.
+    QList<QPointF> routeLeg(const QRectF &a, const QRectF &b, const QPointF &shift) const;
     void updateGeometry();
     QPointF pointAt(double t) const; // t in [0, 1] along the link
+    // The point `distance` along the line from its start (negative: from its end).
+    QPointF pointAlong(double distance) const;
     QPointF labelCentre() const;
+    // A crow's-foot mark for `end` ("1", "0..1", "N") where the line meets a box at `at`, coming from
+    // `towards`.
+    void paintArrowAndEnds(QPainter *painter, const QColor &color, double lod);
+    void paintLabel(QPainter *painter, const QColor &color);
+    static void paintCrowsFoot(QPainter *painter, const QPointF &at, const QPointF &towards,
+                               const QString &end);
 
     ModelItem *mSource;
     ModelItem *mTarget;
@@ -70,10 +91,11 @@ private:
     int mLabelSlot = 0;
     bool mHasProblem = false;
     bool mBaked = false;
-    QPointF mFrom;
-    QPointF mTo;
-    QPointF mViaIn;  // via a junction box: where the first segment enters it
-    QPointF mViaOut; // and where the second leaves it
+    QPointF mFrom; // where the line leaves the source box
+    QPointF mTo;   // and enters the target box
+    QList<QList<QPointF>> mLegs;
+    QList<double> mLegLengths;
+    double mLength = 0;
     QPainterPath mPath;
     QRectF mBounds;
     double mLabelWidth = 0;

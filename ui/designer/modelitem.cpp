@@ -122,9 +122,27 @@ QList<ModelItem::Row> ModelItem::rowsFor(const Table &table) {
     for (const Column &c : table.columns) {
         Row row;
         row.name = c.name;
-        // Long ENUMs would make boxes huge; the full type is in the properties panel.
+        // A long ENUM would make the box huge: its values go on lines of their own under the row, a few to a
+        // line, so that every value is there (on the canvas and in images) without widening the box.
         const QString type = c.type.toString();
-        row.type = type.size() > 22 ? type.left(20) + u"…"_s : type;
+        row.type = type;
+        if (type.size() > 22 && c.type.kind == DataType::Kind::Enum) {
+            row.type = u"ENUM"_s;
+            QString line;
+            for (qsizetype i = 0; i < c.type.values.size(); ++i) {
+                QString value = u'\'' + QString(c.type.values.at(i)).replace(u'\'', u"''"_s) + u'\'';
+                value += i + 1 < c.type.values.size() ? u","_s : QString();
+                if (!line.isEmpty() && line.size() + value.size() > 26) {
+                    row.more << line;
+                    line.clear();
+                }
+                line += (line.isEmpty() ? QString() : u" "_s) + value;
+            }
+            if (!line.isEmpty())
+                row.more << line;
+        } else if (type.size() > 40) {
+            row.type = type.left(38) + u"…"_s; // a type this long is not an ENUM; the panel has it whole
+        }
         row.primaryKey = c.primaryKey;
         row.foreignKey = c.references.has_value();
         row.unique = c.unique;
@@ -153,7 +171,13 @@ void ModelItem::relayout() {
                          typeWidth(row.type) + (row.unique ? 24 : 0) + kPadding;
         width = std::max(width, w);
     }
-    const QSizeF size(std::ceil(std::max(kMinWidth, width)), kHeaderHeight + mRows.size() * kRowHeight + 6);
+    qsizetype lines = mRows.size();
+    for (const Row &row : std::as_const(mRows)) {
+        lines += row.more.size();
+        for (const QString &more : row.more)
+            width = std::max(width, kPadding + kBadgeWidth + typeWidth(more) + kPadding);
+    }
+    const QSizeF size(std::ceil(std::max(kMinWidth, width)), kHeaderHeight + lines * kRowHeight + 6);
     // Far out the name fills the tile's width (up to a limit), so that it stays readable longest.
     const double fit = nameWidth > 0 ? (size.width() - 12) / nameWidth : 1;
     mFarPointSize = std::clamp(f.name.pointSizeF() * fit, f.name.pointSizeF(), 40.0);
@@ -278,6 +302,11 @@ void ModelItem::paintRows(QPainter *painter) const {
         painter->drawText(QRectF(rowRect.left(), y, right - rowRect.left(), kRowHeight),
                           Qt::AlignRight | Qt::AlignVCenter, row.type);
         y += kRowHeight;
+        for (const QString &more : row.more) {
+            painter->drawText(QRectF(rowRect.left(), y, right - rowRect.left(), kRowHeight),
+                              Qt::AlignRight | Qt::AlignVCenter, more);
+            y += kRowHeight;
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public:
     struct Row {
         QString name;
         QString type;
+        // A long ENUM's values, on lines of their own under the row (never cut: images show every value).
+        QStringList more = {};
         bool primaryKey = false;
         bool foreignKey = false;
         bool unique = false;

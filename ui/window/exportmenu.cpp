@@ -70,7 +70,7 @@ void ExportMenu::run(const Exporter *exporter, const SqlDialect &dialect) {
         return;
     QString error;
     if (!exportTo(*exporter, dialect, target, &error)) {
-        QMessageBox::warning(window, tr("Export failed"), error);
+        QMessageBox::warning(window, tr("Export Failed"), error);
         return;
     }
     emit exported(QDir::toNativeSeparators(target));

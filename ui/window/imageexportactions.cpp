@@ -56,7 +56,7 @@ void ImageExportActions::run(DiagramImage::Format format, DiagramImage::Scope sc
         return;
     QString error;
     if (!exportTo(format, scope, path, &error)) {
-        QMessageBox::warning(mWindow, tr("Export failed"), error);
+        QMessageBox::warning(mWindow, tr("Export Failed"), error);
         return;
     }
     emit exported(QDir::toNativeSeparators(path));

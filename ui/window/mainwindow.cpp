@@ -3,6 +3,7 @@
 #include "data/datapage.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
+#include "designer/linkitem.h"
 #include "document/appearance.h"
 #include "document/autosaver.h"
 #include "document/document.h"
@@ -285,13 +286,25 @@ void MainWindow::createViewActions() {
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     makeAction(
-        u"actionAutoLayout"_s, tr("&Auto-layout"),
+        u"actionAutoLayout"_s, tr("&Auto-Layout"),
         [this] {
             mScene->autoLayout();
             mView->fitToContents();
             syncView();
         },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    // Crow's-foot ends instead of arrows and cardinalities, for the canvas and the images; remembered.
+    QAction *crowsFoot = makeAction(u"actionCrowsFoot"_s, tr("&Crow's Foot Notation"), [] {});
+    crowsFoot->setCheckable(true);
+    crowsFoot->setChecked(QSettings().value(u"view/crowsFoot"_s, false).toBool());
+    LinkItem::setNotation(crowsFoot->isChecked() ? LinkItem::Notation::CrowsFoot
+                                                 : LinkItem::Notation::Arrows);
+    connect(crowsFoot, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(u"view/crowsFoot"_s, on);
+        LinkItem::setNotation(on ? LinkItem::Notation::CrowsFoot : LinkItem::Notation::Arrows);
+        mScene->update();
+        mScene->invalidate(mScene->sceneRect(), QGraphicsScene::BackgroundLayer); // frozen links too
+    });
 }
 
 void MainWindow::createModeAndToolActions() {
@@ -430,13 +443,14 @@ void MainWindow::createMenus() {
     view->addAction(action(u"actionFit"_s));
     view->addSeparator();
     view->addAction(action(u"actionAutoLayout"_s));
+    view->addAction(action(u"actionCrowsFoot"_s));
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
     theme->setObjectName(u"themeMenu"_s);
     theme->setIcon(appearance::icon(u"modeldesk-theme"_s));
     theme->addActions(mThemeGroup->actions());
     // Every panel and toolbar can be brought back from here (the design's only in Design mode).
-    QMenu *panels = view->addMenu(tr("&Panels and toolbars"));
+    QMenu *panels = view->addMenu(tr("&Panels and Toolbars"));
     panels->setObjectName(u"panelsMenu"_s);
     for (QDockWidget *dock : std::as_const(mDesignDocks))
         panels->addAction(dock->toggleViewAction());
@@ -509,7 +523,7 @@ bool MainWindow::openProject(const QString &path) {
     QString error;
     const auto project = ProjectFile::load(path, &error);
     if (!project) {
-        QMessageBox::warning(this, tr("Cannot open project"), error);
+        QMessageBox::warning(this, tr("Cannot Open Project"), error);
         return false;
     }
     mDocument->reset(*project, QFileInfo(path).absoluteFilePath());
@@ -522,7 +536,7 @@ bool MainWindow::openExample(const QString &name) {
     QString error;
     const auto project = ProjectFile::load(u":/examples/%1.modeldesk"_s.arg(name), &error);
     if (!project) {
-        QMessageBox::warning(this, tr("Cannot open example"),
+        QMessageBox::warning(this, tr("Cannot Open Example"),
                              tr("There is no bundled example called \"%1\" (try seed or shop).").arg(name));
         return false;
     }
@@ -536,7 +550,7 @@ bool MainWindow::save() {
         return saveAs();
     QString error;
     if (!mDocument->save({}, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
+        QMessageBox::warning(this, tr("Cannot Save"), error);
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mDocument->filePath())), 5000);
@@ -556,7 +570,7 @@ bool MainWindow::saveAs(const QString &chosen) {
     const ConnectionUrl records = mDataPage->defaultUrl(); // where this project's records have been
     QString error;
     if (!mDocument->save(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
+        QMessageBox::warning(this, tr("Cannot Save"), error);
         return false;
     }
     addRecentFile(mDocument->filePath());
@@ -574,7 +588,7 @@ bool MainWindow::maybeSave() {
     if (!mDocument->isModified())
         return true;
     const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(mDocument->displayName()),
+        this, tr("Unsaved Changes"), tr("%1 has unsaved changes. Save them?").arg(mDocument->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -605,7 +619,7 @@ bool MainWindow::offerRecovery() {
             QString error;
             if (restoreRecovery(file, &error))
                 return true;
-            QMessageBox::warning(this, tr("Cannot restore"), error);
+            QMessageBox::warning(this, tr("Cannot Restore"), error);
             break;
         }
         case RecoveryDialog::Choice::Discard:

@@ -24,7 +24,7 @@ RecoveryDialog::RecoveryDialog(const RecoveryFile &file, QWidget *parent)
     , mCompare(new QPushButton(tr("&Compare…"), this))
     , mComparison(new QPlainTextEdit(this)) {
     setObjectName(u"recoveryDialog"_s);
-    setWindowTitle(tr("Recover unsaved work"));
+    setWindowTitle(tr("Recover Unsaved Work"));
     const QString name =
         file.originalPath.isEmpty() ? file.displayName : QDir::toNativeSeparators(file.originalPath);
     auto *message = new QLabel(
