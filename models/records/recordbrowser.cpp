@@ -179,8 +179,12 @@ std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, 
 }
 
 QString RecordBrowser::choiceLabel(const QJsonValue &name, const QJsonValue &key) {
-    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), FieldValue::keyText(key))
-                           : u"#%1"_s.arg(FieldValue::keyText(key));
+    // A UUID's 36 characters would push the name out of sight: its start tells records apart well enough
+    // beside their names (the picker holds the whole key).
+    QString keyText = FieldValue::keyText(key);
+    if (name.isString() && keyText.size() > 13)
+        keyText = keyText.left(8) + u"…"_s;
+    return name.isString() ? u"%1 (#%2)"_s.arg(name.toString(), keyText) : u"#%1"_s.arg(keyText);
 }
 
 } // namespace modeldesk

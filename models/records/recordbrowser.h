@@ -57,7 +57,8 @@ public:
     std::optional<qint64> count(const BrowseQuery &query, QString *error);
     std::optional<QList<RecordChoice>> choices(const QString &model, const QString &search, int limit,
                                                QString *error);
-    // How a picker shows a record: "name (#key)", or "#key" when `name` is not text.
+    // How a picker shows a record: "name (#key)" (a key longer than 13 characters cut to its first 8 and
+    // "…"), or "#key" when `name` is not text.
     static QString choiceLabel(const QJsonValue &name, const QJsonValue &key);
     // The attribute that names a record for people: the first declared text column, else the key.
     static QString labelAttribute(const Table &table);

@@ -347,7 +347,7 @@ private slots:
         QVERIFY(refusedFirst);
         QVERIFY(added);
         QCOMPARE(pick->currentText(), u"new: KET-1"_s); // named as the product picker names products: by sku
-        const int unitPrice = 2; // columns: product, quantity, unitPrice
+        const int unitPrice = 2;                        // columns: product, quantity, unitPrice
         products->setItem(0, unitPrice, new QTableWidgetItem(u"29.00"_s));
         if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
             mWindow->grab().save(shots + u"/new-product-row.png"_s);
@@ -365,6 +365,9 @@ private slots:
         // The form shows the saved graph: the row now names the product as a saved one.
         pick = qobject_cast<QComboBox *>(products->cellWidget(0, 0));
         QVERIFY2(pick->currentText().startsWith(u"KET-1 (#"_s), qPrintable(pick->currentText()));
+        // The UUID key is cut to its start beside the name, not 36 characters.
+        QVERIFY2(pick->currentText().endsWith(u"…)"_s) && pick->currentText().size() == 18,
+                 qPrintable(pick->currentText()));
     }
 
     // Pickers list the first 500 records by label. A loaded order whose customer and product come after them

@@ -20,14 +20,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QGraphicsTextItem>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace modeldesk;
 using namespace Qt::StringLiterals;
@@ -609,6 +612,32 @@ private slots:
         QVERIFY(!menu->exportTo(*ExporterRegistry::find(u"sql"_s), SqlDialect(), refused, &error));
         QVERIFY2(error.contains(u"ENUM needs at least one value"_s), qPrintable(error));
         QVERIFY(!QFile::exists(refused));
+    }
+
+    // The Sequelize export's folder can be a new one: its proposed name has no spaces, and the export makes
+    // it.
+    void sequelizeExportMakesItsFolder() {
+        QVERIFY(mWindow->openExample(u"shop"_s));
+        auto *menu = mWindow->findChild<ExportMenu *>(u"exportMenu"_s);
+        const Exporter *sequelize = ExporterRegistry::find(u"sequelize"_s);
+        QVERIFY(menu && sequelize && sequelize->producesDirectory());
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"new-models"_s);
+        QString proposed;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != u"exportFolderDialog"_s)
+                return;
+            proposed = dialog->selectedFiles().value(0);
+            dialog->selectFile(folder);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept(), which checks the name
+        });
+        QSignalSpy exported(menu, &ExportMenu::exported);
+        menu->run(sequelize, SqlDialect());
+        QVERIFY2(proposed.endsWith(u"/shop-example-sequelize"_s), qPrintable(proposed));
+        QCOMPARE(exported.size(), 1);
+        QVERIFY(QFileInfo(folder).isDir());
+        QVERIFY(QFile::exists(folder + u"/models/index.js"_s));
     }
 
 private:

@@ -41,6 +41,7 @@ private slots:
     void eachModeKeepsItsLayoutAcrossRestarts();
     void toolbarUndoKeepsAShortLabel();
     void ctrlZInPropertiesUndoesTheDesign();
+    void everyCommandHasItsKeys();
 
 private:
     static std::unique_ptr<MainWindow> openWindow() {
@@ -173,4 +174,21 @@ void TstWindowState::ctrlZInPropertiesUndoesTheDesign() {
 }
 
 QTEST_MAIN(TstWindowState)
+// Save As, Quit and Redo have their usual keys also where the platform binds none (X11 without a desktop
+// theme, the offscreen platform): Ctrl+Shift+S, Ctrl+Q, and both Ctrl+Y and Ctrl+Shift+Z for Redo.
+void TstWindowState::everyCommandHasItsKeys() {
+    auto keys = [&](const char *name) {
+        QAction *action = mWindow->findChild<QAction *>(QString::fromLatin1(name));
+        return action ? action->shortcuts() : QList<QKeySequence>();
+    };
+    QVERIFY(!keys("actionSaveAs").isEmpty());
+    if (QKeySequence::keyBindings(QKeySequence::SaveAs).isEmpty())
+        QCOMPARE(keys("actionSaveAs").first(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QVERIFY(!keys("actionQuit").isEmpty());
+    QVERIFY(keys("actionRedo").contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+    QVERIFY(keys("actionRedo").contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    for (const char *name : {"actionNew", "actionOpen", "actionSave", "actionUndo", "actionAutoLayout"})
+        QVERIFY2(!keys(name).isEmpty(), name);
+}
+
 #include "tst_windowstate.moc"

@@ -58,8 +58,25 @@ void ExportMenu::run(const Exporter *exporter, const SqlDialect &dialect) {
     const QString base = mDocument->fileBaseName();
     QString target;
     if (exporter->producesDirectory()) {
-        target = QFileDialog::getExistingDirectory(window,
-                                                   tr("Export %1 into folder").arg(exporter->description()));
+        // A folder that may not exist yet: its name is typed like a file's ("shop-sequelize", proposed), and the
+        // export makes it; an existing folder is written into. (A folder picker only takes existing ones.)
+        QFileDialog dialog(window, tr("Export %1 Into Folder").arg(exporter->description()));
+        dialog.setObjectName(u"exportFolderDialog"_s);
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setFileMode(QFileDialog::AnyFile);
+        dialog.setOption(QFileDialog::DontConfirmOverwrite); // a folder's files are replaced, not the folder
+        dialog.setLabelText(QFileDialog::FileName, tr("Folder:"));
+        dialog.setLabelText(QFileDialog::Accept, tr("Export"));
+        dialog.setNameFilter(tr("Folders (*)"));
+        dialog.selectFile(base + u"-sequelize"_s);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty())
+            target = dialog.selectedFiles().first();
+        if (!target.isEmpty() && QFileInfo(target).isFile()) {
+            QMessageBox::warning(
+                window, tr("Export Failed"),
+                tr("%1 is a file; choose or name a folder.").arg(QDir::toNativeSeparators(target)));
+            return;
+        }
     } else {
         const QString suggested = base + (exporter->usesDialect() ? u"."_s + dialect.name() : QString()) +
                                   u'.' + exporter->defaultExtension();

@@ -24,9 +24,12 @@ public:
 signals:
     void exported(const QString &target);
 
-private:
+public:
+    // What the menu entry does: asks where (a folder, which it may create, for the Sequelize models), then
+    // exports. Public for tests.
     void run(const Exporter *exporter, const SqlDialect &dialect);
 
+private:
     Document *mDocument;
 };
 

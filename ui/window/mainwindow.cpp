@@ -220,10 +220,18 @@ void MainWindow::createFileActions() {
         QKeySequence::Open);
     makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
+    // Some platforms bind no key to Save As or Quit (X11 without a desktop theme binds neither): the usual
+    // ones then.
+    const auto standardOr = [](QKeySequence::StandardKey key, const QKeySequence &fallback) {
+        const QList<QKeySequence> bound = QKeySequence::keyBindings(key);
+        return bound.isEmpty() ? fallback : bound.first();
+    };
     makeAction(
-        u"actionSaveAs"_s, tr("Save &As…"), [this] { saveAs(); }, QKeySequence::SaveAs);
+        u"actionSaveAs"_s, tr("Save &As…"), [this] { saveAs(); },
+        standardOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
     makeAction(
-        u"actionQuit"_s, tr("&Quit"), [this] { close(); }, QKeySequence::Quit);
+        u"actionQuit"_s, tr("&Quit"), [this] { close(); },
+        standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 }
 
 void MainWindow::createEditActions() {
@@ -234,7 +242,13 @@ void MainWindow::createEditActions() {
     addAction(undo);
     QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"actionRedo"_s);
-    redo->setShortcuts(QKeySequence::Redo); // every binding: Ctrl+Y and Ctrl+Shift+Z
+    // Every binding of the platform, and both usual ones wherever it lacks one (X11 binds only Ctrl+Shift+Z).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &usual :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+        if (!redoKeys.contains(usual))
+            redoKeys << usual;
+    redo->setShortcuts(redoKeys);
     addAction(redo);
     makeAction(
         u"actionDelete"_s, tr("&Delete"), [this] { mScene->deleteSelection(); }, QKeySequence::Delete);
