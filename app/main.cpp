@@ -1,9 +1,11 @@
 // ModelDesk: design Sequelize-style models, export them, and enter linked records.
 #include "commandline.h"
 #include "data/datapage.h"
+#include "data/recordnavigator.h"
 #include "designer/diagramscene.h"
 #include "properties/propertiespanel.h"
 #include "window/mainwindow.h"
+#include "window/themesetting.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -81,6 +83,14 @@ struct WindowOptions {
                                  u"With --field: type TEXT into the field's type box and press Enter (for "
                                  u"screenshots of a refused type)."_s,
                                  u"text"_s};
+    QCommandLineOption record{u"record"_s,
+                              u"In data mode: show the record at this position of the list, from 1 (for "
+                              u"screenshots)."_s,
+                              u"n"_s};
+    QCommandLineOption theme{u"theme"_s,
+                             u"Show the window in this theme for this run, without saving it (for "
+                             u"screenshots)."_s,
+                             u"system|light|dark"_s};
     QCommandLineOption grab{u"grab"_s,
                             u"What --screenshot saves: the whole window (default) or the properties panel."_s,
                             u"window|properties"_s};
@@ -88,9 +98,12 @@ struct WindowOptions {
     void process(const QApplication &app) {
         parser.setApplicationDescription(u"Design Sequelize models and enter linked records."_s);
         parser.addPositionalArgument(u"project"_s, u"A .modeldesk project to open."_s, u"[PROJECT]"_s);
-        parser.addOptions({example, screenshot, mode, select, selectLink, field, fieldType, grab});
+        parser.addOptions(
+            {example, screenshot, mode, select, selectLink, field, fieldType, record, theme, grab});
         parser.process(app);
         if (parser.isSet(grab) && parser.value(grab) != u"window"_s && parser.value(grab) != u"properties"_s)
+            parser.showHelp(modeldesk::cli::kUsage);
+        if (parser.isSet(theme) && !modeldesk::ThemeSetting::fromKey(parser.value(theme)))
             parser.showHelp(modeldesk::cli::kUsage);
     }
 };
@@ -98,6 +111,8 @@ struct WindowOptions {
 // Opens what the options name in `window`; false (after saying why) when they cannot be shown.
 bool applyOptions(modeldesk::MainWindow &window, const WindowOptions &o) {
     const QCommandLineParser &parser = o.parser;
+    if (parser.isSet(o.theme))
+        window.setTheme(*modeldesk::ThemeSetting::fromKey(parser.value(o.theme)), false);
     // Work a crashed ModelDesk left behind comes first; once restored, it is what the window shows. Scripted
     // screenshots never stop for the question.
     const bool restored = !parser.isSet(o.screenshot) && window.offerRecovery();
@@ -111,6 +126,11 @@ bool applyOptions(modeldesk::MainWindow &window, const WindowOptions &o) {
         window.dataPage()->setModel(parser.value(o.select));
     else if (parser.isSet(o.select))
         window.scene()->selectModel(parser.value(o.select));
+    if (parser.isSet(o.record) && window.mode() == modeldesk::MainWindow::Mode::Data &&
+        !window.dataPage()->navigator()->goToRow(parser.value(o.record).toInt() - 1)) {
+        QTextStream(stderr) << "no record " << parser.value(o.record) << " to show\n";
+        return false;
+    }
     if (parser.isSet(o.selectLink))
         window.scene()->selectLink(parser.value(o.selectLink).toInt());
     if (parser.isSet(o.field) && !showField(window, parser.value(o.field), parser.value(o.fieldType))) {

@@ -124,6 +124,33 @@ std::optional<RecordPage> RecordBrowser::page(const BrowseQuery &query, QString 
     return page;
 }
 
+std::optional<qint64> RecordBrowser::count(const BrowseQuery &query, QString *error) {
+    const Table *table = mResolved.tableForModel(query.model);
+    if (!table) {
+        *error = tr("model '%1' has no table").arg(query.model);
+        return std::nullopt;
+    }
+    if (!mConnection.ensureOpen(error))
+        return std::nullopt;
+    QVariantList binds;
+    const QString sql = u"SELECT COUNT(*) FROM %1"_s.arg(mConnection.dialect().quote(table->name)) +
+                        whereClause(*table, query, &binds);
+    QSqlQuery *q = mConnection.prepared(sql, error);
+    if (!q)
+        return std::nullopt;
+    for (const QVariant &v : std::as_const(binds))
+        q->addBindValue(v);
+    if (!q->exec() || !q->next()) {
+        *error = DatabaseConnection::describe(q->lastError());
+        q->finish();
+        mConnection.checkConnectionLost();
+        return std::nullopt;
+    }
+    const qint64 rows = q->value(0).toLongLong();
+    q->finish();
+    return rows;
+}
+
 std::optional<QList<RecordChoice>> RecordBrowser::choices(const QString &model, const QString &search,
                                                           int limit, QString *error) {
     const Table *table = mResolved.tableForModel(model);

@@ -52,6 +52,9 @@ public:
         , mConnection(connection) {}
 
     std::optional<RecordPage> page(const BrowseQuery &query, QString *error);
+    // How many records the query lists in all (its search and withDeleted; the window is ignored): the
+    // "of 120" of the form's record navigator.
+    std::optional<qint64> count(const BrowseQuery &query, QString *error);
     std::optional<QList<RecordChoice>> choices(const QString &model, const QString &search, int limit,
                                                QString *error);
     // How a picker shows a record: "name (#key)" (a key longer than 13 characters cut to its first 8 and

@@ -1,6 +1,7 @@
 #include "schema/datatype.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -110,6 +111,49 @@ QString quoteEnumValue(const QString &value) {
 }
 
 } // namespace
+
+int DataType::maxTextLength() const {
+    switch (kind) {
+    case Kind::String:
+    case Kind::Char:
+        return effectiveLength();
+    case Kind::Integer:
+        return 11; // -2147483648
+    case Kind::SmallInt:
+        return 6; // -32768
+    case Kind::BigInt:
+        return 20; // -9223372036854775808
+    case Kind::Decimal: {
+        // A sign, the digits and the point; one without a precision is counted as DECIMAL(10).
+        const int digits = precision > 0 ? precision : 10;
+        return digits + 1 + (scale > 0 ? 1 : 0);
+    }
+    case Kind::Float:
+    case Kind::Double:
+        return 24; // the shortest round-trip form of a double, with sign and exponent
+    case Kind::Boolean:
+        return 5; // false
+    case Kind::Date:
+        return 19; // 2024-05-06 07:08:09
+    case Kind::DateOnly:
+        return 10;
+    case Kind::Time:
+        return 8;
+    case Kind::Uuid:
+        return 36;
+    case Kind::Enum: {
+        qsizetype longest = 0;
+        for (const QString &value : values)
+            longest = std::max(longest, value.size());
+        return int(longest);
+    }
+    case Kind::Text:
+    case Kind::Json:
+    case Kind::Blob:
+        return -1;
+    }
+    return -1;
+}
 
 QString DataType::kindName(Kind kind) {
     for (const auto &entry : kKindNames)

@@ -55,6 +55,11 @@ public:
 
     // STRING and CHAR default to 255 like Sequelize.
     int effectiveLength() const { return length > 0 ? length : 255; }
+    // How many characters the longest value of this type takes as text (FieldValue::toText, or the forms a
+    // date takes in the entry form): STRING(32) 32, INTEGER 11 (-2147483648), DECIMAL(10,2) 12, DATE 19,
+    // UUID 36, an ENUM its longest value. -1 for the unbounded ones: TEXT, JSON, BLOB. What an editor's
+    // width is sized to.
+    int maxTextLength() const;
     bool isIntegral() const {
         return kind == Kind::Integer || kind == Kind::BigInt || kind == Kind::SmallInt;
     }

@@ -109,6 +109,33 @@ private slots:
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 
+    // What the entry form sizes an editor to: the longest value's text, -1 for the unbounded types.
+    void maxTextLength_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("length");
+        QTest::newRow("string(32)") << "STRING(32)" << 32;
+        QTest::newRow("string") << "STRING" << 255;
+        QTest::newRow("char(2)") << "CHAR(2)" << 2;
+        QTest::newRow("integer") << "INTEGER" << int(QByteArray::number(INT32_MIN).size());
+        QTest::newRow("smallint") << "SMALLINT" << int(QByteArray::number(INT16_MIN).size());
+        QTest::newRow("bigint") << "BIGINT" << int(QByteArray::number(qint64(INT64_MIN)).size());
+        QTest::newRow("decimal(10,2)") << "DECIMAL(10,2)" << int(qstrlen("-12345678.90"));
+        QTest::newRow("decimal(5)") << "DECIMAL(5)" << int(qstrlen("-12345"));
+        QTest::newRow("date") << "DATE" << int(qstrlen("2024-05-06 07:08:09"));
+        QTest::newRow("dateonly") << "DATEONLY" << 10;
+        QTest::newRow("uuid") << "UUID" << 36;
+        QTest::newRow("enum") << "ENUM('new','shipped','x')" << 7;
+        QTest::newRow("text") << "TEXT" << -1;
+        QTest::newRow("json") << "JSON" << -1;
+    }
+    void maxTextLength() {
+        QFETCH(QString, type);
+        QFETCH(int, length);
+        const auto parsed = DataType::parse(type);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->maxTextLength(), length);
+    }
+
     void tableNames_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("tableName");

@@ -156,10 +156,13 @@ void TestParanoid::deletedRecordsListedAndLoadedOnRequest() {
     QCOMPARE(page->attributes.at(page->deletedAtIndex), u"deletedAt"_s);
     QVERIFY(page->deletedAt(0).isNull() && page->deletedAt(1).isNull());
 
+    QCOMPARE(browser.count(query, &error), std::optional<qint64>(2));
+
     query.withDeleted = true;
     page = browser.page(query, &error);
     QVERIFY2(page, qPrintable(error));
     QCOMPARE(page->rows.size(), 3);
+    QCOMPARE(browser.count(query, &error), std::optional<qint64>(3));
     QCOMPARE(page->rows.at(1).at(page->keyIndex), betaId); // in key order, among the others
     QVERIFY(page->deletedAt(0).isNull() && page->deletedAt(2).isNull());
     QVERIFY2(page->deletedAt(1).toString().startsWith(u"2030-05-06T07:08:09"_s),
@@ -168,8 +171,10 @@ void TestParanoid::deletedRecordsListedAndLoadedOnRequest() {
     page = browser.page(query, &error);
     QVERIFY2(page, qPrintable(error));
     QCOMPARE(page->rows.size(), 1);
+    QCOMPARE(browser.count(query, &error), std::optional<qint64>(1)); // the search counts too
     query.withDeleted = false;
     QCOMPARE(browser.page(query, &error)->rows.size(), 0);
+    QCOMPARE(browser.count(query, &error), std::optional<qint64>(0));
     // A model that is not paranoid has no deletedAt to show.
     QCOMPARE(browser.page(BrowseQuery{u"author"_s, {}, {}, false, 0, 10, true}, &error)->deletedAtIndex, -1);
     const auto choices = browser.choices(u"note"_s, QString(), 100, &error);

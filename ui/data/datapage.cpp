@@ -3,8 +3,10 @@
 #include "data/connectdialog.h"
 #include "data/datasession.h"
 #include "data/recordlistmodel.h"
+#include "data/recordnavigator.h"
 #include "data/recordsection.h"
 #include "db/databaseconnection.h"
+#include "document/appearance.h"
 #include "document/document.h"
 #include "records/deletepreview.h"
 #include "records/savedgraph.h"
@@ -114,7 +116,9 @@ QLayout *DataPage::makeTopBar() {
     mWhere->setObjectName(u"whereLabel"_s);
     mWhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(mWhere, 1);
-    auto *connectButton = new QPushButton(tr("Connect…"), this);
+    auto *connectButton = new QPushButton(appearance::icon(u"modeldesk-database"_s), tr("Connect…"), this);
+    connectButton->setToolTip(
+        tr("Keep the records in another database: an SQLite file, PostgreSQL or MySQL"));
     top->addWidget(connectButton);
     connect(connectButton, &QPushButton::clicked, this, &DataPage::chooseConnection);
     return top;
@@ -128,6 +132,7 @@ QWidget *DataPage::makeRecordList() {
     mSearch->setObjectName(u"searchBox"_s);
     mSearch->setPlaceholderText(tr("Search text fields…"));
     mSearch->setClearButtonEnabled(true);
+    mSearch->addAction(appearance::icon(u"edit-find"_s), QLineEdit::LeadingPosition);
     mShowDeleted->setObjectName(u"showDeletedBox"_s);
     mShowDeleted->setEnabled(false); // until a paranoid model is chosen
     auto *searchRow = new QHBoxLayout;
@@ -152,6 +157,8 @@ QWidget *DataPage::makeFormPanel() {
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    mNavigator = new RecordNavigator(this, mList, mListModel, right);
+    rightLayout->addWidget(mNavigator);
     mScroll->setWidgetResizable(true);
     mScroll->setFrameShape(QFrame::NoFrame);
     rightLayout->addWidget(mScroll, 1);
@@ -161,18 +168,22 @@ QWidget *DataPage::makeFormPanel() {
     mMessage->hide();
     rightLayout->addWidget(mMessage);
     auto *buttons = new QHBoxLayout;
-    auto *newButton = new QPushButton(tr("New"), this);
+    auto *newButton = new QPushButton(appearance::icon(u"list-add"_s), tr("New"), this);
     newButton->setObjectName(u"newRecordButton"_s);
     newButton->setToolTip(tr("Start a new record (Ctrl+N)"));
-    auto *revertButton = new QPushButton(tr("Revert"), this);
+    auto *revertButton = new QPushButton(appearance::icon(u"document-revert"_s), tr("Revert"), this);
     revertButton->setObjectName(u"revertButton"_s);
-    auto *sqlButton = new QPushButton(tr("Show SQL"), this);
+    revertButton->setToolTip(tr("Drop what was typed: the record as it was loaded, or an empty form"));
+    auto *sqlButton = new QPushButton(appearance::icon(u"modeldesk-show-sql"_s), tr("Show SQL"), this);
     sqlButton->setToolTip(
         tr("The statements Save will run, in order, with the keys flowing from parent to children"));
     mSaveButton->setObjectName(u"saveButton"_s);
     mSaveButton->setToolTip(tr("Save the record and its linked records in one transaction (Ctrl+S)"));
     mSaveButton->setDefault(true);
+    mSaveButton->setIcon(appearance::icon(u"document-save"_s));
     mDeleteButton->setObjectName(u"deleteButton"_s);
+    mDeleteButton->setIcon(appearance::icon(u"edit-delete"_s));
+    mRestoreButton->setIcon(appearance::icon(u"modeldesk-restore"_s));
     mRestoreButton->setObjectName(u"restoreButton"_s);
     mRestoreButton->setToolTip(tr("Bring the deleted record back (its deletedAt is cleared); records deleted "
                                   "with it stay deleted until restored themselves"));
@@ -441,9 +452,23 @@ void DataPage::refreshList() {
     query.model = mModel;
     query.search = mSearch->text();
     query.withDeleted = mShowDeleted->isChecked();
-    mListModel->reset(
-        [session](const BrowseQuery &q, QString *error) { return session->browser().page(q, error); }, query);
+    RecordListModel::Source source{
+        [session](const BrowseQuery &q, QString *error) { return session->browser().page(q, error); },
+        [session](const BrowseQuery &q, QString *error) { return session->browser().count(q, error); },
+        {}};
+    if (const Table *table = session->resolved().tableForModel(mModel))
+        for (const Column &column : table->columns)
+            source.types.insert(column.attribute, column.type);
+    mListModel->reset(source, query);
+    fitListColumns();
+}
+
+void DataPage::fitListColumns() {
     mList->resizeColumnsToContents();
+    const int widest = mList->fontMetrics().averageCharWidth() * 24;
+    for (int column = 0; column < mListModel->columnCount(); ++column)
+        if (mList->columnWidth(column) > widest)
+            mList->setColumnWidth(column, widest);
 }
 
 void DataPage::placeDeletedAtColumn() {
@@ -458,8 +483,22 @@ void DataPage::placeDeletedAtColumn() {
 void DataPage::showMessage(const QString &text, bool error) {
     mMessage->setText(text);
     mMessage->setToolTip(QString());
-    mMessage->setStyleSheet(error ? u"color: #b33a3a; padding: 4px;"_s : u"color: #2a7550; padding: 4px;"_s);
+    setMessageKind(error ? MessageKind::Error : MessageKind::Success);
     mMessage->setVisible(!text.isEmpty());
+}
+
+void DataPage::setMessageKind(MessageKind kind) {
+    mMessageKind = kind;
+    const appearance::Tone tone = kind == MessageKind::Error     ? appearance::Tone::Error
+                                  : kind == MessageKind::Success ? appearance::Tone::Success
+                                                                 : appearance::Tone::Muted;
+    mMessage->setStyleSheet(appearance::toneStyle(tone, palette()) + u" padding: 4px;"_s);
+}
+
+void DataPage::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setMessageKind(mMessageKind);
 }
 
 void DataPage::updateForDeleted() {
@@ -481,7 +520,7 @@ void DataPage::updateForDeleted() {
                "records deleted with it stay deleted until restored themselves).")
                 .arg(mModel, FieldValue::keyText(mLoadedKey),
                      RecordListModel::deletedText(mLoadedDeletedAt)));
-        mMessage->setStyleSheet(u"color: #5b6570; padding: 4px;"_s);
+        setMessageKind(MessageKind::Note);
         mMessage->show();
     } else if (wasDeleted) {
         mMessage->hide(); // the notice was about the deleted record
@@ -565,6 +604,7 @@ void DataPage::showSaved(const QJsonObject &graph, bool update) {
         const QSignalBlocker block(mList->selectionModel());
         mList->selectRow(row);
     }
+    emit recordShown();
 }
 
 bool DataPage::loadRecord(const QJsonValue &key) {
@@ -586,6 +626,7 @@ bool DataPage::loadRecord(const QJsonValue &key) {
     setDirty(false);
     mMessage->hide(); // what a save of another record said is not about this one
     updateForDeleted();
+    emit recordShown();
     return true;
 }
 
@@ -602,6 +643,7 @@ void DataPage::newRecord() {
     const QSignalBlocker block(mList->selectionModel());
     mList->selectionModel()->clear();
     mMessage->hide();
+    emit recordShown();
 }
 
 void DataPage::askNewRecord() {

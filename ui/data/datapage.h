@@ -22,6 +22,7 @@ namespace modeldesk {
 class DataSession;
 class Document;
 class RecordListModel;
+class RecordNavigator;
 class RecordSection;
 struct DeletePreview;
 struct RecordResult;
@@ -58,6 +59,8 @@ public:
     // Whether the form holds input the user typed and has not saved; the window shows it and asks before it
     // would be lost.
     bool hasUnsavedInput() const { return mDirty; }
+    // The key of the record the form shows; undefined for a new record.
+    QJsonValue loadedKey() const { return mLoadedKey; }
     // Asks Save / Discard / Cancel when the form holds unsaved input. True when the caller may go on (saved,
     // discarded, or nothing to ask); false when the user cancelled or the save was refused.
     bool maybeKeepInput();
@@ -89,12 +92,19 @@ public:
     QLabel *messageLabel() const { return mMessage; }
     QPushButton *saveButton() const { return mSaveButton; }
     QCheckBox *showDeletedBox() const { return mShowDeleted; }
+    RecordNavigator *navigator() const { return mNavigator; }
 
 signals:
     void whereChanged(const QString &where);
     // What a record operation did, for the window's status bar.
     void statusMessage(const QString &text);
     void unsavedInputChanged(bool unsaved);
+    // The form shows another record (loaded, saved, or a new one).
+    void recordShown();
+
+protected:
+    // The message line's colour follows the palette (View ▸ Theme).
+    void changeEvent(QEvent *event) override;
 
 private:
     QLayout *makeTopBar();
@@ -110,7 +120,11 @@ private:
     void showSql();
     void rebuildForm();
     void refreshList();
+    enum class MessageKind { Error, Success, Note };
     void showMessage(const QString &text, bool error);
+    void setMessageKind(MessageKind kind);
+    // Columns as wide as their contents, none wider than about 24 characters (a UUID key is elided).
+    void fitListColumns();
     // A deleted record is read-only: no editing, Save, Revert or Delete; Restore instead.
     void updateForDeleted();
     // With Show deleted, the deletedAt column comes second, so when each was deleted is in view.
@@ -142,6 +156,8 @@ private:
     QScrollArea *mScroll;
     RecordSection *mForm = nullptr;
     QLabel *mMessage;
+    MessageKind mMessageKind = MessageKind::Note;
+    RecordNavigator *mNavigator = nullptr;
     QPushButton *mSaveButton;
     QPushButton *mDeleteButton;
     QPushButton *mRestoreButton;

@@ -1,6 +1,8 @@
 #include "data/linkgrid.h"
 
+#include "data/caption.h"
 #include "data/pickerchoice.h"
+#include "document/appearance.h"
 #include "records/recordbrowser.h"
 #include "schema/fieldvalue.h"
 
@@ -8,9 +10,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
+#include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace modeldesk {
 
@@ -20,6 +26,59 @@ namespace {
 // The junction picker's own entries beside the records' keys.
 const QString kCreate = u"__create__"_s;   // "New product…": asks for a new record
 const QString kPending = u"__pending__"_s; // the new record asked for, created when the form is saved
+
+// How a cell of a field's column shows its text: numbers on the right; a date the database gave (in UTC, with
+// its zone) in the user's locale and time zone. The cell keeps, and its editor shows, the text as stored, and
+// a date typed without a zone shows as typed.
+class CellDelegate : public QStyledItemDelegate {
+public:
+    CellDelegate(const DataType &type, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , mType(type) {}
+
+    QString displayText(const QVariant &value, const QLocale &locale) const override {
+        const QString text = value.toString();
+        if (mType.kind == DataType::Kind::Date) {
+            const QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+            if (when.isValid() && when.timeSpec() != Qt::LocalTime)
+                return locale.toString(when.toLocalTime(), QLocale::ShortFormat);
+        }
+        return QStyledItemDelegate::displayText(value, locale);
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (mType.isNumeric())
+            option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    }
+
+private:
+    DataType mType;
+};
+
+// The grid's table, which says so when it has no rows instead of showing an empty box.
+class GridTable : public QTableWidget {
+public:
+    GridTable(int columns, const QString &placeholder, QWidget *parent)
+        : QTableWidget(0, columns, parent)
+        , mPlaceholder(placeholder) {}
+
+protected:
+    void paintEvent(QPaintEvent *event) override {
+        QTableWidget::paintEvent(event);
+        if (rowCount() > 0)
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         mPlaceholder);
+    }
+
+private:
+    QString mPlaceholder;
+};
+
 } // namespace
 
 QJsonValue cellValue(const Field &field, const QString &text) {
@@ -27,26 +86,49 @@ QJsonValue cellValue(const Field &field, const QString &text) {
 }
 
 LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent)
-    : QGroupBox(options.title, parent)
+    : Card(options.title, parent)
     , mOptions(options)
     , mChoices(std::move(choices))
-    , mTable(new QTableWidget(0, int(options.fields.size()) + (options.pickModel.isEmpty() ? 0 : 1), this)) {
+    , mTable(new GridTable(
+          int(options.fields.size()) + (options.pickModel.isEmpty() ? 0 : 1),
+          options.pickModel.isEmpty()
+              ? tr("No %1 yet: Add %2 starts one.").arg(options.title.toLower(), options.rowModel)
+              : tr("No %1 linked yet: Add %1 picks one.").arg(options.pickModel),
+          this)) {
     setObjectName(u"linkGrid_"_s + options.alias);
+    setSubtitle(options.subtitle);
     mTable->setObjectName(u"grid_"_s + options.alias);
-    QStringList headers;
-    if (picks())
-        headers << options.pickModel;
-    for (const Field &f : options.fields)
-        headers << f.name + (f.isRequired() ? u" *"_s : QString());
-    mTable->setHorizontalHeaderLabels(headers);
-    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    mTable->setMinimumHeight(110);
+    // Captions, with the field's name and type as the tooltip.
+    int column = 0;
+    if (picks()) {
+        auto *header = new QTableWidgetItem(caption(options.pickModel));
+        header->setToolTip(tr("The %1 to link").arg(options.pickModel));
+        mTable->setHorizontalHeaderItem(column++, header);
+    }
+    for (const Field &f : options.fields) {
+        auto *header = new QTableWidgetItem(caption(f.name) + (f.isRequired() ? u" *"_s : QString()));
+        header->setToolTip(u"%1 · %2"_s.arg(f.name, f.type.toString()) +
+                           (f.isRequired() ? tr(" · required") : QString()));
+        mTable->setItemDelegateForColumn(column, new CellDelegate(f.type, mTable));
+        mTable->setHorizontalHeaderItem(column++, header);
+    }
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    mTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    mTable->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    mTable->setWordWrap(false);
+    fitColumns();
+    fitToRows();
     connect(mTable, &QTableWidget::cellChanged, this, &LinkGrid::edited);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(mTable->model(), signal, this, &LinkGrid::fitToRows);
+    connect(mTable->horizontalHeader(), &QHeaderView::sectionResized, this, &LinkGrid::fitToRows);
 
-    auto *add = new QPushButton(tr("Add %1").arg(picks() ? options.pickModel : options.rowModel), this);
+    auto *add = new QPushButton(appearance::icon(u"list-add"_s),
+                                tr("Add %1").arg(picks() ? options.pickModel : options.rowModel), this);
     add->setObjectName(u"add_"_s + options.alias);
-    auto *remove = new QPushButton(tr("Remove"), this);
+    auto *remove = new QPushButton(appearance::icon(u"list-remove"_s), tr("Remove"), this);
     remove->setObjectName(u"remove_"_s + options.alias);
+    remove->setToolTip(tr("Remove the selected row"));
     connect(add, &QPushButton::clicked, this, [this] {
         const int row = addRow(pickChoices());
         mTable->setCurrentCell(row, firstFieldColumn() < mTable->columnCount() ? firstFieldColumn() : 0);
@@ -66,8 +148,50 @@ LinkGrid::LinkGrid(const Options &options, ChoiceProvider choices, QWidget *pare
     buttons->addWidget(remove);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 12);
     layout->addWidget(mTable);
     layout->addLayout(buttons);
+}
+
+void LinkGrid::fitColumns() {
+    const QFontMetrics metrics = mTable->fontMetrics();
+    const auto charsWide = [&metrics](int chars) {
+        return chars * metrics.averageCharWidth() + 16;
+    };
+    QHeaderView *header = mTable->horizontalHeader();
+    for (int column = 0; column < mTable->columnCount(); ++column) {
+        int width = charsWide(28); // a picker: a record's name and key
+        if (column >= firstFieldColumn()) {
+            const DataType &type = mOptions.fields.at(column - firstFieldColumn()).type;
+            // A date's cell holds its stored form while it is edited: 2024-05-06T07:08:09.123Z.
+            const int length = type.kind == DataType::Kind::Date ? 24 : type.maxTextLength();
+            width = charsWide(std::clamp(length < 0 ? 40 : length, 8, 32));
+        }
+        const QString title = mTable->horizontalHeaderItem(column)->text();
+        width = std::max(width, header->fontMetrics().horizontalAdvance(title) + 24);
+        mTable->setColumnWidth(column, width);
+    }
+}
+
+void LinkGrid::fitToRows() {
+    const int rows = mTable->rowCount();
+    int height = 2 * mTable->frameWidth() + mTable->horizontalHeader()->sizeHint().height();
+    for (int r = 0; r < std::clamp(rows, 1, kMaxVisibleRows); ++r)
+        height += r < rows ? mTable->rowHeight(r) : mTable->verticalHeader()->defaultSectionSize();
+    int width = 2 * mTable->frameWidth() + mTable->verticalHeader()->sizeHint().width() +
+                mTable->horizontalHeader()->length();
+    if (rows > kMaxVisibleRows)
+        width += mTable->verticalScrollBar()->sizeHint().width();
+    mTable->setMaximumWidth(width);
+    // Narrower than its columns, it scrolls sideways: room for the scroll bar below the rows.
+    if (mTable->width() < width && mTable->isVisible())
+        height += mTable->horizontalScrollBar()->sizeHint().height();
+    mTable->setFixedHeight(height);
+}
+
+void LinkGrid::resizeEvent(QResizeEvent *event) {
+    Card::resizeEvent(event);
+    fitToRows();
 }
 
 QList<RecordChoice> LinkGrid::pickChoices() const {
@@ -216,7 +340,7 @@ QWidget *LinkGrid::markProblem(int row, const QString &field, const QString &mes
         const int column = c + firstFieldColumn();
         if (!mTable->item(row, column))
             mTable->setItem(row, column, new QTableWidgetItem);
-        mTable->item(row, column)->setBackground(QColor(0xf8, 0xd7, 0xd7));
+        mTable->item(row, column)->setBackground(appearance::problemBackground(palette()));
         mTable->item(row, column)->setToolTip(message);
         mTable->setCurrentCell(row, column);
         return mTable;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "data/card.h"
 #include "records/recordbrowser.h"
 #include "schema/field.h"
 
-#include <QGroupBox>
 #include <QJsonArray>
 #include <functional>
 #include <optional>
@@ -17,8 +17,9 @@ namespace modeldesk {
 // holds the children themselves (one column per field; a loaded child keeps its key so that saving updates
 // it). For a belongsToMany through a model with fields of its own, the first column picks an existing target
 // record and the other columns hold the junction's fields (orderItem's quantity, unitPrice), nested under the
-// junction model's name as the save controller expects.
-class LinkGrid : public QGroupBox {
+// junction model's name as the save controller expects. Columns are captioned and as wide as their type's
+// values; the grid grows with its rows up to kMaxVisibleRows, then scrolls.
+class LinkGrid : public Card {
     Q_OBJECT
 
 public:
@@ -37,7 +38,10 @@ public:
         // Junction: asks for a new record of pickModel to link (the picker's "New product…"); nullopt when
         // the user cancelled. Without it the picker offers existing records only.
         std::function<std::optional<QJsonObject>(QWidget *parent)> createTarget = {};
+        QString subtitle = {}; // beside the title: "hasMany order"
     };
+
+    static constexpr int kMaxVisibleRows = 8;
 
     LinkGrid(const Options &options, ChoiceProvider choices, QWidget *parent = nullptr);
 
@@ -55,7 +59,14 @@ public:
 signals:
     void edited();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Columns as wide as their values; the table as tall as its rows (one empty row's height at least,
+    // kMaxVisibleRows at most) and as wide as its columns.
+    void fitColumns();
+    void fitToRows();
     bool picks() const { return !mOptions.pickModel.isEmpty(); }
     int firstFieldColumn() const { return picks() ? 1 : 0; }
     // Adds a row; a junction row's picker lists `choices` (the picked model's records, read once for all

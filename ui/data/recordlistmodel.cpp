@@ -1,8 +1,11 @@
 #include "data/recordlistmodel.h"
 
+#include "schema/fieldvalue.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 namespace modeldesk {
@@ -17,19 +20,20 @@ RecordListModel::RecordListModel(QObject *parent)
     : QAbstractTableModel(parent) {
 }
 
-void RecordListModel::reset(const Fetch &fetch, const BrowseQuery &query) {
+void RecordListModel::reset(const Source &source, const BrowseQuery &query) {
     beginResetModel();
-    mFetch = fetch;
+    mSource = source;
     mQuery = query;
     mQuery.offset = 0;
     mQuery.limit = kPageSize;
     mRows.clear();
     mAttributes.clear();
     mDeletedAtIndex = -1;
+    mTotal = -1;
     mError.clear();
-    mAtEnd = !mFetch;
-    if (mFetch) {
-        if (const auto page = mFetch(mQuery, &mError)) {
+    mAtEnd = !mSource.fetch;
+    if (mSource.fetch) {
+        if (const auto page = mSource.fetch(mQuery, &mError)) {
             mAttributes = page->attributes;
             mKeyIndex = page->keyIndex;
             mDeletedAtIndex = page->deletedAtIndex;
@@ -39,9 +43,42 @@ void RecordListModel::reset(const Fetch &fetch, const BrowseQuery &query) {
             mAtEnd = true;
         }
     }
+    updateTotal();
     endResetModel();
     if (!mError.isEmpty())
         emit failed(mError);
+}
+
+// All rows fetched: they are the count. Otherwise the database counts them (the search and withDeleted of
+// the list), once per reset.
+void RecordListModel::updateTotal() {
+    if (mAtEnd) {
+        mTotal = mError.isEmpty() ? mRows.size() : -1;
+        return;
+    }
+    QString error;
+    const std::optional<qint64> count = mSource.count ? mSource.count(mQuery, &error) : std::nullopt;
+    mTotal = count.value_or(-1);
+}
+
+void RecordListModel::fetchThrough(int row) {
+    if (row < mRows.size() || mAtEnd || !mSource.fetch)
+        return;
+    BrowseQuery next = mQuery;
+    next.offset = int(mRows.size());
+    next.limit = row + 1 - int(mRows.size());
+    const auto page = mSource.fetch(next, &mError);
+    if (!page) {
+        mAtEnd = true;
+        emit failed(mError);
+        return;
+    }
+    mAtEnd = page->rows.size() < next.limit;
+    if (page->rows.isEmpty())
+        return;
+    beginInsertRows({}, int(mRows.size()), int(mRows.size() + page->rows.size() - 1));
+    mRows.append(page->rows);
+    endInsertRows();
 }
 
 QJsonValue RecordListModel::keyAt(int row) const {
@@ -96,11 +133,34 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const {
         if (role == Qt::ToolTipRole)
             return deletedText(deleted);
     }
+    if (role == Qt::TextAlignmentRole) { // numbers line up on the right, as in a spreadsheet
+        const auto type = mSource.types.constFind(mAttributes.value(index.column()));
+        const bool number = type != mSource.types.cend() && type->isNumeric() && index.column() != mKeyIndex;
+        return QVariant::fromValue(
+            Qt::Alignment((number ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const QJsonValue v = mRows.at(index.row()).at(index.column());
     if (v.isNull())
         return role == Qt::DisplayRole ? QVariant(u"∅"_s) : QVariant(tr("NULL"));
+    return role == Qt::DisplayRole ? displayValue(index.column(), v) : QVariant(FieldValue::toText(v));
+}
+
+// A date as people read it, in their time zone and locale ("26/11/2026 14:03"); other values as stored.
+QVariant RecordListModel::displayValue(int column, const QJsonValue &v) const {
+    const auto type = mSource.types.constFind(mAttributes.value(column));
+    if (type != mSource.types.cend() && v.isString()) {
+        if (type->kind == DataType::Kind::Date) {
+            const QDateTime when = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+            if (when.isValid())
+                return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+        } else if (type->kind == DataType::Kind::DateOnly) {
+            const QDate day = QDate::fromString(v.toString(), Qt::ISODate);
+            if (day.isValid())
+                return QLocale().toString(day, QLocale::ShortFormat);
+        }
+    }
     if (v.isDouble())
         return v.toDouble() == double(v.toInteger()) ? QVariant(v.toInteger()) : QVariant(v.toDouble());
     if (v.isBool())
@@ -119,12 +179,12 @@ bool RecordListModel::canFetchMore(const QModelIndex &parent) const {
 }
 
 void RecordListModel::fetchMore(const QModelIndex &parent) {
-    if (parent.isValid() || mAtEnd || !mFetch)
+    if (parent.isValid() || mAtEnd || !mSource.fetch)
         return;
     BrowseQuery next = mQuery;
     next.offset = int(mRows.size());
     next.limit = kPageSize;
-    const auto page = mFetch(next, &mError);
+    const auto page = mSource.fetch(next, &mError);
     if (!page) {
         mAtEnd = true;
         emit failed(mError);
@@ -143,7 +203,7 @@ void RecordListModel::sort(int column, Qt::SortOrder order) {
         return;
     mQuery.sortAttribute = mAttributes.at(column);
     mQuery.descending = order == Qt::DescendingOrder;
-    reset(mFetch, mQuery);
+    reset(mSource, mQuery);
 }
 
 } // namespace modeldesk

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "records/recordbrowser.h"
+#include "schema/datatype.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <functional>
 
 namespace modeldesk {
@@ -10,17 +12,30 @@ namespace modeldesk {
 // The record list of the data mode: rows arrive a page at a time as the view scrolls (fetchMore), so a
 // table of a million rows opens at once. Sorting and searching re-query through the fetch function. Deleted
 // records (when asked for) are greyed and struck through, with when they were deleted as their tooltip.
+// Dates show in the user's locale and time zone (the stored value is the tooltip).
 class RecordListModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     using Fetch = std::function<std::optional<RecordPage>(const BrowseQuery &, QString *error)>;
+    using Count = std::function<std::optional<qint64>(const BrowseQuery &, QString *error)>;
+    // Where the rows come from: pages of them, how many there are in all, and the columns' types by
+    // attribute (how a value is shown).
+    struct Source {
+        Fetch fetch;
+        Count count;
+        QHash<QString, DataType> types;
+    };
 
     explicit RecordListModel(QObject *parent = nullptr);
 
     // Starts over with a new model, search or order.
-    void reset(const Fetch &fetch, const BrowseQuery &query);
+    void reset(const Source &source, const BrowseQuery &query);
     QString lastError() const { return mError; }
+    // How many records the list holds in all, also those not fetched yet; -1 when unknown.
+    qint64 totalCount() const { return mTotal; }
+    // Fetches what is missing up to `row` (in one query), so that the row can be selected.
+    void fetchThrough(int row);
     QJsonValue keyAt(int row) const;
     int rowOfKey(const QJsonValue &key) const;
     // When row `row` was deleted (listed with BrowseQuery::withDeleted), or null for a live record.
@@ -43,8 +58,12 @@ signals:
     void failed(const QString &error);
 
 private:
-    Fetch mFetch;
+    void updateTotal();
+    QVariant displayValue(int column, const QJsonValue &value) const;
+
+    Source mSource;
     BrowseQuery mQuery;
+    qint64 mTotal = -1;
     QStringList mAttributes;
     QList<QList<QJsonValue>> mRows;
     int mKeyIndex = -1;

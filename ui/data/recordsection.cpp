@@ -1,5 +1,6 @@
 #include "data/recordsection.h"
 
+#include "data/caption.h"
 #include "data/linkgrid.h"
 #include "data/pickerchoice.h"
 #include "data/valueeditor.h"
@@ -38,7 +39,7 @@ const QString kNewChoice = u"__new__"_s;
 RecordSection::RecordSection(const Schema &schema, const ResolvedSchema &resolved, const QString &model,
                              const QString &path, ChoiceProvider choices, QWidget *parent,
                              const QStringList &ancestors)
-    : QGroupBox(parent)
+    : Card(QString(), parent)
     , mSchema(schema)
     , mResolved(resolved)
     , mModel(model)
@@ -48,22 +49,41 @@ RecordSection::RecordSection(const Schema &schema, const ResolvedSchema &resolve
     setObjectName(u"section_"_s + (path.isEmpty() ? model : path));
     connect(this, &QGroupBox::toggled, this, &RecordSection::keepChildrenEnabled);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setContentsMargins(12, 10, 12, 12);
+    layout->setSpacing(10);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    form->setHorizontalSpacing(10);
     layout->addLayout(form);
     mKeyLabel = new QLabel(tr("new record"), this);
     mKeyLabel->setObjectName(u"keyLabel"_s);
-    mKeyLabel->setStyleSheet(u"color: #6b7580;"_s);
-    form->addRow(tr("Key"), mKeyLabel);
+    mKeyLabel->setForegroundRole(QPalette::PlaceholderText);
+    mKeyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *keyCaption = new QLabel(tr("Key"), this);
+    keyCaption->setForegroundRole(QPalette::PlaceholderText);
+    keyCaption->setToolTip(tr("The record's primary key: given by the database when it is saved, unless a "
+                              "field of the form sets it"));
+    form->addRow(keyCaption, mKeyLabel);
     addFields(linkfacts::keysSetByLinks(mResolved, mModel, parentModel()));
     addLinks();
     layout->addStretch(1); // extra height goes below the form, not between its rows
 }
 
+QFormLayout *RecordSection::fieldForm() const {
+    return static_cast<QFormLayout *>(static_cast<QVBoxLayout *>(layout())->itemAt(0)->layout());
+}
+
+QLabel *RecordSection::makeCaption(const QString &text, const QString &toolTip, const QWidget *input) {
+    auto *label = new QLabel(text, this);
+    label->setToolTip(toolTip);
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    label->setMinimumHeight(std::min(input->sizeHint().height(), fontMetrics().height() + 12));
+    return label;
+}
+
 void RecordSection::addFields(const QStringList &hidden) {
-    auto *form = static_cast<QFormLayout *>(static_cast<QVBoxLayout *>(layout())->itemAt(0)->layout());
+    QFormLayout *form = fieldForm();
     const Model *model = mSchema.model(mModel);
     if (!model)
         return;
@@ -72,9 +92,13 @@ void RecordSection::addFields(const QStringList &hidden) {
             continue;
         ValueEditor *editor = ValueEditor::create(field, this);
         connect(editor, &ValueEditor::edited, this, &RecordSection::onEdited);
-        auto *label = new QLabel(field.isRequired() ? field.name + u" *"_s : field.name, this);
-        label->setToolTip(field.type.toString() +
-                          (field.comment.isEmpty() ? QString() : u"\n"_s + field.comment));
+        // "First name *", with "firstName · STRING(32) · required" and the field's comment as its tooltip.
+        QStringList about{field.name, field.type.toString()};
+        if (field.isRequired())
+            about << tr("required");
+        QLabel *label = makeCaption(
+            field.isRequired() ? caption(field.name) + u" *"_s : caption(field.name),
+            about.join(u" · "_s) + (field.comment.isEmpty() ? QString() : u"\n"_s + field.comment), editor);
         form->addRow(label, editor);
         mEditors.insert(field.name, editor);
         mFieldOrder << field.name;
@@ -85,7 +109,8 @@ void RecordSection::addLinks() {
     for (const ResolvedLink &link : mResolved.links) {
         if (link.source != mModel)
             continue;
-        const QString title = u"%1 — %2 %3"_s.arg(link.as, Link::kindName(link.kind), link.target);
+        // "Orders", and "hasMany order" beside it.
+        const QString title = caption(link.as);
         switch (link.kind) {
         case Link::Kind::HasOne:
             addChildSection(link, title);
@@ -130,9 +155,11 @@ void RecordSection::addChildSection(const ResolvedLink &link, const QString &tit
         return;
     auto *child = new RecordSection(mSchema, mResolved, link.target, joinPath(mPath, link.as), mChoices, this,
                                     mAncestors + QStringList{mModel});
-    // The title says what the tick means.
-    const auto retitle = [child, title](bool on) {
-        child->setTitle(on ? title : tr("%1 (not saved: enter a value or tick it)").arg(title));
+    // The subtitle says what the tick means.
+    child->setTitle(title);
+    const QString kind = u"%1 %2"_s.arg(Link::kindName(link.kind), link.target);
+    const auto retitle = [child, kind](bool on) {
+        child->setSubtitle(on ? kind : tr("%1 · not saved: enter a value or tick it").arg(kind));
     };
     retitle(false);
     connect(child, &QGroupBox::toggled, child, retitle);
@@ -141,8 +168,8 @@ void RecordSection::addChildSection(const ResolvedLink &link, const QString &tit
     child->setCheckable(true);
     child->setChecked(false);
     child->setToolTip(
-        tr("Saved with this %1 when ticked; entering a value ticks it, untick to save without a %2")
-            .arg(mModel, link.as));
+        tr("%1: saved with this %2 when ticked; entering a value ticks it, untick to save without a %1")
+            .arg(link.as, mModel));
     connect(child, &RecordSection::edited, this, [this, child] {
         if (!child->isChecked()) {
             child->setChecked(true);
@@ -161,6 +188,7 @@ void RecordSection::addChildGrid(const ResolvedLink &link, const QString &title)
     if (!target || !targetTable)
         return;
     LinkGrid::Options options{title, link.as, {}, {}, {}, {}, {}, link.target};
+    options.subtitle = u"%1 %2"_s.arg(Link::kindName(link.kind), link.target);
     for (const Field &field : target->fields)
         if (field.name != link.foreignKey)
             options.fields << field;
@@ -169,17 +197,17 @@ void RecordSection::addChildGrid(const ResolvedLink &link, const QString &title)
     addGrid(link.as, options);
 }
 
-// belongsTo: a searchable picker of existing records, with "New …" opening a section for a new one.
+// belongsTo: a searchable picker of existing records among the fields, with "New …" opening a card for a new
+// one right below it.
 void RecordSection::addPicker(const ResolvedLink &link) {
-    auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    auto *row = new QWidget(this);
-    auto *rowLayout = new QFormLayout(row);
-    rowLayout->setContentsMargins(0, 0, 0, 0);
-    auto *combo = new QComboBox(row);
+    QFormLayout *form = fieldForm();
+    auto *combo = new QComboBox(this);
     combo->setObjectName(u"picker_"_s + link.as);
     combo->setMinimumContentsLength(20);
-    rowLayout->addRow(link.as == link.target ? link.as : tr("%1 (%2)").arg(link.as, link.target), combo);
-    layout->addWidget(row);
+    combo->setMaximumWidth(fontMetrics().averageCharWidth() * 40 + 40);
+    const QString about =
+        tr("%1 → %2 (belongsTo, foreign key %3)").arg(link.as, link.target, link.foreignKey);
+    form->addRow(makeCaption(caption(link.as), about, combo), combo);
     mPickers.insert(link.as, combo);
     // Type to search; the database's matches beyond the first choices go before "New …".
     makeSearchable(combo,
@@ -191,9 +219,10 @@ void RecordSection::addPicker(const ResolvedLink &link) {
     if (canNest(link.target)) {
         auto *child = new RecordSection(mSchema, mResolved, link.target, joinPath(mPath, link.as), mChoices,
                                         this, mAncestors + QStringList{mModel});
-        child->setTitle(tr("New %1 for %2").arg(link.target, link.as));
+        child->setTitle(tr("New %1").arg(link.target));
+        child->setSubtitle(tr("for %1, saved with this %2").arg(link.as, mModel));
         child->hide();
-        layout->addWidget(child);
+        form->addRow(child);
         mChildren.insert(link.as, child);
         connect(child, &RecordSection::edited, this, &RecordSection::onEdited);
         connect(combo, &QComboBox::currentIndexChanged, child,
@@ -215,6 +244,8 @@ void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title
                                   link.throughModel,
                                   picked ? RecordBrowser::labelAttribute(*picked) : QString(),
                                   QString()};
+        options.subtitle =
+            tr("%1 %2, through %3").arg(Link::kindName(link.kind), link.target, link.throughModel);
         if (canNest(link.target))
             options.createTarget = [this, target = link.target,
                                     path = joinPath(mPath, link.as)](QWidget *parent) {
@@ -223,8 +254,11 @@ void RecordSection::addLinkedList(const ResolvedLink &link, const QString &title
         addGrid(link.as, options);
         return;
     }
-    auto *box = new QGroupBox(title, this);
+    auto *box = new Card(title, this);
+    box->setSubtitle(u"%1 %2"_s.arg(Link::kindName(link.kind), link.target));
+    box->setToolTip(tr("%1: tick the %2 records to link").arg(link.as, link.target));
     auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(12, 10, 12, 12);
     auto *list = new QListWidget(box);
     list->setObjectName(u"checklist_"_s + link.as);
     list->setMaximumHeight(120);

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "data/card.h"
 #include "data/linkgrid.h"
 #include "records/recordbrowser.h"
 #include "records/saveplanner.h"
 #include "schema/resolvedschema.h"
 
-#include <QGroupBox>
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -13,6 +13,7 @@
 #include <optional>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QTableWidget;
@@ -25,8 +26,9 @@ class ValueEditor;
 // link, by alias: a nested section for a hasOne (recursively), an editable grid for a hasMany, a picker of
 // existing records (or a new one) for a belongsTo, a checklist for a belongsToMany. Foreign keys that links
 // set are never typed by hand. It turns its widgets into the nested record the save controller takes, fills
-// them from a loaded record, and puts each problem next to the field its path names.
-class RecordSection : public QGroupBox {
+// them from a loaded record, and puts each problem next to the field its path names. Captions are the names
+// made readable ("firstName" → "First name", the name in the tooltip); each section and grid is a card.
+class RecordSection : public Card {
     Q_OBJECT
 
 public:
@@ -74,6 +76,10 @@ private:
     void addLinks();
     bool canNest(const QString &model) const;
     bool mirrorsParentJunction(const ResolvedLink &link) const;
+    // The form of this record's own fields (and belongsTo pickers), above the cards of its links.
+    QFormLayout *fieldForm() const;
+    // A caption for the form, tall enough to sit level with the first line of `input`.
+    QLabel *makeCaption(const QString &text, const QString &toolTip, const QWidget *input);
     void addChildSection(const ResolvedLink &link, const QString &title);
     void addChildGrid(const ResolvedLink &link, const QString &title);
     void addPicker(const ResolvedLink &link);

@@ -1,6 +1,7 @@
 #include "data/valueeditor.h"
 
 #include "data/valueeditors.h"
+#include "document/appearance.h"
 #include "schema/fieldvalue.h"
 
 #include <QLabel>
@@ -18,7 +19,6 @@ ValueEditor::ValueEditor(const Field &field, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     mProblemLabel->setObjectName(u"problemLabel"_s);
-    mProblemLabel->setStyleSheet(u"color: #b33a3a;"_s);
     mProblemLabel->setWordWrap(true);
     mProblemLabel->hide();
     layout->addWidget(mProblemLabel);
@@ -53,12 +53,29 @@ void ValueEditor::emitEdited() {
     emit edited();
 }
 
+int ValueEditor::widthForChars(int chars, bool digits) const {
+    const QFontMetrics metrics = fontMetrics();
+    const int unit = digits ? metrics.horizontalAdvance(u'0') : metrics.averageCharWidth();
+    return chars * unit + 16; // the frame and the text margins
+}
+
 void ValueEditor::setProblem(const QString &message) {
     mProblem = message;
     mProblemLabel->setText(message);
     mProblemLabel->setVisible(!message.isEmpty());
-    if (QWidget *input = focusTarget())
-        input->setStyleSheet(message.isEmpty() ? QString() : u"border: 1px solid #b33a3a;"_s);
+    const QString color = appearance::toneColor(appearance::Tone::Error, palette()).name(QColor::HexRgb);
+    if (!message.isEmpty())
+        mProblemLabel->setStyleSheet(u"color: %1;"_s.arg(color));
+    // Only when it changes: every editor is cleared each time a record is shown.
+    const QString frame = message.isEmpty() ? QString() : u"border: 1px solid %1;"_s.arg(color);
+    if (QWidget *input = focusTarget(); input && input->styleSheet() != frame)
+        input->setStyleSheet(frame);
+}
+
+void ValueEditor::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !mProblem.isEmpty())
+        setProblem(mProblem);
 }
 
 QString ValueEditor::check() {

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QUuid>
+#include <algorithm>
 
 namespace modeldesk {
 
@@ -56,6 +57,11 @@ LineValueEditor::LineValueEditor(const Field &field, QWidget *parent)
         mEdit->setValidator(new QRegularExpressionValidator(
             QRegularExpression(u"^-?\\d*(\\.\\d*)?([eE][-+]?\\d*)?$"_s), mEdit));
     connect(mEdit, &QLineEdit::textEdited, this, &ValueEditor::emitEdited);
+    // As wide as the type's longest value, and at least as its hint.
+    const int length = t.maxTextLength() < 0 ? kMaxChars : t.maxTextLength();
+    const int chars =
+        std::clamp(std::max(length, int(mEdit->placeholderText().size()) + 1), kMinChars, kMaxChars);
+    mEdit->setMaximumWidth(widthForChars(chars, t.isNumeric() || t.kind == K::Uuid));
     if (t.kind == K::Uuid) {
         auto *row = new QWidget(this);
         auto *layout = new QHBoxLayout(row);
@@ -69,6 +75,7 @@ LineValueEditor::LineValueEditor(const Field &field, QWidget *parent)
             emitEdited();
         });
         layout->addWidget(generate);
+        row->setMaximumWidth(mEdit->maximumWidth() + layout->spacing() + generate->sizeHint().width());
         setInput(row);
     } else {
         setInput(mEdit);
@@ -98,7 +105,8 @@ MultiLineEditor::MultiLineEditor(const Field &field, QWidget *parent)
     mEdit->setPlaceholderText(field.type.kind == DataType::Kind::Json ? tr("JSON, e.g. {\"key\": 1}")
                                                                       : placeholderFor(field));
     mEdit->setTabChangesFocus(true);
-    mEdit->setFixedHeight(64);
+    mEdit->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12); // four lines, then it scrolls
+    mEdit->setMaximumWidth(widthForChars(kMaxChars));
     connect(mEdit, &QPlainTextEdit::textChanged, this, [this] {
         if (mEdit->hasFocus())
             emitEdited();
@@ -181,6 +189,7 @@ EnumEditor::EnumEditor(const Field &field, QWidget *parent)
     if (field.defaultValue.isString())
         mCombo->setCurrentText(field.defaultValue.toString());
     connect(mCombo, &QComboBox::activated, this, &ValueEditor::emitEdited);
+    mCombo->setMaximumWidth(std::max(mCombo->sizeHint().width(), widthForChars(kMinChars)));
     setInput(mCombo);
 }
 
@@ -223,6 +232,7 @@ DateTimeEditor::DateTimeEditor(const Field &field, QWidget *parent)
     connect(mSet, &QCheckBox::toggled, mEdit, &QWidget::setEnabled);
     connect(mSet, &QCheckBox::clicked, this, &ValueEditor::emitEdited);
     connect(mEdit, &QDateTimeEdit::dateTimeChanged, this, &ValueEditor::emitEdited);
+    row->setMaximumWidth(mSet->sizeHint().width() + layout->spacing() + mEdit->sizeHint().width() + 8);
     setInput(row);
 }
 

@@ -1,6 +1,7 @@
 #include "designer/diagramimage.h"
 
 #include "designer/diagramscene.h"
+#include "designer/diagramtheme.h"
 #include "designer/linkitem.h"
 #include "designer/modelitem.h"
 #include "document/document.h"
@@ -80,9 +81,10 @@ QRectF boundsOf(const QList<QGraphicsItem *> &items) {
 // Paints `items` as they are on the canvas, `source` (scene coordinates) onto `target`, on white paper.
 // Items are painted one by one rather than through QGraphicsScene::render so that an image of the selection
 // leaves the canvas alone (no hiding of other items), and without selection marks: the style option says
-// "not selected", which is what the items draw from.
+// "not selected", which is what the items draw from. In the canvas's light colours, also in the dark theme.
 void paintItems(QPainter *painter, const QList<QGraphicsItem *> &items, const QRectF &source,
                 const QRectF &target) {
+    const DiagramTheme::PaperScope paper;
     painter->fillRect(target, Qt::white);
     const double scale = std::min(target.width() / source.width(), target.height() / source.height());
     const QTransform toTarget = QTransform::fromTranslate(-source.left(), -source.top()) *

@@ -1,5 +1,6 @@
 #include "designer/diagramscene.h"
 
+#include "designer/diagramtheme.h"
 #include "designer/linkitem.h"
 #include "designer/linktool.h"
 #include "designer/modelitem.h"
@@ -558,12 +559,13 @@ void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
 }
 
 void DiagramScene::drawGrid(QPainter *painter, const QRectF &rect) {
-    painter->fillRect(rect, QColor(0xf6, 0xf7, 0xf9));
+    const DiagramTheme &theme = DiagramTheme::current();
+    painter->fillRect(rect, theme.canvas);
     const double lod = painter->worldTransform().m11();
     if (lod < 0.5)
         return; // a grid this dense is noise
     const int step = 20;
-    painter->setPen(QPen(QColor(0xe3, 0xe6, 0xea), 0));
+    painter->setPen(QPen(theme.grid, 0));
     QVarLengthArray<QLineF, 256> lines;
     for (double x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
         lines.append(QLineF(x, rect.top(), x, rect.bottom()));

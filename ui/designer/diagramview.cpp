@@ -1,6 +1,7 @@
 #include "designer/diagramview.h"
 
 #include "designer/diagramscene.h"
+#include "designer/diagramtheme.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>
@@ -42,7 +43,7 @@ void DiagramView::drawForeground(QPainter *painter, const QRectF &rect) {
     QFont font = painter->font();
     font.setPointSizeF(font.pointSizeF() * 1.15);
     painter->setFont(font);
-    painter->setPen(QColor(0x6b, 0x75, 0x80));
+    painter->setPen(DiagramTheme::current().typeText);
     const QRect area = viewport()->rect().adjusted(40, 40, -40, -40);
     painter->drawText(
         area, Qt::AlignCenter | Qt::TextWordWrap,
@@ -78,6 +79,16 @@ void DiagramView::fitToContents(bool selectionOnly) {
     const double z = std::min(viewport()->width() / rect.width(), viewport()->height() / rect.height());
     setZoom(std::min(z, 1.5));
     centerOn(rect.center());
+}
+
+void DiagramView::changeEvent(QEvent *event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !scene())
+        return;
+    resetCachedContent(); // the grid
+    for (QGraphicsItem *item : scene()->items())
+        item->update(); // boxes keep a cached picture of themselves
+    viewport()->update();
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event) {

@@ -29,6 +29,8 @@ signals:
     void movedByUser();
 
 protected:
+    // A new palette (View ▸ Theme) repaints the canvas in its colours (DiagramTheme::current).
+    void changeEvent(QEvent *event) override;
     // An empty canvas says how to start.
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;

@@ -1,5 +1,6 @@
 #include "designer/linkitem.h"
 
+#include "designer/diagramtheme.h"
 #include "designer/modelitem.h"
 #include "editing/edgerouter.h"
 
@@ -17,10 +18,6 @@ namespace modeldesk {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QColor kLineColor(0x5a, 0x64, 0x70);
-const QColor kSelectedColor(0xf2, 0x9c, 0x1f);
-const QColor kErrorColor(0xb3, 0x3a, 0x3a);
 
 // Where the segment from the centre of `rect` towards `towards` leaves the rectangle.
 QPointF borderPoint(const QRectF &rect, const QPointF &towards) {
@@ -102,7 +99,7 @@ void LinkItem::paintCrowsFoot(QPainter *painter, const QPointF &at, const QPoint
         painter->drawLine(c + across * 6, c - across * 6);
     };
     const auto ring = [&](double distance) {
-        painter->setBrush(Qt::white);
+        painter->setBrush(DiagramTheme::current().canvas); // hides the line behind the ring
         painter->drawEllipse(at + along * distance, 4, 4);
         painter->setBrush(Qt::NoBrush);
     };
@@ -350,7 +347,8 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *option) {
     const double lod = ModelItem::levelOfDetail(option, painter);
     const bool selected = option->state & QStyle::State_Selected; // images paint "not selected"
-    const QColor color = selected ? kSelectedColor : (mHasProblem ? kErrorColor : kLineColor);
+    const DiagramTheme &theme = DiagramTheme::current();
+    const QColor color = selected ? theme.selection : (mHasProblem ? theme.lineError : theme.line);
     const QPainterPath &p = mPath;
     if (lod < kLineOnlyDetail) {
         // Far out: a one- or two-pixel line without antialiasing; thousands of them stay cheap.
@@ -443,7 +441,7 @@ void LinkItem::paintLabel(QPainter *painter, const QColor &color) {
     const QPointF mid = labelCentre();
     const QRectF labelRect(mid.x() - mLabelWidth / 2 - 5, mid.y() - 9, mLabelWidth + 10, 18);
     painter->setPen(QPen(color, 1));
-    painter->setBrush(QColor(0xff, 0xff, 0xff, 235));
+    painter->setBrush(DiagramTheme::current().labelFill);
     painter->drawRoundedRect(labelRect, 4, 4);
     // On screen the label's layout is prepared once (QStaticText); vector output gets real text.
     if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster)

@@ -1,6 +1,7 @@
 #include "designer/linktool.h"
 
 #include "designer/diagramscene.h"
+#include "designer/diagramtheme.h"
 #include "designer/modelitem.h"
 
 #include <QGraphicsLineItem>
@@ -26,7 +27,7 @@ bool LinkTool::mousePress(QGraphicsSceneMouseEvent *event) {
     if (!mFrom)
         return true;
     mRubber = new QGraphicsLineItem(QLineF(event->scenePos(), event->scenePos()));
-    mRubber->setPen(QPen(QColor(0xf2, 0x9c, 0x1f), 2, Qt::DashLine));
+    mRubber->setPen(QPen(DiagramTheme::current().selection, 2, Qt::DashLine));
     mRubber->setZValue(1000);
     mScene->addItem(mRubber);
     return true;

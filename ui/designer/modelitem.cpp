@@ -1,5 +1,6 @@
 #include "designer/modelitem.h"
 
+#include "designer/diagramtheme.h"
 #include "designer/linkitem.h"
 
 #include <QFontMetricsF>
@@ -23,13 +24,6 @@ constexpr double kMinWidth = 190;
 // Below this zoom a box is a tile with its name; below kRowDetail it shows its header but no rows.
 constexpr double kFarDetail = 0.4;
 constexpr double kRowDetail = 0.7;
-
-const QColor kHeaderColor(0x2f, 0x6f, 0xb3);
-const QColor kHeaderErrorColor(0xb3, 0x3a, 0x3a);
-const QColor kBorderColor(0x9a, 0xa5, 0xb1);
-const QColor kSelectedColor(0xf2, 0x9c, 0x1f);
-const QColor kTypeColor(0x6b, 0x75, 0x80);
-const QColor kImpliedColor(0x9a, 0xa1, 0xa8);
 
 // Fonts and their metrics are built once: relayout() runs for every box of a design when it opens.
 struct Fonts {
@@ -213,7 +207,8 @@ QRectF ModelItem::headerRect() const {
 
 void ModelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const double lod = levelOfDetail(option, painter);
-    const QColor header = mHasProblem ? kHeaderErrorColor : kHeaderColor;
+    const DiagramTheme &theme = DiagramTheme::current();
+    const QColor header = mHasProblem ? theme.headerError : theme.header;
     // From the style option rather than isSelected(): images are painted with the option saying "not
     // selected", so they carry no selection marks.
     const bool selected = option->state & QStyle::State_Selected;
@@ -232,7 +227,7 @@ void ModelItem::paintTile(QPainter *painter, double lod, const QColor &header, b
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->fillRect(box, header);
     if (selected) {
-        QPen pen(kSelectedColor, 3); // in pixels, whatever the zoom
+        QPen pen(DiagramTheme::current().selection, 3); // in pixels, whatever the zoom
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->setBrush(Qt::NoBrush);
@@ -245,16 +240,18 @@ void ModelItem::paintTile(QPainter *painter, double lod, const QColor &header, b
     QFont font = fonts().name;
     font.setPointSizeF(mFarPointSize);
     painter->setFont(font);
-    painter->setPen(Qt::white);
+    painter->setPen(DiagramTheme::current().headerText);
     painter->drawText(box.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap, mModelName);
 }
 
 // The rounded box with its header: the model's name and its table.
 void ModelItem::paintBox(QPainter *painter, const QColor &header, bool selected) const {
+    const DiagramTheme &theme = DiagramTheme::current();
     const QRectF box(QPointF(0, 0), mSize);
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(selected ? kSelectedColor : (mHovered ? header : kBorderColor), selected ? 2.5 : 1));
-    painter->setBrush(Qt::white);
+    painter->setPen(
+        QPen(selected ? theme.selection : (mHovered ? header : theme.boxBorder), selected ? 2.5 : 1));
+    painter->setBrush(theme.boxFill);
     painter->drawRoundedRect(box, 6, 6);
 
     QPainterPath headerPath;
@@ -263,13 +260,13 @@ void ModelItem::paintBox(QPainter *painter, const QColor &header, bool selected)
     bottomHalf.addRect(QRectF(0, kHeaderHeight / 2, mSize.width(), kHeaderHeight / 2));
     painter->fillPath(headerPath.united(bottomHalf), header);
 
-    painter->setPen(Qt::white);
+    painter->setPen(theme.headerText);
     const Fonts &f = fonts();
     painter->setFont(f.name);
     painter->drawText(QRectF(kPadding, 3, mSize.width() - 2 * kPadding, 20), Qt::AlignLeft | Qt::AlignVCenter,
                       mModelName);
     painter->setFont(f.small);
-    painter->setPen(QColor(0xdd, 0xe8, 0xf5));
+    painter->setPen(theme.headerSubText);
     painter->drawText(QRectF(kPadding, 21, mSize.width() - 2 * kPadding, 16),
                       Qt::AlignLeft | Qt::AlignVCenter, tr("table %1").arg(mTableName));
 }
@@ -277,30 +274,31 @@ void ModelItem::paintBox(QPainter *painter, const QColor &header, bool selected)
 // One line per column: PK/FK badge, name (* when required), UQ mark, type.
 void ModelItem::paintRows(QPainter *painter) const {
     const Fonts &f = fonts();
+    const DiagramTheme &theme = DiagramTheme::current();
     double y = kHeaderHeight + 3;
     for (const Row &row : std::as_const(mRows)) {
         const QRectF rowRect(kPadding, y, mSize.width() - 2 * kPadding, kRowHeight);
         if (row.primaryKey || row.foreignKey) {
             painter->setFont(f.small);
-            painter->setPen(row.primaryKey ? QColor(0xb0, 0x7d, 0x00) : QColor(0x7b, 0x4f, 0xb5));
+            painter->setPen(row.primaryKey ? theme.primaryKey : theme.foreignKey);
             painter->drawText(QRectF(rowRect.left(), y, kBadgeWidth, kRowHeight),
                               Qt::AlignLeft | Qt::AlignVCenter, row.primaryKey ? u"PK"_s : u"FK"_s);
         }
         painter->setFont(row.implied ? f.implied : f.row);
-        painter->setPen(row.implied ? kImpliedColor : QColor(0x20, 0x25, 0x2b));
+        painter->setPen(row.implied ? theme.impliedText : theme.rowText);
         const QRectF nameRect = rowRect.adjusted(kBadgeWidth, 0, 0, 0);
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                           row.required ? row.name + u" *"_s : row.name);
         double right = rowRect.right();
         if (row.unique) {
             painter->setFont(f.small);
-            painter->setPen(QColor(0x1c, 0x8a, 0x7a));
+            painter->setPen(theme.unique);
             painter->drawText(QRectF(right - 20, y, 20, kRowHeight), Qt::AlignRight | Qt::AlignVCenter,
                               u"UQ"_s);
             right -= 24;
         }
         painter->setFont(row.implied ? f.implied : f.row);
-        painter->setPen(row.implied ? kImpliedColor : kTypeColor);
+        painter->setPen(row.implied ? theme.impliedText : theme.typeText);
         painter->drawText(QRectF(rowRect.left(), y, right - rowRect.left(), kRowHeight),
                           Qt::AlignRight | Qt::AlignVCenter, row.type);
         y += kRowHeight;

@@ -1,5 +1,7 @@
 #include "designer/nameeditor.h"
 
+#include "designer/diagramtheme.h"
+
 #include <QBrush>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
@@ -18,6 +20,7 @@ NameEditor::NameEditor(const QString &text)
     f.setPointSizeF(10.5);
     f.setBold(true);
     setFont(f);
+    setDefaultTextColor(DiagramTheme::current().rowText);
     setTextInteractionFlags(Qt::TextEditorInteraction);
     setTextWidth(180);
 }
@@ -45,10 +48,11 @@ void NameEditor::keyPressEvent(QKeyEvent *event) {
         if (!mMessage) {
             // On a white card of its own below the editor, readable over the box and the grid.
             mMessageCard = new QGraphicsRectItem(this);
-            mMessageCard->setBrush(QColor(0xff, 0xf4, 0xf2));
-            mMessageCard->setPen(QPen(QColor(0xb0, 0x1f, 0x1f), 1));
+            const DiagramTheme &theme = DiagramTheme::current();
+            mMessageCard->setBrush(theme.refusalFill);
+            mMessageCard->setPen(QPen(theme.refusal, 1));
             mMessage = new QGraphicsSimpleTextItem(mMessageCard);
-            mMessage->setBrush(QColor(0xb0, 0x1f, 0x1f));
+            mMessage->setBrush(theme.refusal);
             QFont small = font();
             small.setBold(false);
             small.setPointSizeF(9);
@@ -84,8 +88,9 @@ void NameEditor::focusOutEvent(QFocusEvent *event) {
 }
 
 void NameEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) {
-    painter->fillRect(boundingRect(), Qt::white);
-    painter->setPen(refusal().isEmpty() ? QColor(0xf2, 0x9c, 0x1f) : QColor(0xb0, 0x1f, 0x1f));
+    const DiagramTheme &theme = DiagramTheme::current();
+    painter->fillRect(boundingRect(), theme.editorFill);
+    painter->setPen(refusal().isEmpty() ? theme.selection : theme.refusal);
     painter->drawRect(boundingRect().adjusted(0, 0, -1, -1));
     QGraphicsTextItem::paint(painter, option, widget);
 }

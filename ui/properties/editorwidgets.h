@@ -1,8 +1,11 @@
 #pragma once
 
+#include "document/appearance.h"
+
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
@@ -47,14 +50,19 @@ inline QLabel *makeMessageLabel(const QString &objectName, QWidget *parent) {
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    label->setPalette(palette);
+    label->setProperty("errorLine", true); // showMessage() colours it
     label->hide();
     return label;
 }
 
 inline void showMessage(QLabel *label, const QString &message) {
+    // In the error colour of the palette in use (it changes with View > Theme).
+    if (!message.isEmpty() && label->property("errorLine").toBool()) {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText,
+                         appearance::toneColor(appearance::Tone::Error, QGuiApplication::palette()));
+        label->setPalette(palette);
+    }
     label->setText(message);
     label->setVisible(!message.isEmpty());
     // A QFormLayout row gives a word-wrapped label about one line (the message was cut in half): ask for the

@@ -1,5 +1,6 @@
 #include "window/exportmenu.h"
 
+#include "document/appearance.h"
 #include "document/document.h"
 #include "export/exporterregistry.h"
 #include "schema/schemavalidator.h"
@@ -23,12 +24,14 @@ ExportMenu::ExportMenu(Document *document, QWidget *parent)
                 QAction *a = addAction(tr("SQL for %1…").arg(dialect.title()), this,
                                        [this, exporter, dialect] { run(exporter, dialect); });
                 a->setObjectName(u"actionExport_sql_"_s + dialect.name());
+                a->setIcon(appearance::icon(u"text-x-generic"_s));
             }
             continue;
         }
         QAction *a = addAction(exporter->description() + u"…"_s, this,
                                [this, exporter] { run(exporter, SqlDialect()); });
         a->setObjectName(u"actionExport_"_s + exporter->name());
+        a->setIcon(appearance::icon(u"text-x-generic"_s));
     }
 }
 

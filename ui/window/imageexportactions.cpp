@@ -1,6 +1,7 @@
 #include "window/imageexportactions.h"
 
 #include "designer/diagramscene.h"
+#include "document/appearance.h"
 #include "document/document.h"
 
 #include <QDir>
@@ -23,6 +24,7 @@ ImageExportActions::ImageExportActions(QMenu *menu, DiagramScene *scene, QWidget
             menu->addAction(tr("Diagram as %1…").arg(info.name.toUpper()), this,
                             [this, format = info.format] { run(format, DiagramImage::Scope::Everything); });
         a->setObjectName(u"actionExportImage_"_s + info.name);
+        a->setIcon(appearance::icon(u"image-x-generic"_s));
         a->setStatusTip(info.description);
     }
     for (const DiagramImage::FormatInfo &info : DiagramImage::formats()) {
@@ -30,6 +32,7 @@ ImageExportActions::ImageExportActions(QMenu *menu, DiagramScene *scene, QWidget
             menu->addAction(tr("Selection as %1…").arg(info.name.toUpper()), this,
                             [this, format = info.format] { run(format, DiagramImage::Scope::Selection); });
         a->setObjectName(u"actionExportSelection_"_s + info.name);
+        a->setIcon(appearance::icon(u"image-x-generic"_s));
         a->setStatusTip(tr("The selected models and the links between them"));
         mSelectionActions.append(a);
     }

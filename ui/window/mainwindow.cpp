@@ -4,6 +4,7 @@
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "designer/linkitem.h"
+#include "document/appearance.h"
 #include "document/autosaver.h"
 #include "document/document.h"
 #include "project/projectfile.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     , mDataPage(new DataPage(mDocument, this))
     , mModes(new QStackedWidget(this)) {
     setObjectName(u"mainWindow"_s);
+    ThemeSetting::apply(ThemeSetting::saved());
     mModes->addWidget(mView);
     mModes->addWidget(mDataPage);
     setCentralWidget(mModes);
@@ -182,6 +184,8 @@ void MainWindow::createActions() {
     createEditActions();
     createViewActions();
     createModeAndToolActions();
+    createThemeActions();
+    setIcons();
     // Keys that only mean something on the canvas must not fire while typing in a panel or the data form.
     for (const char *name : {"actionDelete", "actionRename", "actionToolSelect", "actionToolAddModel",
                              "actionToolLink", "actionSelectAll"}) {
@@ -351,6 +355,58 @@ void MainWindow::createModeAndToolActions() {
     });
 }
 
+void MainWindow::createThemeActions() {
+    mThemeGroup = new QActionGroup(this);
+    for (const ThemeSetting::Theme theme :
+         {ThemeSetting::Theme::System, ThemeSetting::Theme::Light, ThemeSetting::Theme::Dark}) {
+        QAction *a = makeAction(u"actionTheme_"_s + ThemeSetting::key(theme), ThemeSetting::title(theme),
+                                [this, theme] { setTheme(theme); });
+        a->setCheckable(true);
+        a->setData(int(theme));
+        mThemeGroup->addAction(a);
+    }
+    action(u"actionTheme_system"_s)->setToolTip(tr("The look of the desktop"));
+    setTheme(ThemeSetting::applied(), false);
+}
+
+void MainWindow::setTheme(ThemeSetting::Theme theme, bool save) {
+    ThemeSetting::apply(theme);
+    if (save)
+        ThemeSetting::save(theme);
+    for (QAction *a : mThemeGroup->actions())
+        if (a->data().toInt() == int(theme))
+            a->setChecked(true);
+}
+
+void MainWindow::setIcons() {
+    static const std::pair<const char *, const char *> icons[] = {
+        {"actionNew", "document-new"},
+        {"actionOpen", "document-open"},
+        {"actionSave", "document-save"},
+        {"actionSaveAs", "document-save-as"},
+        {"actionQuit", "application-exit"},
+        {"actionUndo", "edit-undo"},
+        {"actionRedo", "edit-redo"},
+        {"actionDelete", "edit-delete"},
+        {"actionSelectAll", "edit-select-all"},
+        {"actionRename", "edit-rename"},
+        {"actionZoomIn", "zoom-in"},
+        {"actionZoomOut", "zoom-out"},
+        {"actionZoomReset", "zoom-original"},
+        {"actionFit", "zoom-fit-best"},
+        {"actionAutoLayout", "modeldesk-auto-layout"},
+        {"actionModeDesign", "modeldesk-mode-design"},
+        {"actionModeData", "modeldesk-mode-data"},
+        {"actionToolSelect", "modeldesk-tool-select"},
+        {"actionToolAddModel", "modeldesk-add-model"},
+        {"actionToolLink", "modeldesk-draw-link"},
+    };
+    for (const auto &[name, icon] : icons)
+        action(QString::fromLatin1(name))->setIcon(appearance::icon(QString::fromLatin1(icon)));
+    // The toolbar says "Fit"; the menu entry keeps its whole name.
+    action(u"actionFit"_s)->setIconText(tr("Fit"));
+}
+
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(u"actionNew"_s));
@@ -364,7 +420,9 @@ void MainWindow::createMenus() {
         if (maybeSave())
             openExample(u"shop"_s);
     });
+    examples->setIcon(appearance::icon(u"modeldesk-mode-design"_s));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
+    mRecentMenu->setIcon(appearance::icon(u"document-open-recent"_s));
     file->addSeparator();
     file->addAction(action(u"actionSave"_s));
     file->addAction(action(u"actionSaveAs"_s));
@@ -373,6 +431,7 @@ void MainWindow::createMenus() {
         statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
     });
     file->addMenu(exportMenu);
+    exportMenu->setIcon(appearance::icon(u"document-export"_s));
     auto *images = new ImageExportActions(exportMenu, mScene, this);
     connect(images, &ImageExportActions::exported, this, [this](const QString &target) {
         statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
@@ -400,6 +459,10 @@ void MainWindow::createMenus() {
     view->addAction(action(u"actionAutoLayout"_s));
     view->addAction(action(u"actionCrowsFoot"_s));
     view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->setObjectName(u"themeMenu"_s);
+    theme->setIcon(appearance::icon(u"modeldesk-theme"_s));
+    theme->addActions(mThemeGroup->actions());
     // Every panel and toolbar can be brought back from here (the design's only in Design mode).
     QMenu *panels = view->addMenu(tr("&Panels and Toolbars"));
     panels->setObjectName(u"panelsMenu"_s);
@@ -410,7 +473,7 @@ void MainWindow::createMenus() {
         panels->addAction(bar->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About ModelDesk"), this, [this] {
+    help->addAction(appearance::icon(u"help-about"_s), tr("&About ModelDesk"), this, [this] {
         QMessageBox::about(
             this, tr("About ModelDesk"),
             tr("<b>ModelDesk %1</b><p>Design Sequelize models and their links, export them, and "
@@ -422,14 +485,14 @@ void MainWindow::createMenus() {
 void MainWindow::createToolBars() {
     QToolBar *modeBar = addToolBar(tr("Mode"));
     modeBar->setObjectName(u"modeToolBar"_s);
-    modeBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    modeBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     modeBar->addAction(action(u"actionModeDesign"_s));
     modeBar->addAction(action(u"actionModeData"_s));
 
     QToolBar *bar = addToolBar(tr("Design"));
     mDesignBars = {bar};
     bar->setObjectName(u"designToolBar"_s);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (const char *name : {"actionNew", "actionOpen", "actionSave"})
         bar->addAction(action(QString::fromLatin1(name)));
     bar->addSeparator();
@@ -437,7 +500,7 @@ void MainWindow::createToolBars() {
     // that the tools beside them stay put after every edit; the tooltip says what they would undo.
     for (const bool undo : {true, false}) {
         QAction *menuAction = action(undo ? u"actionUndo"_s : u"actionRedo"_s);
-        auto *button = new QAction(undo ? tr("Undo") : tr("Redo"), bar);
+        auto *button = new QAction(menuAction->icon(), undo ? tr("Undo") : tr("Redo"), bar);
         button->setObjectName(undo ? u"toolBarUndo"_s : u"toolBarRedo"_s);
         const auto follow = [menuAction, button] {
             button->setEnabled(menuAction->isEnabled());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "window/themesetting.h"
+
 #include <QKeySequence>
 #include <QMainWindow>
 
@@ -40,6 +42,10 @@ public:
     void setMode(Mode mode);
     Mode mode() const { return mMode; }
 
+    // View > Theme: applies `theme` to the application and ticks its entry; `save` keeps it for the next
+    // start (a --theme of the command line does not).
+    void setTheme(ThemeSetting::Theme theme, bool save = true);
+
     bool openProject(const QString &path);
     bool openExample(const QString &name);
     void newProject();
@@ -71,6 +77,9 @@ private:
     void createEditActions();
     void createViewActions();
     void createModeAndToolActions();
+    void createThemeActions();
+    // Every action of a menu or toolbar gets its icon of the bundled set (or the platform theme's).
+    void setIcons();
     QAction *makeAction(const QString &name, const QString &text, const std::function<void()> &slot,
                         const QKeySequence &shortcut = {});
     void createMenus();
@@ -100,6 +109,7 @@ private:
     AutoSaver *mAutoSaver = nullptr;
     QMenu *mRecentMenu = nullptr;
     QActionGroup *mToolGroup = nullptr;
+    QActionGroup *mThemeGroup = nullptr;
     QComboBox *mLinkKind = nullptr;
     QLabel *mZoomLabel = nullptr;
 };
