@@ -58,8 +58,9 @@ void ExportMenu::run(const Exporter *exporter, const SqlDialect &dialect) {
     const QString base = mDocument->fileBaseName();
     QString target;
     if (exporter->producesDirectory()) {
-        // A folder that may not exist yet: its name is typed like a file's ("shop-sequelize", proposed), and the
-        // export makes it; an existing folder is written into. (A folder picker only takes existing ones.)
+        // A folder that may not exist yet: its name is typed like a file's ("shop-sequelize", proposed), and
+        // the export makes it; an existing folder is written into. (A folder picker only takes existing
+        // ones.)
         QFileDialog dialog(window, tr("Export %1 Into Folder").arg(exporter->description()));
         dialog.setObjectName(u"exportFolderDialog"_s);
         dialog.setAcceptMode(QFileDialog::AcceptSave);
