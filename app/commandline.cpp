@@ -142,4 +142,12 @@ bool reportProblems(const QString &path, const Project &project, QTextStream &to
     return SchemaValidator::hasErrors(problems);
 }
 
+std::pair<QString, QString> splitOption(const QString &argument, bool *inlineValue) {
+    const qsizetype equals = argument.indexOf(u'=');
+    *inlineValue = argument.startsWith(QStringLiteral("--")) && equals > 0;
+    if (!*inlineValue)
+        return {argument, QString()};
+    return {argument.left(equals), argument.mid(equals + 1)};
+}
+
 } // namespace modeldesk::cli

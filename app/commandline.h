@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <optional>
+#include <utility>
 
 namespace modeldesk::cli {
 
@@ -32,6 +33,10 @@ std::optional<Project> loadProject(const QString &path, QTextStream &err);
 // Validates `project` and prints each problem on one line as "PATH: problem" to `to`. True when one of them
 // is an error.
 bool reportProblems(const QString &path, const Project &project, QTextStream &to);
+
+// An argument as an option name and its inline value: "--seed=7" is {"--seed", "7"} with *inlineValue
+// true; anything else is itself with an empty value.
+std::pair<QString, QString> splitOption(const QString &argument, bool *inlineValue);
 
 // Subcommands, one file each.
 int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err);

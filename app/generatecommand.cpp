@@ -54,14 +54,8 @@ QString parseArguments(const QStringList &arguments, DesignGenerator::Options &o
          }},
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
-        QString name = arguments.at(i);
-        QString value;
-        const qsizetype equals = name.indexOf(u'=');
-        const bool inlineValue = name.startsWith(u"--"_s) && equals > 0;
-        if (inlineValue) {
-            value = name.mid(equals + 1);
-            name = name.left(equals);
-        }
+        bool inlineValue = false;
+        auto [name, value] = splitOption(arguments.at(i), &inlineValue);
         if (name == u"--no-layout"_s && !inlineValue) {
             options.layout = false;
             continue;

@@ -36,14 +36,8 @@ struct Arguments {
 // Reads import's arguments; returns what is wrong with them, or empty.
 QString parseArguments(const QStringList &arguments, Arguments &parsed) {
     for (qsizetype i = 0; i < arguments.size(); ++i) {
-        QString name = arguments.at(i);
-        QString value;
-        const qsizetype equals = name.indexOf(u'=');
-        const bool inlineValue = name.startsWith(u"--"_s) && equals > 0;
-        if (inlineValue) {
-            value = name.mid(equals + 1);
-            name = name.left(equals);
-        }
+        bool inlineValue = false;
+        auto [name, value] = splitOption(arguments.at(i), &inlineValue);
         if (name == u"--explain"_s && !inlineValue) {
             parsed.explain = true;
             continue;
