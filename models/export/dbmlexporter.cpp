@@ -5,6 +5,7 @@
 #include "schema/resolvedschema.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,6 +165,19 @@ QString linkDescription(const ResolvedLink &link) {
 }
 
 QString refLines(const ResolvedSchema &schema) {
+    // The links each foreign key column serves, in the links' order: one pass over the links.
+    QHash<const Column *, QList<const ResolvedLink *>> linksOf;
+    for (const ResolvedLink &link : schema.links) {
+        const Table *table = linkfacts::foreignKeyTable(schema, link);
+        if (!table)
+            continue;
+        const Column *key = table->column(link.foreignKeyColumn);
+        if (key)
+            linksOf[key] << &link;
+        if (link.kind == Link::Kind::BelongsToMany)
+            if (const Column *other = table->column(link.otherKeyColumn); other && other != key)
+                linksOf[other] << &link;
+    }
     QString out;
     for (const Table &table : schema.tables) {
         for (const Column &column : table.columns) {
@@ -171,14 +185,9 @@ QString refLines(const ResolvedSchema &schema) {
                 continue;
             QStringList links;
             bool oneToOne = column.unique || (column.primaryKey && table.singleKey());
-            for (const ResolvedLink &link : schema.links) {
-                if (linkfacts::foreignKeyTable(schema, link) != &table)
-                    continue;
-                if (link.foreignKeyColumn != column.name &&
-                    !(link.kind == Link::Kind::BelongsToMany && link.otherKeyColumn == column.name))
-                    continue;
-                links << linkDescription(link);
-                oneToOne = oneToOne || link.kind == Link::Kind::HasOne;
+            for (const ResolvedLink *link : linksOf.value(&column)) {
+                links << linkDescription(*link);
+                oneToOne = oneToOne || link->kind == Link::Kind::HasOne;
             }
             out += u'\n';
             if (!links.isEmpty())

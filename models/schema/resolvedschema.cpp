@@ -204,25 +204,70 @@ const Column *Table::singleKey() const {
     return primaryKey.size() == 1 ? column(primaryKey.first()) : nullptr;
 }
 
-const Table *ResolvedSchema::tableForModel(const QString &modelName) const {
-    for (const Table &t : tables)
-        if (!t.model.isEmpty() && t.model == modelName)
-            return &t;
+namespace {
+
+QString sourceAliasKey(const QString &source, const QString &alias) {
+    return source + u'\n' + alias;
+}
+
+// The item `index` points at when it is still the one named, else a scan (for a schema changed since it was
+// indexed); a miss is trusted only when the list has kept its indexed size.
+template <typename T, typename Matches>
+const T *lookUp(const QList<T> &items, const QHash<QString, qsizetype> &index, qsizetype indexedSize,
+                const QString &key, Matches matches) {
+    if (const auto it = index.constFind(key); it != index.cend()) {
+        const qsizetype i = *it;
+        if (i < items.size() && matches(items.at(i)))
+            return &items.at(i);
+    } else if (indexedSize == items.size()) {
+        return nullptr;
+    }
+    for (const T &item : items)
+        if (matches(item))
+            return &item;
     return nullptr;
+}
+
+} // namespace
+
+void ResolvedSchema::index() {
+    mTableByName.clear();
+    mTableByModel.clear();
+    mLinkBySourceAlias.clear();
+    mTableByName.reserve(tables.size());
+    mTableByModel.reserve(tables.size());
+    mLinkBySourceAlias.reserve(links.size());
+    for (qsizetype i = 0; i < tables.size(); ++i) { // the first of a name wins, as a scan finds it
+        const Table &t = tables.at(i);
+        if (!mTableByName.contains(t.name))
+            mTableByName.insert(t.name, i);
+        if (!t.model.isEmpty() && !mTableByModel.contains(t.model))
+            mTableByModel.insert(t.model, i);
+    }
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const QString key = sourceAliasKey(links.at(i).source, links.at(i).as);
+        if (!mLinkBySourceAlias.contains(key))
+            mLinkBySourceAlias.insert(key, i);
+    }
+    mIndexedTables = tables.size();
+    mIndexedLinks = links.size();
+}
+
+const Table *ResolvedSchema::tableForModel(const QString &modelName) const {
+    if (modelName.isEmpty())
+        return nullptr;
+    return lookUp(tables, mTableByModel, mIndexedTables, modelName,
+                  [&](const Table &t) { return t.model == modelName; });
 }
 
 const Table *ResolvedSchema::table(const QString &tableName) const {
-    for (const Table &t : tables)
-        if (t.name == tableName)
-            return &t;
-    return nullptr;
+    return lookUp(tables, mTableByName, mIndexedTables, tableName,
+                  [&](const Table &t) { return t.name == tableName; });
 }
 
 const ResolvedLink *ResolvedSchema::link(const QString &sourceModel, const QString &alias) const {
-    for (const ResolvedLink &l : links)
-        if (l.source == sourceModel && l.as == alias)
-            return &l;
-    return nullptr;
+    return lookUp(links, mLinkBySourceAlias, mIndexedLinks, sourceAliasKey(sourceModel, alias),
+                  [&](const ResolvedLink &l) { return l.source == sourceModel && l.as == alias; });
 }
 
 QString SchemaResolver::defaultAlias(const Schema &, const Link &link) {
@@ -485,6 +530,7 @@ ResolvedSchema SchemaResolver::resolve(const Schema &schema) {
         out.links.append(r);
     }
     out.tables = dependencyOrder(resolution.takeTables());
+    out.index();
     return out;
 }
 

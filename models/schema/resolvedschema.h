@@ -2,6 +2,7 @@
 
 #include "schema/schema.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -83,6 +84,19 @@ struct ResolvedSchema {
     const Table *tableForModel(const QString &modelName) const;
     const Table *table(const QString &tableName) const;
     const ResolvedLink *link(const QString &sourceModel, const QString &alias) const;
+
+    // Builds the name lookups above (SchemaResolver::resolve does), so that they cost a hash lookup instead
+    // of a scan: what keeps exports and checks linear in the size of a design. A schema put together or
+    // changed by hand afterwards still answers right (a lookup checks what it finds and scans when not
+    // indexed).
+    void index();
+
+private:
+    QHash<QString, qsizetype> mTableByName;
+    QHash<QString, qsizetype> mTableByModel;
+    QHash<QString, qsizetype> mLinkBySourceAlias; // source + '\n' + alias
+    qsizetype mIndexedTables = -1;                // tables.size() when indexed
+    qsizetype mIndexedLinks = -1;
 };
 
 // Builds the ResolvedSchema. Tolerates broken designs (links to missing models are skipped), since the
