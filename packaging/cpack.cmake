@@ -7,11 +7,13 @@ set(CPACK_PACKAGE_NAME modeldesk)
 set(CPACK_PACKAGE_VENDOR "ModelDesk")
 set(CPACK_PACKAGE_CONTACT "The ModelDesk developers <modeldesk@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "ModelDesk is a desktop tool for people who build database apps with Sequelize-style ORMs: design models \
-and their links, enter linked records through a generated form on SQLite, PostgreSQL or MariaDB, and export \
-the design as SQL, Sequelize 6 models, DBML, Mermaid, JSON or a diagram image. A command line does the same \
-headless.")
+# The extended description, in lines of under 80 characters as Debian wants them.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+  "ModelDesk is a desktop tool for people who build database apps with"
+  "Sequelize-style ORMs: design models and their links, enter linked records"
+  "through a generated form on SQLite, PostgreSQL or MariaDB, and export the"
+  "design as SQL, Sequelize 6 models, DBML, Mermaid, JSON or a diagram image."
+  "A command line does the same without a display.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
