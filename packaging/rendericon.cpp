@@ -3,17 +3,17 @@
 //   modeldesk_render_icon ICON.svg PATTERN SIZE...   (PATTERN's %1 is the size: hicolor/%1x%1/apps/x.png)
 #include <QDir>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QTextStream>
 
 int main(int argc, char **argv) {
-    // Painting needs a QGuiApplication, not a display.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    const QStringList arguments = app.arguments();
+    // Shapes paint onto a QImage without a QGuiApplication (and so without a platform plugin, which would
+    // complain about the build machine's session).
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QTextStream err(stderr);
     if (arguments.size() < 4) {
         err << "usage: modeldesk_render_icon ICON.svg PATTERN SIZE...\n";
