@@ -57,7 +57,9 @@ const QList<Command> &commands() {
          "--alter also adds columns and changes NULL, DEFAULT and UNIQUE where no data is lost, or nothing",
          &runSync},
         {"save",
-         "save PROJECT --db URL --model NAME (--json FILE|- | --jsonl FILE|- [--batch N] [--stop-on-error])",
+         "save PROJECT --db URL --model NAME (--json FILE|- [--plan] | --jsonl FILE|- [--batch N] "
+         "[--stop-on-error] "
+         "[--quiet])",
          "save nested records (parent and linked children) in one transaction each; prints them with keys",
          &runSave},
         {"get", "get PROJECT --db URL --model NAME --id KEY [--depth N]",

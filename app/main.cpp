@@ -177,6 +177,9 @@ int main(int argc, char **argv) {
 
     QApplication app(argc, argv);
     describeApplication();
+    // The launcher's id: Wayland compositors and docks match the window to the installed .desktop file (and
+    // its icon) by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral(MODELDESK_APP_ID));
     QApplication::setWindowIcon(QIcon(u":/icons/modeldesk.svg"_s));
     WindowOptions options;
     options.process(app);

@@ -12,6 +12,12 @@ SERVER_PACKAGES=(postgresql mariadb-server)
 # The test build also compiles bench/ (so an API change cannot break it unseen), which compares against the
 # native client libraries.
 TEST_PACKAGES=(sqlite3 pkg-config libsqlite3-dev libpq-dev)
+# The .deb (scripts/package) and its test (tests/package): CPack runs dpkg-shlibdeps (dpkg-dev) and strips with
+# binutils; the launcher, AppStream and MIME files go through their validators; the installed app is checked with
+# xdg-mime (whose generic mode asks `mimetype`, from libfile-mimeinfo-perl, for a file's type), man and xprop.
+# qt6-qpa-plugins is one of the package's own dependencies, here so that installing the .deb needs no download.
+PACKAGE_PACKAGES=(dpkg-dev binutils file gzip groff-base man-db desktop-file-utils appstream libxml2-utils
+                  shared-mime-info xdg-utils libfile-mimeinfo-perl x11-utils qt6-qpa-plugins)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
