@@ -47,6 +47,7 @@ ImportDialog::ImportDialog(const ConnectionUrl &initial, QWidget *parent)
     , mPages(new QStackedWidget(this))
     , mHeading(new QLabel(this))
     , mForm(new ConnectionForm(initial, ConnectionForm::FileUse::OpenExisting, this))
+    , mStatus(new QLabel(this))
     , mProgress(new QProgressBar(this))
     , mError(new QLabel(this))
     , mFilter(new QLineEdit(this))
@@ -120,6 +121,8 @@ QWidget *ImportDialog::makeConnectionPage() {
     mProgress->setRange(0, 0); // busy until the reader knows how many tables there are
     mProgress->setTextVisible(false);
     mProgress->hide();
+    mStatus->setObjectName(u"importStatus"_s);
+    mStatus->hide();
     mError->setObjectName(u"importError"_s);
     mError->setWordWrap(true);
     mError->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -131,6 +134,7 @@ QWidget *ImportDialog::makeConnectionPage() {
     layout->addSpacing(8);
     layout->addWidget(mForm);
     layout->addSpacing(8);
+    layout->addWidget(mStatus);
     layout->addWidget(mProgress);
     layout->addWidget(mError);
     layout->addStretch(1);
@@ -263,6 +267,9 @@ void ImportDialog::startReading() {
 void ImportDialog::setReading(bool reading) {
     mProgress->setRange(0, 0);
     mProgress->setVisible(reading);
+    mStatus->setText(
+        tr("Reading the tables, keys and indexes of %1… (Cancel or Escape stops)").arg(mUrl.displayString()));
+    mStatus->setVisible(reading);
     mForm->setEnabled(!reading);
     mNext->setEnabled(!reading);
     if (reading)

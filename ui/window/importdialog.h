@@ -80,6 +80,7 @@ private:
     QStackedWidget *mPages;
     QLabel *mHeading;
     ConnectionForm *mForm;
+    QLabel *mStatus; // what is being read, while it is
     QProgressBar *mProgress;
     QLabel *mError;
     QLineEdit *mFilter;

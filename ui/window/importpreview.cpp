@@ -1,6 +1,6 @@
 #include "window/importpreview.h"
 
-#include <algorithm>
+#include "schema/resolvedschema.h"
 
 #include <QComboBox>
 #include <QHash>
@@ -21,6 +21,7 @@ namespace {
 
 enum LinkColumn { From, Kind, Alias, To, Why };
 enum Role { KeyRole = Qt::UserRole, KindsRole, InferredKindRole, InferredAliasRole };
+constexpr int kMeasuredRows = 400;
 
 // The Kind column: a list of the kinds the link may have (ImportChoices::kindsFor), or nothing to edit.
 class KindDelegate : public QStyledItemDelegate {
@@ -55,7 +56,7 @@ ImportPreview::ImportPreview(QWidget *parent)
     , mLinks(new QTableWidget(0, 5, this))
     , mNotes(new QPlainTextEdit(this)) {
     mModels->setObjectName(u"importModels"_s);
-    mModels->setHeaderLabels({tr("Model"), tr("Table"), tr("Fields")});
+    mModels->setHeaderLabels({tr("Model"), tr("Table"), tr("Columns")});
     mModels->setRootIsDecorated(false);
     mModels->setAlternatingRowColors(true);
     mModels->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -65,13 +66,19 @@ ImportPreview::ImportPreview(QWidget *parent)
     mLinks->verticalHeader()->hide();
     mLinks->setSelectionBehavior(QAbstractItemView::SelectRows);
     mLinks->setAlternatingRowColors(true);
-    mLinks->setWordWrap(false);
+    mLinks->setWordWrap(true);
     mLinks->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::SelectedClicked);
     mLinks->setItemDelegateForColumn(Kind, new KindDelegate(mLinks));
     mLinks->horizontalHeader()->setStretchLastSection(true);
     mLinks->setToolTip(tr("Double-click (or F2) a kind or an alias to change it before the import"));
     connect(mLinks, &QTableWidget::cellChanged, this, &ImportPreview::rowEdited);
+    // Wrapped evidence needs its rows measured again whenever the Why column gets its width (when the page is
+    // laid out, and when the dialog is resized).
+    connect(mLinks->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == Why && mLinks->rowCount() <= kMeasuredRows)
+            mLinks->resizeRowsToContents();
+    });
 
     mNotes->setObjectName(u"importNotes"_s);
     mNotes->setReadOnly(true);
@@ -96,7 +103,7 @@ ImportPreview::ImportPreview(QWidget *parent)
     splitter->addWidget(top);
     splitter->addWidget(middle);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
@@ -122,10 +129,13 @@ void ImportPreview::setResult(const ImportResult &result, const QStringList &key
     mModels->clear();
     QList<QTreeWidgetItem *> items;
     items.reserve(schema.models.size());
-    for (const Model &model : schema.models)
-        items << new QTreeWidgetItem({model.name,
-                                      model.tableName.isEmpty() ? tr("(derived)") : model.tableName,
-                                      QString::number(model.fields.size())});
+    // The table each model is stored in, and its columns, as Sequelize will see them (the core resolves).
+    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+    for (const Model &model : schema.models) {
+        const Table *table = resolved.tableForModel(model.name);
+        items << new QTreeWidgetItem({model.name, table ? table->name : QString(),
+                                      table ? QString::number(table->columns.size()) : QString()});
+    }
     mModels->addTopLevelItems(items);
 
     QHash<int, QString> evidenceOf;
@@ -164,9 +174,13 @@ void ImportPreview::setResult(const ImportResult &result, const QStringList &key
         whyItem->setToolTip(why);
     }
     mFilling = false;
-    mLinks->resizeColumnsToContents();
-    // The evidence can be long: it has the rest of the width, and its tooltip in full.
-    mLinks->setColumnWidth(Why, std::min(mLinks->columnWidth(Why), 520));
+    for (int column = From; column < Why; ++column)
+        mLinks->resizeColumnToContents(column);
+    // The evidence says which key and which index: it has the rest of the width, wrapped, so that none of it
+    // is cut off (on a big catalog only the tooltip has all of it: measuring thousands of rows takes
+    // seconds).
+    if (mLinks->rowCount() <= kMeasuredRows)
+        mLinks->resizeRowsToContents();
 }
 
 void ImportPreview::setNotes(const QStringList &notes, bool errors) {
