@@ -220,6 +220,18 @@ void TstImportDialog::importsChosenTablesWithChangedLinks() {
     QVERIFY2(count->text() == u"4 of 4 tables chosen; not imported: 1 trigger, 1 view"_s,
              qPrintable(count->text()));
 
+    // The page starts in the filter; Tab goes on to Select All, Select None, the list, then the buttons.
+    QApplication::setActiveWindow(dialog);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog->tableFilter()));
+    QStringList tabStops;
+    for (int i = 0; i < 4; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        tabStops << QApplication::focusWidget()->objectName();
+    }
+    QCOMPARE(tabStops,
+             (QStringList{u"importSelectAll"_s, u"importSelectNone"_s, u"importTables"_s, u"importBack"_s}));
+    dialog->tableFilter()->setFocus();
+
     // Filter to the audit log and untick it with Select None; the filter away, the others are still ticked.
     QTest::keyClicks(dialog->tableFilter(), u"AUDIT_L"_s); // the filter ignores case
     int shown = 0;
