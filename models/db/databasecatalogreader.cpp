@@ -291,7 +291,9 @@ bool DatabaseCatalogReader::readPostgres(DatabaseCatalog &catalog, QString *erro
     const QString inSchema = u"(SELECT oid FROM pg_namespace WHERE nspname = ?)"_s;
     Statement relations(mConnection,
                         u"SELECT c.oid, c.relname, c.relkind, c.relispartition, "
-                        "COALESCE(obj_description(c.oid, 'pg_class'), '') FROM pg_class c "
+                        "COALESCE(obj_description(c.oid, 'pg_class'), ''), "
+                        "has_schema_privilege(c.relnamespace, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+                        "FROM pg_class c "
                         "WHERE c.relnamespace = "_s +
                             inSchema + u" AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname"_s,
                         schema);
@@ -309,6 +311,14 @@ bool DatabaseCatalogReader::readPostgres(DatabaseCatalog &catalog, QString *erro
             catalog.skipped.append({u"table"_s, name, tr("a foreign table; not imported")});
         else if (relations.flag(3))
             catalog.skipped.append({u"table"_s, name, tr("a partition; its partitioned table is imported")});
+        else if (!relations.flag(5))
+            // The catalog shows it, but the Data mode could not read its rows: the design would promise what
+            // the user cannot use. The rest imports; this one is named.
+            catalog.skipped.append(
+                {u"table"_s, name,
+                 tr("%1 may not read it (no USAGE on schema %2 or no SELECT on the table); not imported")
+                     .arg(mConnection.url().user.isEmpty() ? tr("this user") : mConnection.url().user,
+                          catalog.schema)});
         else {
             tableOf.insert(relations.text(0), int(catalog.tables.size()));
             catalog.tables.append(CatalogTable{name, relations.text(4)});

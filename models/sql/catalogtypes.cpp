@@ -1,5 +1,7 @@
 #include "sql/catalogtypes.h"
 
+#include "sql/columndefault.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -263,70 +265,6 @@ CatalogTypes::TypeReading sqliteType(const QString &type, const QStringList &enu
     return unknownType(type);
 }
 
-// 'it''s' -> it's (also MariaDB's backslash escapes); nullopt when `text` is not one quoted string.
-std::optional<QString> unquoteLiteral(const QString &text, bool backslashEscapes) {
-    if (text.size() < 2 || text.front() != u'\'' || text.back() != u'\'')
-        return std::nullopt;
-    QString value;
-    for (qsizetype i = 1; i < text.size() - 1; ++i) {
-        const QChar c = text.at(i);
-        if (c == u'\'') {
-            if (i + 1 < text.size() - 1 && text.at(i + 1) == u'\'') {
-                value += c;
-                ++i;
-                continue;
-            }
-            return std::nullopt; // two literals, or a cast after the first
-        }
-        if (backslashEscapes && c == u'\\' && i + 1 < text.size() - 1) {
-            const QChar next = text.at(++i);
-            value += next == u'n'   ? QChar(u'\n')
-                     : next == u't' ? QChar(u'\t')
-                     : next == u'0' ? QChar(0)
-                                    : next;
-            continue;
-        }
-        value += c;
-    }
-    return value;
-}
-
-// PostgreSQL writes a typed literal as 'value'::type (also ('value'::text)::character varying); the cast
-// says nothing the column's type does not. Outer parentheses (SQLite keeps DEFAULT (1) as written) go too.
-QString withoutCasts(QString text) {
-    for (;;) {
-        text = text.trimmed();
-        if (text.startsWith(u'(') && text.endsWith(u')')) {
-            int depth = 0;
-            bool wraps = true;
-            for (qsizetype i = 0; i < text.size() - 1 && wraps; ++i) {
-                if (text.at(i) == u'(')
-                    ++depth;
-                else if (text.at(i) == u')' && --depth == 0)
-                    wraps = false;
-            }
-            if (wraps) {
-                text = text.mid(1, text.size() - 2);
-                continue;
-            }
-        }
-        static const QRegularExpression typeName(uR"(^::[A-Za-z_][\w ."]*(\(\d+(,\s*\d+)?\))?(\[\])?$)"_s);
-        const qsizetype cast = text.lastIndexOf(u"::"_s);
-        if (cast > 0 && typeName.match(text.mid(cast)).hasMatch()) {
-            text.truncate(cast);
-            continue;
-        }
-        return text;
-    }
-}
-
-bool isNowFunction(const QString &lower) {
-    static const QRegularExpression now(
-        uR"(^(current_timestamp|now|localtimestamp|transaction_timestamp|statement_timestamp|clock_timestamp)(\(\d*\))?$)"_s);
-    return now.match(lower).hasMatch() || lower == u"datetime('now')"_s ||
-           lower == u"strftime('%y-%m-%d %h:%m:%f', 'now')"_s;
-}
-
 bool isUuidFunction(const QString &lower) {
     return lower == u"gen_random_uuid()"_s || lower == u"uuid_generate_v4()"_s || lower == u"uuid()"_s ||
            lower == u"uuid_v4()"_s;
@@ -404,35 +342,33 @@ std::optional<QStringList> CatalogTypes::quotedList(const QString &text) {
 CatalogTypes::DefaultReading CatalogTypes::defaultValue(const SqlDialect &dialect, const DataType &type,
                                                         const QString &text) {
     DefaultReading reading;
-    const QString bare = withoutCasts(text);
-    const QString lower = bare.toLower();
-    if (lower.isEmpty() || lower == u"null"_s)
+    // What the text says (a literal, NOW, an expression) is ColumnDefault's to read, as for sync's drift
+    // check: one reading of casts, quotes, escapes and NOW spellings. Here it becomes the design's value.
+    const ColumnDefault parsed = ColumnDefault::parse(text, dialect);
+    switch (parsed.kind) {
+    case ColumnDefault::Kind::None:
         return reading;
-    if (lower.startsWith(u"nextval("_s)) {
-        reading.autoIncrement = true;
-        return reading;
-    }
-    if (isNowFunction(lower)) {
+    case ColumnDefault::Kind::Now:
         if (type.kind == K::Date || type.kind == K::DateOnly || type.kind == K::Time)
             reading.value = QJsonObject{{u"fn"_s, u"NOW"_s}};
         else
             reading.note = tr("the default %1 is kept only on date columns").arg(text);
         return reading;
-    }
-    if (isUuidFunction(lower)) {
-        reading.value = QJsonObject{{u"fn"_s, u"UUIDV4"_s}};
+    case ColumnDefault::Kind::Expression: {
+        const QString lower = parsed.value.toLower();
+        if (lower.startsWith(u"nextval("_s))
+            reading.autoIncrement = true;
+        else if (isUuidFunction(lower))
+            reading.value = QJsonObject{{u"fn"_s, u"UUIDV4"_s}};
+        else
+            reading.note = tr("the default %1 is an expression, not a value; not kept").arg(text);
         return reading;
     }
-    const std::optional<QString> quoted = unquoteLiteral(bare, dialect.kind() == SqlDialect::Kind::MySql);
-    // What the literal says, as text: a quoted string, or a bare number / keyword.
+    case ColumnDefault::Kind::Value:
+        break;
+    }
     static const QRegularExpression number(uR"(^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$)"_s);
-    const bool bareWord =
-        !quoted && (number.match(bare).hasMatch() || lower == u"true"_s || lower == u"false"_s);
-    if (!quoted && !bareWord) {
-        reading.note = tr("the default %1 is an expression, not a value; not kept").arg(text);
-        return reading;
-    }
-    const QString value = quoted ? *quoted : bare;
+    const QString &value = parsed.value;
     bool ok = true;
     switch (type.kind) {
     case K::Boolean: {

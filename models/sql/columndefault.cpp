@@ -305,9 +305,12 @@ ColumnDefault ColumnDefault::parse(const QString &text, const SqlDialect &dialec
     const QString upper = t.toUpper();
     if (upper == u"NULL"_s)
         return {};
+    // The clock at insert time, however the engine spells it (SQLite also as datetime('now') and the
+    // strftime Sequelize-era schemas use).
     static const QRegularExpression now(
-        uR"(^(CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|CURRENT_DATE|CURDATE|CURRENT_TIME|CURTIME|LOCALTIME)(\(\d*\))?$)"_s);
-    if (now.match(upper).hasMatch())
+        uR"(^(CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|CURRENT_DATE|CURDATE|CURRENT_TIME|CURTIME|LOCALTIME|TRANSACTION_TIMESTAMP|STATEMENT_TIMESTAMP|CLOCK_TIMESTAMP)(\(\d*\))?$)"_s);
+    if (now.match(upper).hasMatch() || upper == u"DATETIME('NOW')"_s ||
+        upper == u"STRFTIME('%Y-%M-%D %H:%M:%F', 'NOW')"_s)
         return {Kind::Now, {}};
     if (isNumber(t))
         return {Kind::Value, t};

@@ -175,6 +175,14 @@ private slots:
         row("sqlite", "INTEGER", "(42)", "42");
         row("sqlite", "DATE", "CURRENT_TIMESTAMP", "{\"fn\":\"NOW\"}");
         row("sqlite", "BOOLEAN", "0", "false");
+        // Read by ColumnDefault, as sync's drift check reads them: more spellings of NOW, E'' escapes,
+        // a negative number in parentheses.
+        row("postgres", "DATE", "transaction_timestamp()", "{\"fn\":\"NOW\"}");
+        row("postgres", "DATEONLY", "CURRENT_DATE", "{\"fn\":\"NOW\"}");
+        row("postgres", "STRING", "E'a\\nb'::text", "\"a\\nb\"");
+        row("postgres", "INTEGER", "(-3)", "-3");
+        row("sqlite", "DATE", "datetime('now')", "{\"fn\":\"NOW\"}");
+        row("sqlite", "STRING", "CURRENT_TIMESTAMP", "");
     }
     void defaults() {
         QFETCH(QString, dialect);

@@ -13,11 +13,13 @@
 #include "schema/inflection.h"
 #include "schema/schemavalidator.h"
 #include "support/catalog.h"
+#include "support/importcompare.h"
 #include "support/scratchdatabase.h"
 
 #include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -26,35 +28,6 @@ using namespace modeldesk::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// The catalog of every table, one line per fact, to compare two databases and print the first difference.
-QStringList catalogText(DatabaseConnection &connection) {
-    Catalog catalog(connection.database(), connection.dialect().kind());
-    QStringList lines;
-    for (const QString &name : catalog.tables()) {
-        const test::CatalogTable table = catalog.table(name);
-        lines << u"table "_s + name;
-        for (const test::CatalogColumn &c : table.columns)
-            lines << u"  %1 %2%3 default=%4 enum=%5"_s.arg(c.name, c.type,
-                                                           c.notNull ? u" NOT NULL"_s : QString(),
-                                                           c.defaultText, c.enumValues.join(u'|'));
-        lines << u"  primary key ("_s + table.primaryKey.join(u", "_s) + u')';
-        for (const QStringList &key : table.uniqueKeys)
-            lines << u"  unique ("_s + key.join(u", "_s) + u')';
-        for (const ForeignKey &key : table.foreignKeys)
-            lines << u"  "_s + key.toString();
-    }
-    if (!catalog.lastError().isEmpty())
-        lines << u"catalog error: "_s + catalog.lastError();
-    return lines;
-}
-
-QString firstDifference(const QStringList &a, const QStringList &b) {
-    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
-        if (a.value(i) != b.value(i))
-            return u"line %1:\n  first:  %2\n  second: %3"_s.arg(i + 1).arg(a.value(i), b.value(i));
-    return {};
-}
 
 // One scratch database that can be emptied between designs (cheaper than a new database each time).
 class Workspace {
@@ -88,86 +61,6 @@ private:
     QString mEngine;
 };
 
-std::optional<ImportResult> importFrom(const ConnectionUrl &url, QString *error,
-                                       const DatabaseCatalogReader::Options &options = {}) {
-    DatabaseConnection connection(url);
-    connection.setReadOnly(true);
-    if (!connection.open(error))
-        return std::nullopt;
-    DatabaseCatalogReader reader(connection);
-    const auto catalog = reader.read(options, error);
-    if (!catalog)
-        return std::nullopt;
-    return SchemaInference::infer(*catalog);
-}
-
-bool syncInto(const ConnectionUrl &url, const Schema &schema, QStringList *catalog, QString *error) {
-    DatabaseConnection connection(url);
-    if (!connection.open(error))
-        return false;
-    SchemaSync sync(schema, connection);
-    const SyncReport report = sync.sync(false);
-    if (!report.ok) {
-        *error = report.error;
-        return false;
-    }
-    *catalog = catalogText(connection);
-    return true;
-}
-
-// A link as the tables see it: its kind, the tables it joins and the column holding its key.
-QString linkShape(const ResolvedSchema &resolved, const ResolvedLink &link, Link::Kind kind) {
-    const Table *source = resolved.tableForModel(link.source);
-    const Table *target = resolved.tableForModel(link.target);
-    return u"%1 %2 -> %3 via %4"_s.arg(
-        Link::kindName(kind), source ? source->name : QString(), target ? target->name : QString(),
-        link.kind == Link::Kind::BelongsToMany
-            ? link.throughTable + u'.' + link.foreignKeyColumn + u'+' + link.otherKeyColumn
-            : link.foreignKeyColumn);
-}
-
-// What a link of the design must come back as: a hasOne whose key is not unique reads as hasMany (nothing
-// in the database tells them apart).
-Link::Kind expectedKind(const ResolvedSchema &resolved, const ResolvedLink &link) {
-    if (link.kind != Link::Kind::HasOne)
-        return link.kind;
-    const Table *table = resolved.tableForModel(link.target);
-    const Column *column = table ? table->column(link.foreignKeyColumn) : nullptr;
-    const bool unique = column && (column->unique || table->primaryKey == QStringList{column->name});
-    return unique ? Link::Kind::HasOne : Link::Kind::HasMany;
-}
-
-// The links of `original` that do not come back in `imported`, and the default aliases that do not.
-QStringList missingLinks(const Schema &original, const Schema &imported) {
-    const ResolvedSchema before = SchemaResolver::resolve(original);
-    const ResolvedSchema after = SchemaResolver::resolve(imported);
-    QSet<QString> shapes;
-    QHash<QString, QString> aliasOf;
-    for (const ResolvedLink &link : after.links) {
-        const QString shape = linkShape(after, link, link.kind);
-        shapes.insert(shape);
-        aliasOf.insert(shape, link.as);
-    }
-    QStringList problems;
-    for (const ResolvedLink &link : before.links) {
-        const QString shape = linkShape(before, link, expectedKind(before, link));
-        if (!shapes.contains(shape)) {
-            problems << u"link %1 does not come back as %2"_s.arg(link.index).arg(shape);
-            continue;
-        }
-        // Sequelize's own alias, on a key named the way Sequelize names it, comes back.
-        const Link &declared = original.links.at(link.index);
-        const bool defaultAlias = link.as == SchemaResolver::defaultAlias(original, declared);
-        const bool defaultKey = link.kind != Link::Kind::BelongsTo ||
-                                link.foreignKey == inflection::camelize(link.as + u'_' + link.targetKey);
-        if (defaultAlias && defaultKey && link.kind == expectedKind(before, link) &&
-            aliasOf.value(shape) != link.as)
-            problems << u"link %1 (%2) comes back as %3, not %4"_s.arg(link.index)
-                            .arg(shape, aliasOf.value(shape), link.as);
-    }
-    return problems;
-}
-
 QList<Project> generatedDesigns(int count, quint32 seed) {
     QRandomGenerator random(seed);
     QList<Project> designs;
@@ -198,6 +91,7 @@ private slots:
     void neverWrites();
     void badInput_data() { addEngineRows(); }
     void badInput();
+    void unreadableTablesAreListed();
 };
 
 void TestImport::roundTrip() {
@@ -491,6 +385,62 @@ void TestImport::badInput() {
     const auto result = importFrom(empty.connectionUrl(), &error);
     QVERIFY2(result, qPrintable(error));
     QVERIFY(result->project.schema.models.isEmpty());
+}
+
+// PostgreSQL shows every table in its catalog, also those the user may not read. A table without SELECT is
+// listed as skipped (the Data mode could not use it), the readable rest imports, and a key to the skipped
+// table stays a plain column with a warning; a schema without USAGE has nothing to import.
+void TestImport::unreadableTablesAreListed() {
+    MODELDESK_SCRATCH_DATABASE(scratch, u"postgres"_s);
+    const QString role = u"md_reader_%1"_s.arg(QRandomGenerator::global()->bounded(1000000));
+    QString error;
+    DatabaseConnection admin(scratch.connectionUrl());
+    QVERIFY2(admin.open(&error), qPrintable(error));
+    const auto cleanup = qScopeGuard([&] {
+        QString ignored;
+        admin.execute(u"DROP OWNED BY %1"_s.arg(role), &ignored);
+        admin.execute(u"DROP ROLE IF EXISTS %1"_s.arg(role), &ignored);
+    });
+    for (const QString &sql :
+         {u"CREATE ROLE %1 LOGIN PASSWORD 'reader'"_s.arg(role),
+          u"CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)"_s,
+          u"CREATE TABLE salaries (id SERIAL PRIMARY KEY, amount INTEGER NOT NULL)"_s,
+          u"CREATE TABLE orders (id SERIAL PRIMARY KEY, \"customerId\" INTEGER REFERENCES customers, "
+          "\"salaryId\" INTEGER REFERENCES salaries)"_s,
+          u"CREATE SCHEMA hidden"_s, u"CREATE TABLE hidden.notes (id SERIAL PRIMARY KEY)"_s,
+          u"GRANT USAGE ON SCHEMA public TO %1"_s.arg(role),
+          u"GRANT SELECT ON customers, orders TO %1"_s.arg(role),
+          u"GRANT SELECT ON hidden.notes TO %1"_s.arg(role)})
+        QVERIFY2(admin.execute(sql, &error), qPrintable(sql + u": "_s + error));
+    ConnectionUrl reader = scratch.connectionUrl();
+    reader.user = role;
+    reader.password = u"reader"_s;
+
+    const auto result = importFrom(reader, &error);
+    QVERIFY2(result, qPrintable(error));
+    QStringList models;
+    for (const Model &model : result->project.schema.models)
+        models << model.name;
+    QCOMPARE(models, (QStringList{u"customer"_s, u"order"_s}));
+    QCOMPARE(result->skipped.size(), 1);
+    QCOMPARE(result->skipped.first().name, u"salaries"_s);
+    QVERIFY2(result->skipped.first().reason.contains(role) && result->skipped.first().reason.contains(u"SELECT"_s),
+             qPrintable(result->skipped.first().reason));
+    QStringList warnings;
+    for (const ImportWarning &warning : result->warnings)
+        warnings << warning.toString();
+    QVERIFY2(warnings.filter(u"orders.salaryId: references salaries, which is not imported"_s).size() == 1,
+             qPrintable(warnings.join(u'\n')));
+    QCOMPARE(result->project.schema.links.size(), 2); // order belongsTo customer, and its hasMany
+
+    // Without USAGE on the schema, its tables are listed and none imports (the CLI then writes nothing).
+    DatabaseCatalogReader::Options hidden;
+    hidden.schema = u"hidden"_s;
+    const auto none = importFrom(reader, &error, hidden);
+    QVERIFY2(none, qPrintable(error));
+    QVERIFY(none->project.schema.models.isEmpty());
+    QCOMPARE(none->skipped.size(), 1);
+    QCOMPARE(none->skipped.first().name, u"notes"_s);
 }
 
 QTEST_GUILESS_MAIN(TestImport)

@@ -106,6 +106,7 @@ DataPage::DataPage(Document *document, QWidget *parent)
     auto *newShortcut = new QShortcut(QKeySequence::New, this, this, &DataPage::askNewRecord);
     newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
+    connect(document, &Document::resetDone, this, [this] { mKeepConnection = false; });
     connect(document, &Document::schemaChanged, this, [this] { mStale = true; });
     connect(document, &Document::filePathChanged, this, [this] { mStale = true; });
 }
@@ -295,6 +296,12 @@ QString DataPage::copyRecords(const ConnectionUrl &before, const ConnectionUrl &
     return tr("Copied the records to %1.").arg(to);
 }
 
+std::optional<ConnectionUrl> DataPage::connectedUrl() const {
+    if (!mSession)
+        return std::nullopt;
+    return mSession->url();
+}
+
 QString DataPage::where() const {
     return mSession ? mSession->where() : QString();
 }
@@ -308,7 +315,7 @@ void DataPage::activate() {
         return;
     QString error;
     // Keep a server the user chose; the default file follows the project.
-    const bool keep = mSession && !mSession->url().isFile();
+    const bool keep = mSession && (!mSession->url().isFile() || mKeepConnection);
     if (!connectTo(keep ? mSession->url() : defaultUrl(), &error))
         showMessage(error, true);
 }

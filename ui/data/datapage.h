@@ -41,6 +41,11 @@ public:
     // Called when the mode becomes visible: (re)connects for the current design when needed.
     void activate();
     bool connectTo(const ConnectionUrl &url, QString *error);
+    // The database the page is connected to; nullopt before it first connects.
+    std::optional<ConnectionUrl> connectedUrl() const;
+    // Stays with the connected database when the design changes, also an SQLite file other than the
+    // project's default one (an imported database), until another project is opened.
+    void keepConnection() { mKeepConnection = true; }
     // The SQLite file the project's data lives in by default: <project>.db beside it, or one in the user's
     // data folder for an unsaved project.
     ConnectionUrl defaultUrl() const;
@@ -142,7 +147,8 @@ private:
     Document *mDocument;
     std::unique_ptr<DataSession> mSession;
     bool mStale = true;
-    QString mMismatch; // why the connected database does not match the design, when it does not
+    bool mKeepConnection = false; // keepConnection(); reset by a new document
+    QString mMismatch;            // why the connected database does not match the design, when it does not
     QString mModel;
     QJsonValue mLoadedKey = QJsonValue(QJsonValue::Undefined);
     QJsonObject mLoadedRecord;

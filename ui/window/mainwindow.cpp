@@ -12,6 +12,7 @@
 #include "properties/propertiespanel.h"
 #include "window/exportmenu.h"
 #include "window/imageexportactions.h"
+#include "window/importdialog.h"
 #include "window/problemspanel.h"
 #include "window/recoverydialog.h"
 #include "window/undoshortcuts.h"
@@ -218,6 +219,7 @@ void MainWindow::createFileActions() {
                 openProject(path);
         },
         QKeySequence::Open);
+    makeAction(u"actionImportDatabase"_s, tr("&Import from Database…"), [this] { importFromDatabase(); });
     makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
     // Some platforms bind no key to Save As or Quit (X11 without a desktop theme binds neither): the usual
@@ -423,6 +425,7 @@ void MainWindow::createMenus() {
     examples->setIcon(appearance::icon(u"modeldesk-mode-design"_s));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     mRecentMenu->setIcon(appearance::icon(u"document-open-recent"_s));
+    file->addAction(action(u"actionImportDatabase"_s));
     file->addSeparator();
     file->addAction(action(u"actionSave"_s));
     file->addAction(action(u"actionSaveAs"_s));
@@ -557,6 +560,35 @@ bool MainWindow::openExample(const QString &name) {
     // An example has no file of its own: Save asks where to put it.
     mDocument->reset(*project, QString(), tr("%1 example").arg(name));
     return true;
+}
+
+void MainWindow::importFromDatabase() {
+    if (!maybeSave())
+        return;
+    // Opened, not exec()'d: the window stays responsive while the catalog is read, and tests drive it.
+    // A server the Data mode uses is the likely one to import; a project's own records file is not.
+    const std::optional<ConnectionUrl> connected = mDataPage->connectedUrl();
+    auto *dialog =
+        new ImportDialog(connected && !connected->isFile() ? *connected : ConnectionUrl::file({}), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { openImported(dialog->result(), dialog->url(), dialog->databaseName()); });
+    dialog->open();
+}
+
+void MainWindow::openImported(const ImportResult &result, const ConnectionUrl &url, const QString &name) {
+    // A new document with no file: Save asks where to put it, and closing asks first.
+    mDocument->reset(result.project, QString(), tr("%1 (imported)").arg(name));
+    mDocument->markModified();
+    QString error;
+    const bool connected = mDataPage->connectTo(url, &error);
+    if (connected)
+        mDataPage->keepConnection();
+    const QString done = tr("Imported %1 models and %2 links from %3")
+                             .arg(result.project.schema.models.size())
+                             .arg(result.project.schema.links.size())
+                             .arg(url.displayString());
+    statusBar()->showMessage(connected ? done : done + u" — "_s + error, connected ? 8000 : 15000);
 }
 
 bool MainWindow::save() {

@@ -27,6 +27,8 @@ class ProblemsPanel;
 class PropertiesPanel;
 struct RecoveryFile;
 struct Problem;
+struct ImportResult;
+struct ConnectionUrl;
 
 // The application window: the designer canvas in the middle, properties on the right, problems below, and
 // the File/Edit/View/Help menus. It wires widgets to the Document; the editing itself lives in the scene,
@@ -49,6 +51,10 @@ public:
     bool openProject(const QString &path);
     bool openExample(const QString &name);
     void newProject();
+    // File > Import from Database…: the dialog, then openImported() with what it made.
+    void importFromDatabase();
+    // Opens an imported design as a new, unsaved document, with the Data mode connected to its database.
+    void openImported(const ImportResult &result, const ConnectionUrl &url, const QString &name);
     bool save();
     bool saveAs(const QString &path = {});
 
