@@ -1,12 +1,15 @@
 #include "import/sequelizecode.h"
 
 #include "editing/autolayout.h"
+#include "schema/linkfacts.h"
 #include "schema/resolvedschema.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
+
+#include <utility>
 
 namespace modeldesk {
 
@@ -329,6 +332,32 @@ Link linkOf(const QJsonObject &a, const Schema &schema, const QSet<QString> &gen
     return link;
 }
 
+QStringList effectiveActions(const Schema &schema) {
+    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+    QStringList out;
+    for (const ResolvedLink &link : resolved.links) {
+        const linkfacts::LinkActions actions = linkfacts::effectiveActions(resolved, link);
+        out << actions.onDelete + u'/' + actions.onUpdate;
+    }
+    return out;
+}
+
+// Code that states every action (as ModelDesk's export does, so that Sequelize's constraints match the
+// DDL) also states them on links whose foreign key column another link decides: there they change nothing
+// and a person would not have drawn them.
+void clearDecidedActions(Schema &schema) {
+    const QStringList before = effectiveActions(schema);
+    for (Link &link : schema.links) {
+        for (QString *action : {&link.onDelete, &link.onUpdate}) {
+            if (action->isEmpty())
+                continue;
+            const QString kept = std::exchange(*action, QString());
+            if (effectiveActions(schema) != before)
+                *action = kept;
+        }
+    }
+}
+
 } // namespace
 
 ImportResult SequelizeCodeImport::fromRegistry(const QJsonObject &registry) {
@@ -349,6 +378,7 @@ ImportResult SequelizeCodeImport::fromRegistry(const QJsonObject &registry) {
         linkWarnings(a, link, warnings);
         schema.links.append(link);
     }
+    clearDecidedActions(schema);
     result.warnings = warnings.take();
     result.project.layout.positions = AutoLayout::arrange(schema, AutoLayout::estimatedSizes(schema));
     return result;

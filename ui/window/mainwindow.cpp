@@ -14,6 +14,7 @@
 #include "window/imageexportactions.h"
 #include "window/problemspanel.h"
 #include "window/recoverydialog.h"
+#include "window/sequelizeimportdialog.h"
 #include "window/undoshortcuts.h"
 
 #include <QAction>
@@ -218,6 +219,13 @@ void MainWindow::createFileActions() {
                 openProject(path);
         },
         QKeySequence::Open);
+    makeAction(u"actionImportSequelize"_s, tr("Import &Sequelize Models…"), [this] {
+        if (!maybeSave())
+            return;
+        SequelizeImportDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && dialog.result())
+            openImportedDesign(dialog.result()->project, dialog.path());
+    });
     makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
     // Some platforms bind no key to Save As or Quit (X11 without a desktop theme binds neither): the usual
@@ -382,6 +390,7 @@ void MainWindow::setIcons() {
     static const std::pair<const char *, const char *> icons[] = {
         {"actionNew", "document-new"},
         {"actionOpen", "document-open"},
+        {"actionImportSequelize", "document-import"},
         {"actionSave", "document-save"},
         {"actionSaveAs", "document-save-as"},
         {"actionQuit", "application-exit"},
@@ -423,6 +432,7 @@ void MainWindow::createMenus() {
     examples->setIcon(appearance::icon(u"modeldesk-mode-design"_s));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     mRecentMenu->setIcon(appearance::icon(u"document-open-recent"_s));
+    file->addAction(action(u"actionImportSequelize"_s));
     file->addSeparator();
     file->addAction(action(u"actionSave"_s));
     file->addAction(action(u"actionSaveAs"_s));
@@ -557,6 +567,16 @@ bool MainWindow::openExample(const QString &name) {
     // An example has no file of its own: Save asks where to put it.
     mDocument->reset(*project, QString(), tr("%1 example").arg(name));
     return true;
+}
+
+void MainWindow::openImportedDesign(const Project &project, const QString &source) {
+    // Like an example it has no file yet (Save asks where), but it is new work: closing asks to save it.
+    mDocument->reset(project, QString(), tr("%1 (imported)").arg(QFileInfo(source).fileName()));
+    mDocument->markModified();
+    statusBar()->showMessage(tr("Imported %1 models from %2")
+                                 .arg(project.schema.models.size())
+                                 .arg(QDir::toNativeSeparators(source)),
+                             8000);
 }
 
 bool MainWindow::save() {

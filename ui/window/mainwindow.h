@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/project.h"
 #include "window/themesetting.h"
 
 #include <QKeySequence>
@@ -48,6 +49,8 @@ public:
 
     bool openProject(const QString &path);
     bool openExample(const QString &name);
+    // File > Import Sequelize Models…, once the dialog has read them: a new unsaved document, laid out.
+    void openImportedDesign(const Project &project, const QString &source);
     void newProject();
     bool save();
     bool saveAs(const QString &path = {});
