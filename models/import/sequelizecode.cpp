@@ -25,6 +25,9 @@ public:
     }
     QList<ImportWarning> take() { return std::move(mList); }
 
+    // Attributes with `references`: warned about unless an association covers them.
+    QList<std::pair<QString, QString>> referencing;
+
 private:
     QList<ImportWarning> mList;
 };
@@ -189,8 +192,7 @@ std::optional<Field> fieldOf(const QJsonObject &attribute, const Model &model,
     if (attribute.value(u"setter"_s).toBool())
         warnings.add(model.name, field.name, SequelizeCodeImport::tr("setter (set): not in the design"));
     if (attribute.value(u"references"_s).toBool())
-        warnings.add(model.name, field.name,
-                     SequelizeCodeImport::tr("references without an association: draw a link for it"));
+        warnings.referencing.append({model.name, field.name});
     readValidate(attribute.value(u"validate"_s).toObject(), field, model.name, warnings);
     return field;
 }
@@ -211,7 +213,7 @@ void modelWarnings(const QJsonObject &m, Model &model, Warnings &warnings) {
     list(u"staticMethods"_s, SequelizeCodeImport::tr("static methods"));
     if (m.value(u"defaultScope"_s).toBool())
         warnings.add(model.name, QString(), SequelizeCodeImport::tr("defaultScope: not in the design"));
-    if (!m.value(u"schema"_s).toString().isEmpty())
+    if (const QString schema = m.value(u"schema"_s).toString(); !schema.isEmpty() && schema != u"public"_s)
         warnings.add(model.name, QString(),
                      SequelizeCodeImport::tr("schema '%1': the design uses the connection's schema")
                          .arg(m.value(u"schema"_s).toString()));
@@ -226,9 +228,13 @@ void modelWarnings(const QJsonObject &m, Model &model, Warnings &warnings) {
         warnings.add(
             model.name, QString(),
             SequelizeCodeImport::tr("no primary key (removeAttribute('id')?): the design implies id"));
+    const QStringList keys = strings(m.value(u"primaryKeys"_s));
+    const QSet<QString> primaryKeys(keys.begin(), keys.end());
     for (const QJsonValue &value : m.value(u"indexes"_s).toArray()) {
         const QJsonObject index = value.toObject();
         const QStringList fields = strings(index.value(u"fields"_s));
+        if (index.value(u"unique"_s).toBool() && QSet<QString>(fields.begin(), fields.end()) == primaryKeys)
+            continue; // the primary key's own index (sequelize-auto writes it out)
         Field *single = fields.size() == 1 ? model.field(fields.constFirst()) : nullptr;
         if (index.value(u"unique"_s).toBool() && single) {
             single->unique = true;
@@ -332,6 +338,27 @@ Link linkOf(const QJsonObject &a, const Schema &schema, const QSet<QString> &gen
     return link;
 }
 
+// (model, attribute) of every foreign key the links define or use.
+QSet<std::pair<QString, QString>> linkedKeys(const Schema &schema) {
+    QSet<std::pair<QString, QString>> out;
+    for (const ResolvedLink &link : SchemaResolver::resolve(schema).links) {
+        switch (link.kind) {
+        case Link::Kind::HasOne:
+        case Link::Kind::HasMany:
+            out.insert({link.target, link.foreignKey});
+            break;
+        case Link::Kind::BelongsTo:
+            out.insert({link.source, link.foreignKey});
+            break;
+        case Link::Kind::BelongsToMany:
+            out.insert({link.throughModel, link.foreignKey});
+            out.insert({link.throughModel, link.otherKey});
+            break;
+        }
+    }
+    return out;
+}
+
 QStringList effectiveActions(const Schema &schema) {
     const ResolvedSchema resolved = SchemaResolver::resolve(schema);
     QStringList out;
@@ -379,6 +406,11 @@ ImportResult SequelizeCodeImport::fromRegistry(const QJsonObject &registry) {
         schema.links.append(link);
     }
     clearDecidedActions(schema);
+    const QSet<std::pair<QString, QString>> covered = linkedKeys(schema);
+    for (const auto &[model, attribute] : std::as_const(warnings.referencing))
+        if (!covered.contains({model, attribute}))
+            warnings.add(model, attribute,
+                         SequelizeCodeImport::tr("references without an association: draw a link for it"));
     result.warnings = warnings.take();
     result.project.layout.positions = AutoLayout::arrange(schema, AutoLayout::estimatedSizes(schema));
     return result;

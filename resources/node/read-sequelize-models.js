@@ -249,13 +249,18 @@ function associateAll(models) {
   for (const model of models) if (typeof model.associate === 'function') model.associate(db);
 }
 
+function sharedInstance() {
+  return instances[0] || new OfflineSequelize();
+}
+
+// sequelize-cli's model file: module.exports = (sequelize, DataTypes) => { ... return Model; }
+function isDefineFunction(value) {
+  return typeof value === 'function' && !isModelClass(value) && !(value.prototype instanceof Real);
+}
+
 function loadFile(file) {
   const exported = require(file);
-  if (typeof exported === 'function' && !isModelClass(exported) && !(exported.prototype instanceof Real)) {
-    // sequelize-cli's model file: module.exports = (sequelize, DataTypes) => { ... return Model; }
-    const shared = instances[0] || new OfflineSequelize();
-    return exported(shared, DataTypes);
-  }
+  if (isDefineFunction(exported)) return exported(sharedInstance(), DataTypes);
   return exported;
 }
 
@@ -263,8 +268,7 @@ function load() {
   let dir = fs.statSync(root).isDirectory() ? root : null;
   if (!dir) {
     loadFile(root);
-    const models = allModels();
-    if (!calls.length) associateAll(models);
+    if (!calls.length) associateAll(allModels());
     return;
   }
   if (!modelFiles(dir).length && fs.existsSync(path.join(dir, 'models'))) dir = path.join(dir, 'models');
@@ -272,10 +276,17 @@ function load() {
   if (!files.length) fail(`${relative(dir) || dir} has no .js files to read models from`);
   const index = files.find((file) => path.basename(file) === 'index.js');
   if (index) loadFile(index);
-  if (!allModels().length) {
-    for (const file of files) if (file !== index) loadFile(file);
-    if (!calls.length) associateAll(allModels());
-  }
+  if (allModels().length) return;
+  // No index.js (or one that defines nothing): every file. Model files that require a shared instance
+  // define their models as they load; define functions are called with one instance, unless the folder
+  // has sequelize-auto's init-models.js, which calls them itself and adds the associations.
+  const exported = files.filter((file) => file !== index).map((file) => [file, require(file)]);
+  const init = exported.find(
+    ([file, value]) => isDefineFunction(value) && (value.name === 'initModels' || path.basename(file) === 'init-models.js')
+  );
+  if (init) init[1](sharedInstance(), DataTypes);
+  else for (const [, value] of exported) if (isDefineFunction(value)) value(sharedInstance(), DataTypes);
+  if (!calls.length) associateAll(allModels());
 }
 
 // ---- The result ------------------------------------------------------------------------------------------------

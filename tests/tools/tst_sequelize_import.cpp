@@ -4,13 +4,15 @@
 // design; hand-written projects in sequelize-cli's style (its models/index.js as `sequelize init` writes it,
 // class/init + associate and define) and in the seed's style (one file per model, associations apart) give
 // the designs a person would draw, with warnings for what a design cannot hold; bad code gives clear
-// messages and writes nothing, also through the real `modeldesk import`.
+// messages and writes nothing, also through the real `modeldesk import`; models the real sequelize-auto
+// writes from a PostgreSQL database come back with the links that database implies.
 #include "editing/designgenerator.h"
 #include "export/exporterregistry.h"
 #include "import/sequelizecode.h"
 #include "schema/linkfacts.h"
 #include "schema/resolvedschema.h"
 #include "support/nodetools.h"
+#include "support/scratchdatabase.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -229,6 +231,63 @@ private slots:
         QVERIFY2(result, qPrintable(error));
         QCOMPARE(warningTexts(*result), QStringList());
         compareDesigns(result->project.schema, loadExample(u"seed"_s).schema);
+    }
+
+    // sequelize-auto's models of a database that the shop example was synced into (PostgreSQL, where
+    // sequelize-auto reads keys and composite primary keys right; on SQLite it writes a junction Sequelize
+    // itself refuses): its init-models.js is what calls the define functions and declares the associations.
+    // Every foreign key comes back as links, the design makes the same tables and columns, and the only
+    // warning is the SQL default that a design cannot hold.
+    void sequelizeAutoModels() {
+        MODELDESK_SCRATCH_DATABASE(scratch, u"postgres"_s);
+        const Project shop = loadExample(u"shop"_s);
+        QProcess sync;
+        sync.start(QStringLiteral(MODELDESK_BINARY),
+                   {u"sync"_s, QStringLiteral(MODELDESK_SOURCE_DIR "/resources/examples/shop.modeldesk"),
+                    u"--db"_s, scratch.url()});
+        QVERIFY(sync.waitForFinished(120000));
+        QVERIFY2(sync.exitCode() == 0, sync.readAllStandardError().constData());
+        QTemporaryDir dir;
+        QByteArray out;
+        QString error;
+        QVERIFY2(NodeTools::run(u"sequelize-auto.js"_s, {scratch.url(), dir.path()}, {}, &out, &error),
+                 qPrintable(error));
+        QVERIFY(QFile::exists(dir.filePath(u"init-models.js"_s)));
+
+        const auto result = SequelizeCodeImport::read(dir.path(), options(), &error);
+        QVERIFY2(result, qPrintable(error));
+        const Schema &schema = result->project.schema;
+        QCOMPARE(schema.models.size(), 5);
+        QCOMPARE(
+            warningTexts(*result),
+            QStringList{u"orders.placedAt: the default value is an SQL expression: not in the design"_s});
+        QStringList links;
+        for (const Link &link : schema.links)
+            links << link.source + u' ' + Link::kindName(link.kind) + u' ' + link.target +
+                         (link.through.isEmpty() ? QString() : u" through "_s + link.through);
+        QCOMPARE(links, (QStringList{u"orders belongsToMany products through orderItems"_s,
+                                     u"products belongsToMany orders through orderItems"_s,
+                                     u"orders belongsTo customers"_s, u"customers hasMany orders"_s,
+                                     u"profiles belongsTo customers"_s, u"customers hasOne profiles"_s,
+                                     u"orderItems belongsTo orders"_s, u"orders hasMany orderItems"_s,
+                                     u"orderItems belongsTo products"_s, u"products hasMany orderItems"_s}));
+
+        // The same tables with the same columns and keys as the design the database came from.
+        const ResolvedSchema imported = SchemaResolver::resolve(schema);
+        const ResolvedSchema original = SchemaResolver::resolve(shop.schema);
+        for (const Table &table : original.tables) {
+            const Table *mine = imported.table(table.name);
+            QVERIFY2(mine, qPrintable(table.name));
+            QStringList a, b;
+            for (const Column &column : mine->columns)
+                a << column.name + (column.references ? u" -> "_s + column.references->table : QString());
+            for (const Column &column : table.columns)
+                b << column.name + (column.references ? u" -> "_s + column.references->table : QString());
+            a.sort();
+            b.sort();
+            QCOMPARE(a, b);
+            QCOMPARE(mine->primaryKey, table.primaryKey);
+        }
     }
 
     void badInput_data() {
