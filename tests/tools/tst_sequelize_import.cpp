@@ -233,6 +233,43 @@ private slots:
         compareDesigns(result->project.schema, loadExample(u"seed"_s).schema);
     }
 
+    // A .js file that makes its own instance (with `define` defaults) and exports it: the junction named by
+    // table is no model, and each thing the design cannot hold is one warning; what the code prints is kept
+    // apart from the result.
+    void singleFileInstance() {
+        QString error;
+        QByteArray console;
+        const auto result =
+            SequelizeCodeImport::read(kCode + u"/single-file/app.js"_s, options(), &error, &console);
+        QVERIFY2(result, qPrintable(error));
+        QCOMPARE(console, QByteArray("this line is the code talking, not the result\n"));
+        const Schema &schema = result->project.schema;
+        QCOMPARE(schema.models.size(), 3);
+        for (const Model &model : schema.models)
+            QVERIFY2(model.underscored, qPrintable(model.name)); // the instance's define: {underscored}
+        const Model *author = schema.model(u"author"_s);
+        QCOMPARE(author->fields.size(), 4);
+        QVERIFY(!author->field(u"firstName"_s)->unique); // composite: a warning
+        const Model *book = schema.model(u"book"_s);
+        QVERIFY(book->freezeTableName && !book->timestamps);
+        QCOMPARE(book->field(u"isbn"_s)->type.toString(), u"CHAR(13)"_s);
+        QCOMPARE(book->field(u"data"_s)->type.kind, DataType::Kind::Json);
+        QCOMPARE(schema.links.size(), 4);
+        QCOMPARE(schema.links.at(2).through, u"book_shelves"_s);
+        QCOMPARE(schema.links.at(2).onDelete, u"RESTRICT"_s);
+        QVERIFY(schema.links.at(0).as.isEmpty()); // 'books' is Sequelize's own alias
+        QCOMPARE(warningTexts(*result),
+                 (QStringList{
+                     u"author.firstName: composite unique 'author_name' on (firstName, lastName): the design "
+                     "holds single-field uniques only"_s,
+                     u"author.rating: INTEGER.UNSIGNED: the design has no UNSIGNED types"_s,
+                     u"author.display: getter (get): not in the design"_s,
+                     u"author: hooks afterCreate: not in the design"_s,
+                     u"author: createdAt: 'addedAt' — the design uses Sequelize's timestamp names"_s,
+                     u"book.title: the message of validate rule notEmpty is not kept"_s,
+                     u"book.data: JSONB has no ModelDesk type; imported as JSON"_s}));
+    }
+
     // sequelize-auto's models of a database that the shop example was synced into (PostgreSQL, where
     // sequelize-auto reads keys and composite primary keys right; on SQLite it writes a junction Sequelize
     // itself refuses): its init-models.js is what calls the define functions and declares the associations.
