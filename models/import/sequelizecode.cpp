@@ -9,8 +9,6 @@
 #include <QJsonArray>
 #include <QSet>
 
-#include <utility>
-
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
@@ -309,23 +307,27 @@ Link linkOf(const QJsonObject &a, const Schema &schema, const QSet<QString> &gen
     if (link.kind == Link::Kind::BelongsTo || link.kind == Link::Kind::BelongsToMany)
         link.targetKey = a.value(u"targetKey"_s).toString();
 
+    // Sequelize's defaults for this link depend only on its own models: resolve it alone with them.
+    Schema alone;
+    for (const QString &name : {link.source, link.target, link.through})
+        if (const Model *model = schema.model(name); model && !alone.model(name))
+            alone.models.append(*model);
     Link bare = link;
     bare.as.clear();
-    if (SchemaResolver::defaultAlias(schema, bare) == link.as)
+    if (SchemaResolver::defaultAlias(alone, bare) == link.as)
         link.as.clear();
     bare = link;
     bare.foreignKey.clear();
-    if (SchemaResolver::defaultForeignKey(schema, bare) == link.foreignKey)
+    if (SchemaResolver::defaultForeignKey(alone, bare) == link.foreignKey)
         link.foreignKey.clear();
     if (link.kind == Link::Kind::BelongsToMany) {
         bare = link;
         bare.otherKey.clear();
-        if (SchemaResolver::defaultOtherKey(schema, bare) == link.otherKey)
+        if (SchemaResolver::defaultOtherKey(alone, bare) == link.otherKey)
             link.otherKey.clear();
     }
-    Schema withLink = schema;
-    withLink.links.append(link);
-    if (const auto defaults = SchemaResolver::linkDefaults(withLink, int(withLink.links.size() - 1))) {
+    alone.links = {link};
+    if (const auto defaults = SchemaResolver::linkDefaults(alone, 0)) {
         if (link.sourceKey == defaults->sourceKey)
             link.sourceKey.clear();
         if (link.targetKey == defaults->targetKey)
@@ -359,28 +361,16 @@ QSet<std::pair<QString, QString>> linkedKeys(const Schema &schema) {
     return out;
 }
 
-QStringList effectiveActions(const Schema &schema) {
-    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
-    QStringList out;
-    for (const ResolvedLink &link : resolved.links) {
-        const linkfacts::LinkActions actions = linkfacts::effectiveActions(resolved, link);
-        out << actions.onDelete + u'/' + actions.onUpdate;
-    }
-    return out;
-}
-
 // Code that states every action (as ModelDesk's export does, so that Sequelize's constraints match the
-// DDL) also states them on links whose foreign key column another link decides: there they change nothing
-// and a person would not have drawn them.
+// DDL) also states them on links whose foreign key column an earlier link defines: there the earlier link
+// decides the constraint, they change nothing, and a person would not have drawn them.
 void clearDecidedActions(Schema &schema) {
-    const QStringList before = effectiveActions(schema);
-    for (Link &link : schema.links) {
-        for (QString *action : {&link.onDelete, &link.onUpdate}) {
-            if (action->isEmpty())
-                continue;
-            const QString kept = std::exchange(*action, QString());
-            if (effectiveActions(schema) != before)
-                *action = kept;
+    const ResolvedSchema resolved = SchemaResolver::resolve(schema);
+    for (const ResolvedLink &link : resolved.links) {
+        const int deciding = linkfacts::decidingLink(resolved, link);
+        if (deciding >= 0 && deciding != link.index) {
+            schema.links[link.index].onDelete.clear();
+            schema.links[link.index].onUpdate.clear();
         }
     }
 }
