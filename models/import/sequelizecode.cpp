@@ -266,7 +266,8 @@ Model modelOf(const QJsonObject &m, Warnings &warnings) {
     return model;
 }
 
-void linkWarnings(const QJsonObject &a, const Link &link, Warnings &warnings) {
+void linkWarnings(const QJsonObject &a, const Link &link, const QSet<QString> &generated,
+                  Warnings &warnings) {
     const QString where = Link::kindName(link.kind) + u' ' + link.target;
     static const QSet<QString> kKept{u"as"_s,       u"foreignKey"_s, u"sourceKey"_s, u"targetKey"_s,
                                      u"otherKey"_s, u"through"_s,    u"onDelete"_s,  u"onUpdate"_s,
@@ -278,11 +279,11 @@ void linkWarnings(const QJsonObject &a, const Link &link, Warnings &warnings) {
     if (a.value(u"asObject"_s).toBool())
         warnings.add(link.source, where,
                      SequelizeCodeImport::tr("as {singular, plural}: the design keeps '%1'").arg(link.as));
-    if (a.contains(u"foreignKeyAttribute"_s))
+    if (a.contains(u"foreignKeyAttribute"_s) && generated.contains(a.value(u"foreignKeyHolder"_s).toString()))
         warnings.add(
             link.source, where,
             SequelizeCodeImport::tr("foreignKey options besides its name: declare the attribute '%1' "
-                                    "on its model to keep them")
+                                    "on the junction model to keep them")
                 .arg(a.value(u"foreignKey"_s).toString()));
 }
 
@@ -361,6 +362,17 @@ QSet<std::pair<QString, QString>> linkedKeys(const Schema &schema) {
     return out;
 }
 
+// `foreignKey: {name, allowNull: false, ...}` declares the attribute as a person would draw it: a field of
+// the model holding the key (unless it declares one already).
+void addForeignKeyAttribute(const QJsonObject &a, Schema &schema, Warnings &warnings) {
+    const QJsonObject attribute = a.value(u"foreignKeyAttribute"_s).toObject();
+    Model *holder = schema.model(a.value(u"foreignKeyHolder"_s).toString());
+    if (attribute.isEmpty() || !holder || holder->field(attribute.value(u"name"_s).toString()))
+        return;
+    if (auto field = fieldOf(attribute, *holder, {}, warnings))
+        holder->fields.append(*field);
+}
+
 // Code that states every action (as ModelDesk's export does, so that Sequelize's constraints match the
 // DDL) also states them on links whose foreign key column an earlier link defines: there the earlier link
 // decides the constraint, they change nothing, and a person would not have drawn them.
@@ -391,8 +403,9 @@ ImportResult SequelizeCodeImport::fromRegistry(const QJsonObject &registry) {
     }
     for (const QJsonValue &value : registry.value(u"associations"_s).toArray()) {
         const QJsonObject a = value.toObject();
+        addForeignKeyAttribute(a, schema, warnings);
         Link link = linkOf(a, schema, generated);
-        linkWarnings(a, link, warnings);
+        linkWarnings(a, link, generated, warnings);
         schema.links.append(link);
     }
     clearDecidedActions(schema);

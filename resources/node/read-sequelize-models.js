@@ -354,9 +354,18 @@ function associationOf(call) {
     onUpdate: w.onUpdate ? String(w.onUpdate).toUpperCase() : '',
     written: Object.keys(w).filter((key) => w[key] !== undefined),
   };
-  if (w.foreignKey && typeof w.foreignKey === 'object') {
-    out.foreignKeyAttribute = attributeOf(keyName(w.foreignKey), Object.assign({ type: undefined }, w.foreignKey));
-    delete out.foreignKeyAttribute.type;
+  // foreignKey: { name, allowNull: false, ... } states attribute options: the attribute, with the type
+  // Sequelize gave it on the model holding the key.
+  const extra = w.foreignKey && typeof w.foreignKey === 'object'
+    ? Object.keys(w.foreignKey).filter((key) => !['name', 'fieldName'].includes(key)) : [];
+  if (extra.length) {
+    const holder = call.kind === 'belongsTo' ? call.source : call.kind === 'belongsToMany' ? a.through.model : call.target;
+    const final = holder.rawAttributes[a.foreignKey] || {};
+    // What Sequelize applied: an earlier association may have defined the attribute already.
+    const applied = { type: final.type };
+    for (const key of extra) applied[key] = final[key] !== undefined ? final[key] : w.foreignKey[key];
+    out.foreignKeyAttribute = attributeOf(a.foreignKey, applied);
+    out.foreignKeyHolder = holder.name;
   }
   if (w.as && typeof w.as === 'object') out.asObject = true;
   if (w.constraints === false) out.constraints = false;

@@ -254,10 +254,16 @@ private slots:
         QVERIFY(book->freezeTableName && !book->timestamps);
         QCOMPARE(book->field(u"isbn"_s)->type.toString(), u"CHAR(13)"_s);
         QCOMPARE(book->field(u"data"_s)->type.kind, DataType::Kind::Json);
+        // foreignKey: {name, allowNull: false} on the belongsTo: the attribute, declared.
+        QCOMPARE(book->fields.size(), 4);
+        QCOMPARE(book->fields.at(3).name, u"authorId"_s);
+        QCOMPARE(book->fields.at(3).type, DataType::integer());
+        QCOMPARE(book->fields.at(3).allowNull, std::optional<bool>(false));
+        QVERIFY(schema.links.at(0).foreignKey.isEmpty()); // authorId is Sequelize's own name for it
         QCOMPARE(schema.links.size(), 4);
         QCOMPARE(schema.links.at(2).through, u"book_shelves"_s);
         QCOMPARE(schema.links.at(2).onDelete, u"RESTRICT"_s);
-        QVERIFY(schema.links.at(0).as.isEmpty()); // 'books' is Sequelize's own alias
+        QVERIFY(schema.links.at(1).as.isEmpty()); // 'books' is Sequelize's own alias
         QCOMPARE(warningTexts(*result),
                  (QStringList{
                      u"author.firstName: composite unique 'author_name' on (firstName, lastName): the design "

@@ -27,8 +27,8 @@ const Book = sequelize.define('book', {
 
 const Shelf = sequelize.define('shelf', { label: DataTypes.STRING });
 
+Book.belongsTo(Author, { foreignKey: { name: 'authorId', allowNull: false } });
 Author.hasMany(Book, { as: 'books' });
-Book.belongsTo(Author);
 Book.belongsToMany(Shelf, { through: 'book_shelves', onDelete: 'RESTRICT' });
 Shelf.belongsToMany(Book, { through: 'book_shelves' });
 Author.addHook('afterCreate', () => {});
