@@ -403,6 +403,15 @@ ImportResult SequelizeCodeImport::fromRegistry(const QJsonObject &registry) {
     }
     for (const QJsonValue &value : registry.value(u"associations"_s).toArray()) {
         const QJsonObject a = value.toObject();
+        const QString source = a.value(u"source"_s).toString();
+        const QString target = a.value(u"target"_s).toString();
+        if (generated.contains(source) || generated.contains(target)) {
+            warnings.add(
+                source, a.value(u"kind"_s).toString() + u' ' + target,
+                SequelizeCodeImport::tr("an association of the junction Sequelize generates for a "
+                                        "belongsToMany: not in the design (make the junction a model)"));
+            continue;
+        }
         addForeignKeyAttribute(a, schema, warnings);
         Link link = linkOf(a, schema, generated);
         linkWarnings(a, link, generated, warnings);
