@@ -73,9 +73,12 @@ const QList<Command> &commands() {
         {"restore", "restore PROJECT --db URL --model NAME --id KEY",
          "bring back a deleted record of a paranoid model (deletedAt set to NULL); only that record",
          &runRestore},
-        {"import", "import URL -o FILE.modeldesk [--tables a,b,...] [--schema NAME] [--explain]",
+        {"import",
+         "import URL|FOLDER|FILE.js -o FILE.modeldesk [--tables a,b,...] [--schema NAME] [--explain]",
          "read a database's tables (read-only) into a new design: models, keys, links inferred from foreign "
-         "keys and unique indexes; warnings on stderr; --explain says why each link is what it is",
+         "keys and unique indexes; warnings on stderr; --explain says why each link is what it is. A folder "
+         "or "
+         ".js file of Sequelize models is read by running it with Node (no database is touched)",
          &runImport},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "

@@ -5,11 +5,13 @@
 #include "db/databaseconnection.h"
 #include "export/exporttext.h"
 #include "import/schemainference.h"
+#include "import/sequelizecode.h"
 #include "project/projectfile.h"
 #include "schema/schemavalidator.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 
 namespace modeldesk::cli {
 
@@ -24,7 +26,8 @@ struct ImportCommand {
 
 const char *const kUsageLine =
     "usage: modeldesk import URL -o FILE.modeldesk [--tables a,b,...] [--schema NAME] "
-    "[--explain]\n";
+    "[--explain]\n"
+    "       modeldesk import FOLDER|FILE.js -o FILE.modeldesk   (Sequelize model code, run with Node)\n";
 
 struct Arguments {
     QString url;
@@ -70,7 +73,8 @@ QString parseArguments(const QStringList &arguments, Arguments &parsed) {
     }
     if (parsed.url.isEmpty())
         return ImportCommand::tr(
-            "give the database URL (sqlite:FILE, postgres://USER@HOST:PORT/DB, mysql://...)");
+            "give the database URL (sqlite:FILE, postgres://USER@HOST:PORT/DB, mysql://...) or the folder "
+            "or .js file of Sequelize models");
     if (parsed.output.isEmpty())
         return ImportCommand::tr("give the project file to write with -o FILE.modeldesk");
     return {};
@@ -89,6 +93,45 @@ void explain(const ImportResult &result, QTextStream &out) {
     }
 }
 
+// A database URL names its engine first; anything else that is a folder or a .js file is Sequelize code.
+bool isDatabaseUrl(const QString &argument) {
+    static const QRegularExpression scheme(u"^(sqlite|postgres|postgresql|mysql|mariadb):"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return scheme.match(argument).hasMatch();
+}
+
+// `modeldesk import PATH -o FILE`: the models of a Sequelize project, read by running its code in Node.
+int importCode(const Arguments &parsed, QTextStream &out, QTextStream &err) {
+    if (!parsed.read.tables.isEmpty() || !parsed.read.schema.isEmpty() || parsed.explain) {
+        err << "modeldesk import: "
+            << ImportCommand::tr("--tables, --schema and --explain are for databases, not Sequelize code")
+            << "\n"
+            << kUsageLine;
+        return kUsage;
+    }
+    QString error;
+    const auto result = SequelizeCodeImport::read(parsed.url, SequelizeCodeImport::Options(), &error);
+    if (!result) {
+        err << "modeldesk import: " << error << "\n";
+        return kProblems;
+    }
+    for (const ImportWarning &warning : result->warnings)
+        err << "warning: " << exporttext::singleLine(warning.toString()) << "\n";
+    for (const Problem &problem : SchemaValidator::validate(result->project.schema))
+        err << parsed.output << ": " << exporttext::singleLine(problem.toString()) << "\n";
+    if (!ProjectFile::save(parsed.output, result->project, &error)) {
+        err << "modeldesk import: " << error << "\n";
+        return kProblems;
+    }
+    out << ImportCommand::tr("%1: %2 models and %3 links from the Sequelize code in %4")
+               .arg(QDir::toNativeSeparators(parsed.output))
+               .arg(result->project.schema.models.size())
+               .arg(result->project.schema.links.size())
+               .arg(QDir::toNativeSeparators(parsed.url))
+        << "\n";
+    return kOk;
+}
+
 } // namespace
 
 // `modeldesk import URL -o FILE.modeldesk [--tables a,b] [--schema NAME] [--explain]`: reads the database's
@@ -99,6 +142,8 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         err << "modeldesk import: " << problem << "\n" << kUsageLine;
         return kUsage;
     }
+    if (!isDatabaseUrl(parsed.url) && SequelizeCodeImport::isCodePath(parsed.url))
+        return importCode(parsed, out, err);
     QString error;
     const auto url = ConnectionUrl::parse(parsed.url, &error);
     if (!url) {

@@ -116,7 +116,7 @@ private slots:
         QCOMPARE(modeldeskRun({u"import"_s, u"oracle://x/y"_s, u"-o"_s, out}).exitCode, 64);
         Run run = modeldeskRun({u"import"_s, u"--help"_s});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(u"import URL -o FILE.modeldesk"_s));
+        QVERIFY(run.out.contains(u"import URL|FOLDER|FILE.js -o FILE.modeldesk"_s));
 
         // A server nobody listens on: the message names it, never the password.
         run = modeldeskRun({u"import"_s, u"postgres://me:s3cret@127.0.0.1:1/db"_s, u"-o"_s, out});

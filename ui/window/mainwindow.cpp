@@ -15,6 +15,7 @@
 #include "window/importdialog.h"
 #include "window/problemspanel.h"
 #include "window/recoverydialog.h"
+#include "window/sequelizeimportdialog.h"
 #include "window/undoshortcuts.h"
 
 #include <QAction>
@@ -220,6 +221,13 @@ void MainWindow::createFileActions() {
         },
         QKeySequence::Open);
     makeAction(u"actionImportDatabase"_s, tr("&Import from Database…"), [this] { importFromDatabase(); });
+    makeAction(u"actionImportSequelize"_s, tr("Import &Sequelize Models…"), [this] {
+        if (!maybeSave())
+            return;
+        SequelizeImportDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && dialog.result())
+            openImportedDesign(dialog.result()->project, dialog.path());
+    });
     makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
     // Some platforms bind no key to Save As or Quit (X11 without a desktop theme binds neither): the usual
@@ -384,6 +392,7 @@ void MainWindow::setIcons() {
     static const std::pair<const char *, const char *> icons[] = {
         {"actionNew", "document-new"},
         {"actionOpen", "document-open"},
+        {"actionImportSequelize", "document-import"},
         {"actionSave", "document-save"},
         {"actionSaveAs", "document-save-as"},
         {"actionQuit", "application-exit"},
@@ -426,6 +435,7 @@ void MainWindow::createMenus() {
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     mRecentMenu->setIcon(appearance::icon(u"document-open-recent"_s));
     file->addAction(action(u"actionImportDatabase"_s));
+    file->addAction(action(u"actionImportSequelize"_s));
     file->addSeparator();
     file->addAction(action(u"actionSave"_s));
     file->addAction(action(u"actionSaveAs"_s));
@@ -589,6 +599,16 @@ void MainWindow::openImported(const ImportResult &result, const ConnectionUrl &u
                              .arg(result.project.schema.links.size())
                              .arg(url.displayString());
     statusBar()->showMessage(connected ? done : done + u" — "_s + error, connected ? 8000 : 15000);
+}
+
+void MainWindow::openImportedDesign(const Project &project, const QString &source) {
+    // Like an example it has no file yet (Save asks where), but it is new work: closing asks to save it.
+    mDocument->reset(project, QString(), tr("%1 (imported)").arg(QFileInfo(source).fileName()));
+    mDocument->markModified();
+    statusBar()->showMessage(tr("Imported %1 models from %2")
+                                 .arg(project.schema.models.size())
+                                 .arg(QDir::toNativeSeparators(source)),
+                             8000);
 }
 
 bool MainWindow::save() {

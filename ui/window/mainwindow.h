@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/project.h"
 #include "window/themesetting.h"
 
 #include <QKeySequence>
@@ -50,6 +51,8 @@ public:
 
     bool openProject(const QString &path);
     bool openExample(const QString &name);
+    // File > Import Sequelize Models…, once the dialog has read them: a new unsaved document, laid out.
+    void openImportedDesign(const Project &project, const QString &source);
     void newProject();
     // File > Import from Database…: the dialog, then openImported() with what it made.
     void importFromDatabase();
