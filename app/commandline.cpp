@@ -75,6 +75,11 @@ const QList<Command> &commands() {
          "read a database's tables (read-only) into a new design: models, keys, links inferred from foreign "
          "keys and unique indexes; warnings on stderr; --explain says why each link is what it is",
          &runImport},
+        {"diff", "diff OLD NEW --dialect sqlite|postgres|mysql [-o FILE] [--allow-data-loss]",
+         "the SQL that takes a database built from OLD (a project, or a database URL read as import does) to "
+         "NEW: renames from the ids, SQLite's table rebuild, foreign keys kept at every step; refuses "
+         "data-losing steps without --allow-data-loss",
+         &runDiff},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
          "stdout without -o",
