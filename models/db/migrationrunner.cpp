@@ -10,18 +10,18 @@ using namespace Qt::StringLiterals;
 bool MigrationRunner::run(const QStringList &statements, QString *error) {
     for (const QString &statement : statements) {
         QSqlQuery query(mConnection.database());
-        if (!query.exec(statement)) {
-            *error =
-                tr("%1\nin: %2").arg(DatabaseConnection::describe(query.lastError()), statement.left(300));
-            return false;
+        if (query.exec(statement))
+            continue;
+        *error = tr("%1\nin: %2").arg(DatabaseConnection::describe(query.lastError()), statement.left(300));
+        // SQLite's foreign key check failed: name a row whose key points nowhere.
+        if (statement.contains(MigrationSql::kCheckTable)) {
+            QSqlQuery check(mConnection.database());
+            if (check.exec(u"PRAGMA foreign_key_check"_s) && check.next())
+                *error =
+                    tr("a row of table %1 refers to a missing row of table %2 (PRAGMA foreign_key_check)")
+                        .arg(check.value(0).toString(), check.value(2).toString());
         }
-        // SQLite's foreign key check lists the rows whose key points nowhere; one is enough to stop.
-        if (statement == u"PRAGMA foreign_key_check"_s && query.next()) {
-            *error = tr("a row of table %1 refers to a missing row of table %2 (PRAGMA foreign_key_check): "
-                        "nothing was changed")
-                         .arg(query.value(0).toString(), query.value(2).toString());
-            return false;
-        }
+        return false;
     }
     return true;
 }

@@ -56,6 +56,14 @@ QStringList MigrationSql::afterTransaction() const {
     return {};
 }
 
+QStringList MigrationSql::foreignKeyCheck() {
+    // PRAGMA foreign_key_check only lists the rows; a CHECK turns a listed row into an error, so the sqlite3
+    // shell (with -bail) and MigrationRunner both stop before the COMMIT.
+    return {u"CREATE TEMP TABLE %1 (violations INTEGER CHECK (violations = 0))"_s.arg(kCheckTable),
+            u"INSERT INTO temp.%1 SELECT COUNT(*) FROM pragma_foreign_key_check"_s.arg(kCheckTable),
+            u"DROP TABLE temp.%1"_s.arg(kCheckTable)};
+}
+
 QStringList MigrationSql::dropForeignKey(const QString &table, const QString &column) const {
     switch (dialect().kind()) {
     case DialectKind::Sqlite:
@@ -258,7 +266,7 @@ QStringList MigrationSql::statements(const MigrationPlan &plan) const {
                     out << u"DROP TYPE IF EXISTS "_s + q(SqlDialect::enumTypeName(*it, column));
     }
     if (sqlite)
-        out << u"PRAGMA foreign_key_check"_s;
+        out << foreignKeyCheck();
     return out;
 }
 
@@ -276,7 +284,8 @@ QString MigrationSql::script(const MigrationPlan &plan, const QString &origin) c
         out += u"-- MySQL/MariaDB commits every DDL statement: a failure part-way leaves the steps before "
                "it applied.\n"_s;
     if (dialect().kind() == DialectKind::Sqlite)
-        out += u"-- PRAGMA foreign_key_check must list no row before the COMMIT.\n"_s;
+        out +=
+            u"-- Run it with sqlite3 -bail: a row whose foreign key points nowhere stops it before the COMMIT.\n"_s;
     out += u'\n';
     for (const QString &statement : beforeTransaction())
         out += statement + u";\n"_s;

@@ -18,9 +18,12 @@ public:
     explicit MigrationSql(SqlDialect dialect)
         : mDdl(dialect) {}
 
-    // The statements between BEGIN and COMMIT, without semicolons. On SQLite the last one is
-    // PRAGMA foreign_key_check, which must return no row.
+    // The statements between BEGIN and COMMIT, without semicolons. On SQLite they end with foreignKeyCheck().
     QStringList statements(const MigrationPlan &plan) const;
+    // SQLite: statements that fail when PRAGMA foreign_key_check lists a row (through a temporary table
+    // named kCheckTable with a CHECK).
+    static QStringList foreignKeyCheck();
+    static constexpr QLatin1String kCheckTable{"modeldesk_foreign_key_check"};
     // The SQLite statements that go around the transaction (foreign keys off before, on after); empty
     // elsewhere.
     QStringList beforeTransaction() const;
