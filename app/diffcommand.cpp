@@ -4,13 +4,16 @@
 #include "db/databasecatalogreader.h"
 #include "db/databaseconnection.h"
 #include "db/migrationsql.h"
+#include "db/sequelizemigration.h"
 #include "export/exporttext.h"
 #include "import/schemainference.h"
 #include "migrate/schemadiff.h"
 #include "project/wholefile.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -25,14 +28,16 @@ struct DiffCommand {
     Q_DECLARE_TR_FUNCTIONS(DiffCommand)
 };
 
-const char *const kUsageLine = "usage: modeldesk diff OLD NEW --dialect sqlite|postgres|mysql [-o FILE] "
-                               "[--allow-data-loss]\n";
+const char *const kUsageLine =
+    "usage: modeldesk diff OLD NEW --dialect sqlite|postgres|mysql [-o FILE] [--allow-data-loss]\n"
+    "       modeldesk diff OLD NEW --format sequelize-migration -o DIR [--allow-data-loss]\n";
 
 struct Arguments {
     QString oldSource;
     QString newProject;
     QString dialect;
     QString output;
+    QString format = QStringLiteral("sql");
     bool allowDataLoss = false;
 };
 
@@ -44,7 +49,8 @@ QString parseArguments(const QStringList &arguments, Arguments &parsed) {
             parsed.allowDataLoss = true;
             continue;
         }
-        const bool takesValue = name == u"-o"_s || name == u"--output"_s || name == u"--dialect"_s;
+        const bool takesValue =
+            name == u"-o"_s || name == u"--output"_s || name == u"--dialect"_s || name == u"--format"_s;
         if (!takesValue) {
             if (name.startsWith(u'-'))
                 return DiffCommand::tr("unknown option \"%1\"").arg(arguments.at(i));
@@ -61,10 +67,17 @@ QString parseArguments(const QStringList &arguments, Arguments &parsed) {
                 return DiffCommand::tr("%1 needs a value").arg(name);
             value = arguments.at(++i);
         }
-        (name == u"--dialect"_s ? parsed.dialect : parsed.output) = value;
+        (name == u"--dialect"_s  ? parsed.dialect
+         : name == u"--format"_s ? parsed.format
+                                 : parsed.output) = value;
     }
     if (parsed.newProject.isEmpty())
         return DiffCommand::tr("give OLD (a project file or a database URL) and NEW (a project file)");
+    if (parsed.format != u"sql"_s && parsed.format != u"sequelize-migration"_s)
+        return DiffCommand::tr("unknown format \"%1\" (expected sql or sequelize-migration)")
+            .arg(parsed.format);
+    if (parsed.format == u"sequelize-migration"_s && parsed.output.isEmpty())
+        return DiffCommand::tr("give the migrations folder with -o DIR");
     return {};
 }
 
@@ -136,7 +149,8 @@ int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         }
         dialect = named;
     }
-    if (!dialect) {
+    const bool migrationFile = parsed.format == u"sequelize-migration"_s;
+    if (!dialect && !migrationFile) {
         err << "modeldesk diff: " << DiffCommand::tr("give --dialect sqlite, postgres or mysql") << "\n"
             << kUsageLine;
         return kUsage;
@@ -174,6 +188,37 @@ int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     }
     const QString origin =
         QDir::toNativeSeparators(parsed.oldSource) + u" -> "_s + QDir::toNativeSeparators(parsed.newProject);
+    if (migrationFile) {
+        // The way back is the diff the other way; its data-losing steps are listed in the file.
+        const MigrationPlan down = SchemaDiff::compare(after->schema, *before);
+        if (const QStringList unsupported = down.unsupported(); !unsupported.isEmpty()) {
+            err << "modeldesk diff: "
+                << DiffCommand::tr("nothing written; ModelDesk cannot write the way back:") << "\n";
+            for (const QString &step : unsupported)
+                err << "  " << exporttext::singleLine(step) << "\n";
+            return kProblems;
+        }
+        if (!QDir().mkpath(parsed.output)) {
+            err << "modeldesk diff: " << QDir::toNativeSeparators(parsed.output) << ": "
+                << DiffCommand::tr("cannot create the folder") << "\n";
+            return kProblems;
+        }
+        const QString path =
+            QDir(parsed.output)
+                .filePath(SequelizeMigration::fileName(QDateTime::currentDateTimeUtc(),
+                                                       QFileInfo(parsed.newProject).completeBaseName()));
+        QString reason;
+        if (!writeWholeFile(path, SequelizeMigration::render(plan, down, origin).toUtf8(), &reason)) {
+            err << "modeldesk diff: " << QDir::toNativeSeparators(path) << ": " << reason << "\n";
+            return kProblems;
+        }
+        out << DiffCommand::tr("%1: %2 steps up, %3 down")
+                   .arg(QDir::toNativeSeparators(path))
+                   .arg(plan.steps.size())
+                   .arg(down.steps.size())
+            << "\n";
+        return kOk;
+    }
     const QString script = MigrationSql(*dialect).script(plan, origin);
     if (plan.isEmpty())
         err << DiffCommand::tr("no differences: the migration has no statement") << "\n";

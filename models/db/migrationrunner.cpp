@@ -13,6 +13,15 @@ bool MigrationRunner::run(const QStringList &statements, QString *error) {
         if (query.exec(statement))
             continue;
         *error = tr("%1\nin: %2").arg(DatabaseConnection::describe(query.lastError()), statement.left(300));
+        if (statement.startsWith(u"INSERT INTO "_s) &&
+            statement.contains(QLatin1String(MigrationSql::kPrecheckPrefix))) {
+            const QString column = statement.section(QLatin1String(MigrationSql::kPrecheckPrefix), 1)
+                                       .section(QChar(statement.at(12)), 0, 0);
+            *error = tr("%1: a NOT NULL column without a default cannot be added to a table that has rows; "
+                        "give the field a default (nothing was changed)")
+                         .arg(column);
+            return false;
+        }
         // SQLite's foreign key check failed: name a row whose key points nowhere.
         if (statement.contains(MigrationSql::kCheckTable)) {
             QSqlQuery check(mConnection.database());

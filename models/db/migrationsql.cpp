@@ -56,6 +56,26 @@ QStringList MigrationSql::afterTransaction() const {
     return {};
 }
 
+QStringList MigrationSql::emptyTablePrechecks(const MigrationPlan &plan) const {
+    // ADD COLUMN ... NOT NULL without a default fails on a table with rows on SQLite and PostgreSQL, but
+    // MySQL fills in the type's zero; a CHECK on a temporary table counting the rows stops every engine
+    // first.
+    QStringList out;
+    const bool mysql = dialect().kind() == DialectKind::MySql;
+    for (const TableChange &change : plan.changed)
+        for (const ColumnChange &c : change.columns) {
+            if (c.before || !c.after || c.after->nullable || c.after->hasDefault() ||
+                c.after->autoIncrement || fillsWithNow(*c.after))
+                continue;
+            const QString name =
+                (QString::fromLatin1(kPrecheckPrefix) + change.after.name + u'.' + c.after->name).left(60);
+            out << u"CREATE TEMPORARY TABLE %1 (%2 INTEGER CHECK (%2 = 0))"_s.arg(q(name), q(u"rows"_s))
+                << u"INSERT INTO %1 SELECT COUNT(*) FROM %2"_s.arg(q(name), q(change.before.name))
+                << (mysql ? u"DROP TEMPORARY TABLE "_s : u"DROP TABLE "_s) + q(name);
+        }
+    return out;
+}
+
 QStringList MigrationSql::foreignKeyCheck() {
     // PRAGMA foreign_key_check only lists the rows; a CHECK turns a listed row into an error, so the sqlite3
     // shell (with -bail) and MigrationRunner both stop before the COMMIT.
@@ -224,7 +244,8 @@ QStringList MigrationSql::rebuildSqliteTable(const TableChange &change) const {
 
 QStringList MigrationSql::statements(const MigrationPlan &plan) const {
     const bool sqlite = dialect().kind() == DialectKind::Sqlite;
-    QStringList out;
+    // 0. What the rows must allow, before anything changes.
+    QStringList out = emptyTablePrechecks(plan);
     // 1. Foreign keys that change or go away, by OLD's names, before anything they hold to moves.
     if (!sqlite)
         for (const TableChange &change : plan.changed)

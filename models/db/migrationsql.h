@@ -24,6 +24,9 @@ public:
     // named kCheckTable with a CHECK).
     static QStringList foreignKeyCheck();
     static constexpr QLatin1String kCheckTable{"modeldesk_foreign_key_check"};
+    // The temporary tables whose CHECK stops a migration that adds a NOT NULL column without a default to a
+    // table with rows: "modeldesk_needs_empty_<table>.<column>".
+    static constexpr const char *kPrecheckPrefix = "modeldesk_needs_empty_";
     // The SQLite statements that go around the transaction (foreign keys off before, on after); empty
     // elsewhere.
     QStringList beforeTransaction() const;
@@ -39,6 +42,7 @@ private:
     QString lit(const QString &text) const { return mDdl.dialect().stringLiteral(text); }
     QString alter(const QString &table) const { return QStringLiteral("ALTER TABLE ") + q(table); }
 
+    QStringList emptyTablePrechecks(const MigrationPlan &plan) const;
     QStringList dropForeignKey(const QString &table, const QString &column) const;
     QStringList dropUnique(const QString &table, const QString &column) const;
     QStringList renameTable(const TableChange &change) const;

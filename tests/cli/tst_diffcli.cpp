@@ -5,8 +5,10 @@
 #include "support/scratchdatabase.h"
 #include "support/testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,6 +99,29 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"  drop table authors: drops the table and every row in it\n"_s),
                  qPrintable(run.err));
+    }
+
+    // A Sequelize migration file in a folder that did not exist yet, named by the time and NEW's name.
+    void writesASequelizeMigration() {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"migrations"_s);
+        Run run = modeldeskRun({u"diff"_s, data(u"old.modeldesk"_s), data(u"new.modeldesk"_s), u"--format"_s,
+                                u"sequelize-migration"_s, u"-o"_s, folder});
+        QCOMPARE(run.exitCode, 1); // the same refusal of data-losing steps
+        QVERIFY(!QDir(folder).exists());
+        run = modeldeskRun({u"diff"_s, data(u"old.modeldesk"_s), data(u"new.modeldesk"_s), u"--format"_s,
+                            u"sequelize-migration"_s, u"-o"_s, folder, u"--allow-data-loss"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(QRegularExpression(u"^20\\d{12}-new\\.js$"_s).match(files.first()).hasMatch(),
+                 qPrintable(files.first()));
+        QVERIFY2(run.out.endsWith(u"steps up, 15 down\n"_s), qPrintable(run.out));
+        QFile file(QDir(folder).filePath(files.first()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(u"//   rename table authors to writers\n"_s));
+        QVERIFY(text.contains(u"  up: (queryInterface) => run(queryInterface, 'up'),\n"_s));
     }
 
     void usage_data() {

@@ -9,7 +9,7 @@
 #include "db/schemasync.h"
 #include "migrate/schemadiff.h"
 #include "project/projectfile.h"
-#include "support/catalog.h"
+#include "support/migrationcheck.h"
 #include "support/scratchdatabase.h"
 #include "support/testsupport.h"
 
@@ -22,105 +22,14 @@ using namespace modeldesk;
 using namespace modeldesk::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-Schema design(const QString &name) {
-    QString error;
-    const auto project = ProjectFile::load(QStringLiteral(MODELDESK_TEST_DATA "/migrate/") + name, &error);
-    if (!project)
-        qFatal("%s", qPrintable(error));
-    return project->schema;
-}
-
-// The catalog of every table, one line per fact (as tst_import reads it). Columns are sorted by name: ALTER
-// TABLE ADD COLUMN appends where a fresh CREATE TABLE puts the column in the design's order, and no engine
-// but SQLite (which rebuilds) can move a column.
-QStringList catalogText(DatabaseConnection &connection) {
-    Catalog catalog(connection.database(), connection.dialect().kind());
-    QStringList lines;
-    for (const QString &name : catalog.tables()) {
-        const test::CatalogTable table = catalog.table(name);
-        lines << u"table "_s + name;
-        QStringList columns;
-        for (const test::CatalogColumn &c : table.columns)
-            columns << u"  %1 %2%3 default=%4 enum=%5"_s.arg(c.name, c.type,
-                                                             c.notNull ? u" NOT NULL"_s : QString(),
-                                                             c.defaultText, c.enumValues.join(u'|'));
-        columns.sort();
-        lines << columns;
-        lines << u"  primary key ("_s + table.primaryKey.join(u", "_s) + u')';
-        for (const QStringList &key : table.uniqueKeys)
-            lines << u"  unique ("_s + key.join(u", "_s) + u')';
-        for (const ForeignKey &key : table.foreignKeys)
-            lines << u"  "_s + key.toString();
-    }
-    if (!catalog.lastError().isEmpty())
-        lines << u"catalog error: "_s + catalog.lastError();
-    return lines;
-}
-
-QString firstDifference(const QStringList &a, const QStringList &b) {
-    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
-        if (a.value(i) != b.value(i))
-            return u"line %1:\n  migrated: %2\n  synced:   %3"_s.arg(i + 1).arg(a.value(i), b.value(i));
-    return {};
-}
-
-bool sync(DatabaseConnection &connection, const Schema &schema, QString *error) {
-    const SyncReport report = SchemaSync(schema, connection).sync(false);
-    *error = report.error;
-    return report.ok;
-}
-
-bool insert(DatabaseConnection &connection, const QString &table, const QStringList &columns,
-            const QVariantList &values) {
-    const SqlDialect d = connection.dialect();
-    QStringList quoted, marks;
-    for (const QString &c : columns) {
-        quoted << d.quote(c);
-        marks << u"?"_s;
-    }
-    QSqlQuery query(connection.database());
-    query.prepare(
-        u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(d.quote(table), quoted.join(u", "_s), marks.join(u", "_s)));
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (query.exec())
-        return true;
-    qWarning("%s: %s", qPrintable(table), qPrintable(query.lastError().text()));
-    return false;
-}
-
-// The rows of a table as "a|b|c" lines, ordered by id, NULL as "-".
-QStringList rows(DatabaseConnection &connection, const QString &table, const QStringList &columns) {
-    const SqlDialect d = connection.dialect();
-    QStringList quoted;
-    for (const QString &c : columns)
-        quoted << d.quote(c);
-    QSqlQuery query(connection.database());
-    QStringList out;
-    if (!query.exec(
-            u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(quoted.join(u", "_s), d.quote(table), d.quote(u"id"_s)))) {
-        out << u"error: "_s + query.lastError().text();
-        return out;
-    }
-    while (query.next()) {
-        QStringList values;
-        for (int i = 0; i < columns.size(); ++i)
-            values << (query.value(i).isNull() ? u"-"_s : query.value(i).toString());
-        out << values.join(u'|');
-    }
-    return out;
-}
-
-} // namespace
-
 class TestMigration : public QObject {
     Q_OBJECT
 
 private slots:
     void changeSetKeepsTheRows_data() { addEngineRows(); }
     void changeSetKeepsTheRows();
+    void keysAndConstraints_data() { addEngineRows(); }
+    void keysAndConstraints();
     void failureChangesNothing_data();
     void failureChangesNothing();
 };
@@ -159,8 +68,9 @@ void TestMigration::changeSetKeepsTheRows() {
 
     // Every kept value, the renamed column's with it; the new NOT NULL column has its default, the
     // switched-on timestamps are filled, deletedAt is empty.
-    QCOMPARE(rows(connection, u"writers"_s, {u"id"_s, u"displayName"_s, u"bio"_s, u"level"_s, u"deletedAt"_s}),
-             QStringList({u"1|Ann Lee|short bio|0|-"_s, u"2|Bob Ray|-|0|-"_s}));
+    QCOMPARE(
+        rows(connection, u"writers"_s, {u"id"_s, u"displayName"_s, u"bio"_s, u"level"_s, u"deletedAt"_s}),
+        QStringList({u"1|Ann Lee|short bio|0|-"_s, u"2|Bob Ray|-|0|-"_s}));
     QSqlQuery stamped(connection.database());
     QVERIFY(stamped.exec(u"SELECT COUNT(*) FROM %1 WHERE %2 IS NOT NULL AND %3 IS NOT NULL"_s.arg(
         connection.dialect().quote(u"writers"_s), connection.dialect().quote(u"createdAt"_s),
@@ -199,14 +109,62 @@ void TestMigration::changeSetKeepsTheRows() {
              QStringList({u"1|Ann Lee"_s, u"2|Bob Ray"_s}));
 }
 
+// The steps the change set has no room for: UNIQUE off and on, NOT NULL on and off, a new default, a wider
+// integer, a foreign key's ON DELETE changed (dropped by the name the engine gave it, added again), a table
+// dropped and one created.
+void TestMigration::keysAndConstraints() {
+    QFETCH(QString, engine);
+    MODELDESK_SCRATCH_DATABASE(scratch, engine);
+    MODELDESK_SCRATCH_DATABASE(reference, engine);
+    const Schema before = design(u"keys-old.modeldesk"_s);
+    const Schema after = design(u"keys-new.modeldesk"_s);
+    QString error;
+    DatabaseConnection connection(scratch.connectionUrl());
+    QVERIFY2(connection.open(&error), qPrintable(error));
+    QVERIFY2(sync(connection, before, &error), qPrintable(error));
+    QVERIFY(insert(connection, u"bins"_s, {u"id"_s, u"name"_s}, {1, u"A"_s}));
+    QVERIFY(insert(connection, u"items"_s,
+                   {u"id"_s, u"code"_s, u"label"_s, u"qty"_s, u"price"_s, u"note"_s, u"big"_s, u"binId"_s},
+                   {1, u"c1"_s, u"l1"_s, 3, 1, u"n"_s, 7, 1}));
+    QVERIFY(insert(connection, u"leftovers"_s, {u"id"_s, u"x"_s}, {1, u"gone"_s}));
+
+    const MigrationPlan plan = SchemaDiff::compare(before, after);
+    QStringList kinds;
+    for (const MigrationStep &step : plan.steps)
+        kinds << step.description;
+    QVERIFY2(kinds.contains(u"drop the unique key of items.code"_s) &&
+                 kinds.contains(u"make items.label unique"_s) &&
+                 kinds.contains(u"make items.qty NOT NULL"_s) &&
+                 kinds.contains(u"allow NULL in items.note"_s) &&
+                 kinds.contains(u"set the default of items.price"_s) &&
+                 kinds.contains(u"drop foreign key items.binId -> bins(id)"_s) &&
+                 kinds.contains(u"drop table leftovers"_s) && kinds.contains(u"create table shelves"_s),
+             qPrintable(kinds.join(u'\n')));
+    QVERIFY2(MigrationRunner(connection).apply(plan, &error), qPrintable(error));
+
+    DatabaseConnection fresh(reference.connectionUrl());
+    QVERIFY2(fresh.open(&error), qPrintable(error));
+    QVERIFY2(sync(fresh, after, &error), qPrintable(error));
+    const QStringList migrated = catalogText(connection);
+    const QStringList synced = catalogText(fresh);
+    QVERIFY2(migrated == synced, qPrintable(firstDifference(migrated, synced)));
+    QCOMPARE(rows(connection, u"items"_s,
+                  {u"id"_s, u"code"_s, u"label"_s, u"qty"_s, u"price"_s, u"note"_s, u"big"_s, u"binId"_s}),
+             QStringList{u"1|c1|l1|3|1|n|7|1"_s});
+    // ON DELETE RESTRICT now: the bin with an item cannot go.
+    QSqlQuery remove(connection.database());
+    QVERIFY(!remove.exec(u"DELETE FROM %1"_s.arg(connection.dialect().quote(u"bins"_s))));
+}
+
 void TestMigration::failureChangesNothing_data() {
     QTest::addColumn<QString>("engine");
     QTest::newRow("sqlite") << u"sqlite"_s;
     QTest::newRow("postgres") << u"postgres"_s;
+    QTest::newRow("mariadb") << u"mysql"_s;
 }
 
-// A NOT NULL column without a default cannot go into a table with rows: the migration stops there and,
-// where DDL is transactional, the rename before it is rolled back.
+// A NOT NULL column without a default cannot go into a table with rows: the migration's precheck stops it
+// before the first change on every engine (MariaDB would otherwise fill in empty strings), naming the column.
 void TestMigration::failureChangesNothing() {
     QFETCH(QString, engine);
     MODELDESK_SCRATCH_DATABASE(scratch, engine);
@@ -229,7 +187,9 @@ void TestMigration::failureChangesNothing() {
     const MigrationPlan plan = SchemaDiff::compare(before, after);
     QVERIFY(plan.steps.first().description.startsWith(u"rename table authors to writers"_s));
     QVERIFY(!MigrationRunner(connection).apply(plan, &error));
-    QVERIFY2(error.contains(u"code"_s), qPrintable(error));
+    QVERIFY2(error.startsWith(u"writers.code: a NOT NULL column without a default cannot be added to a table "
+                              "that has rows"_s),
+             qPrintable(error));
     QCOMPARE(catalogText(connection), catalogBefore);
     QCOMPARE(rows(connection, u"authors"_s, {u"id"_s, u"fullName"_s}), QStringList{u"1|Ann Lee"_s});
 }
