@@ -22,6 +22,12 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -58,6 +64,9 @@ private slots:
     void captions_data();
     void captions();
     void formCaptionsAndEditorWidths();
+    void systemThemeFollowsTheDesktop();
+    void uncheckedBoxReadsInTheDarkTheme();
+    void dataPageReadsAtItsDefaultSize();
 
 private:
     static std::unique_ptr<MainWindow> openWindow() {
@@ -254,9 +263,72 @@ void TstAppearance::formCaptionsAndEditorWidths() {
     QVERIFY(width(u"code"_s) < width(u"firstName"_s)); // CHAR(4): as narrow as a short field gets
     QVERIFY(qobject_cast<QCheckBox *>(form->editor(u"active"_s)->focusTarget()));
     QVERIFY(width(u"born"_s) < width(u"firstName"_s)); // the date's own editor, beside its tick
-    // All of them well inside a wide window: no editor is a bar across the form.
+    // All of them well inside a wide window: no editor is a bar across it (the list beside the form takes
+    // what its columns need, so the form's own width varies).
     for (const QString &field : {u"firstName"_s, u"user_test"_s, u"age"_s, u"balance"_s, u"code"_s})
-        QVERIFY2(width(field) < form->width() * 2 / 3, qPrintable(field));
+        QVERIFY2(width(field) < mWindow->width() / 3,
+                 qPrintable(u"%1: %2 of %3"_s.arg(field).arg(width(field)).arg(mWindow->width())));
+}
+
+void TstAppearance::systemThemeFollowsTheDesktop() {
+    mWindow->setTheme(ThemeSetting::Theme::Dark, false);
+    QVERIFY(appearance::isDark());
+    QVERIFY(QApplication::palette().resolveMask() != 0);
+    mWindow->setTheme(ThemeSetting::Theme::System, false);
+    QVERIFY(!appearance::isDark());
+    // System pins no colour of its own: the platform's palette is resolved anew whenever the desktop
+    // changes its theme, instead of the palette ModelDesk saw at its start.
+    QCOMPARE(QApplication::palette().resolveMask(), QPalette::ResolveMask(0));
+}
+
+// An unticked check box (a hasOne card's, a BOOLEAN's) keeps a visible frame on the dark palette: its
+// lightest pixel stands well clear of the box's fill.
+void TstAppearance::uncheckedBoxReadsInTheDarkTheme() {
+    mWindow->setTheme(ThemeSetting::Theme::Dark, false);
+    QCheckBox box(u"Saved"_s);
+    box.setPalette(QApplication::palette());
+    box.resize(box.sizeHint());
+    const QImage image = box.grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(&box);
+    const QRect indicator = box.style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+    int lightest = 0;
+    for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+        for (int x = indicator.left(); x <= indicator.right(); ++x)
+            lightest = std::max(lightest, image.pixelColor(x, y).lightness());
+    const int fill = QApplication::palette().color(QPalette::Base).lightness();
+    QVERIFY2(lightest - fill >= 40, qPrintable(u"frame %1, fill %2"_s.arg(lightest).arg(fill)));
+}
+
+// The shop's customers at the window's default size: the list shows every column without scrolling
+// sideways, the form is titled like its fields ("Customer", the model and table named under it), and the
+// records' file in the home folder is shown as ~/….
+void TstAppearance::dataPageReadsAtItsDefaultSize() {
+    const QByteArray oldHome = qgetenv("HOME");
+    qputenv("HOME", mHome.path().toLocal8Bit());
+    const auto restoreHome = qScopeGuard([&] { qputenv("HOME", oldHome); });
+    QVERIFY(mWindow->openExample(u"shop"_s));
+    mWindow->setMode(MainWindow::Mode::Data);
+    ConnectionUrl url;
+    url.path = mHome.filePath(u"shop.db"_s);
+    QString error;
+    DataPage *page = mWindow->dataPage();
+    QVERIFY2(page->connectTo(url, &error), qPrintable(error));
+    QCOMPARE(page->where(), u"sqlite:~/shop.db"_s);
+    page->setModel(u"customer"_s);
+    RecordSection *form = page->form();
+    QVERIFY(form);
+    QCOMPARE(form->title(), u"Customer"_s);
+    QCOMPARE(form->subtitle(), u"model customer · table customers"_s);
+
+    QTableView *list = page->recordList();
+    QTRY_VERIFY(list->isVisible());
+    QVERIFY(list->model()->columnCount() >= 5); // id, name, email and the timestamps
+    QTRY_VERIFY2(!list->horizontalScrollBar()->isVisible(),
+                 qPrintable(u"list %1 px wide"_s.arg(list->width())));
+    auto *splitter = page->findChild<QSplitter *>(u"dataSplitter"_s);
+    QVERIFY(splitter);
+    QVERIFY(splitter->sizes().value(0) <= splitter->sizes().value(1)); // the form keeps the larger part
 }
 
 QTEST_MAIN(TstAppearance)

@@ -164,7 +164,8 @@ void TstParanoidForm::showDeletedAndRestore() {
     QCOMPARE(mWindow->statusBar()->currentMessage(), u"Restored note #2."_s);
     QVERIFY(!page->showsDeletedRecord());
     QVERIFY(form->isEnabled());
-    QCOMPARE(form->title(), u"note"_s);
+    QCOMPARE(form->title(), u"Note"_s);
+    QCOMPARE(form->subtitle(), u"model note · table notes"_s);
     QVERIFY(!button(page, u"restoreButton"_s)->isVisible());
     QVERIFY(button(page, u"deleteButton"_s)->isVisible());
     QCOMPARE(list->rowCount(), 3);

@@ -1,5 +1,6 @@
 #include "data/datapage.h"
 
+#include "data/caption.h"
 #include "data/connectdialog.h"
 #include "data/datasession.h"
 #include "data/recordlistmodel.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -55,14 +57,17 @@ DataPage::DataPage(Document *document, QWidget *parent)
     , mDeleteButton(new QPushButton(tr("Delete…"), this))
     , mRestoreButton(new QPushButton(tr("Restore"), this)) {
     setObjectName(u"dataPage"_s);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(makeRecordList());
-    splitter->addWidget(makeFormPanel());
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    mSplitter = new QSplitter(this);
+    mSplitter->setObjectName(u"dataSplitter"_s);
+    mSplitter->addWidget(makeRecordList());
+    mSplitter->addWidget(makeFormPanel());
+    mSplitter->setStretchFactor(0, 2);
+    mSplitter->setStretchFactor(1, 3);
+    connect(mSplitter, &QSplitter::splitterMoved, this, [this] { mSplitterMoved = true; });
+    mSplitter->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(makeTopBar());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(mSplitter, 1);
 
     connect(mModelCombo, &QComboBox::activated, this, [this] {
         const QString chosen = mModelCombo->currentText();
@@ -435,7 +440,8 @@ void DataPage::rebuildForm() {
         return session->browser().choices(model, search, 500, &error).value_or(QList<RecordChoice>());
     };
     mForm = new RecordSection(session->schema(), session->resolved(), mModel, QString(), choices);
-    mForm->setTitle(mModel);
+    if (const Table *table = session->resolved().tableForModel(mModel))
+        mForm->setSubtitle(tr("model %1 · table %2").arg(mModel, table->name));
     connect(mForm, &RecordSection::edited, this, [this] {
         mMessage->hide();
         setDirty(true);
@@ -469,6 +475,21 @@ void DataPage::fitListColumns() {
     for (int column = 0; column < mListModel->columnCount(); ++column)
         if (mList->columnWidth(column) > widest)
             mList->setColumnWidth(column, widest);
+    fitSplitterToList();
+}
+
+// Until the user drags the splitter, the list is as wide as its columns (no sideways scrolling), but never
+// more than 45 % of the page: the form keeps the larger part.
+void DataPage::fitSplitterToList() {
+    const int total = mSplitter->contentsRect().width() - mSplitter->handleWidth();
+    if (mSplitterMoved || total <= 0)
+        return;
+    int wanted = 2 * mList->frameWidth() + mList->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < mListModel->columnCount(); ++column)
+        if (!mList->isColumnHidden(column))
+            wanted += mList->columnWidth(column);
+    const int left = std::clamp(wanted, std::min(200, total * 9 / 20), total * 9 / 20);
+    mSplitter->setSizes({left, total - left});
 }
 
 void DataPage::placeDeletedAtColumn() {
@@ -495,6 +516,12 @@ void DataPage::setMessageKind(MessageKind kind) {
     mMessage->setStyleSheet(appearance::toneStyle(tone, palette()) + u" padding: 4px;"_s);
 }
 
+bool DataPage::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == mSplitter && event->type() == QEvent::Resize)
+        fitSplitterToList();
+    return QWidget::eventFilter(watched, event);
+}
+
 void DataPage::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
@@ -506,8 +533,9 @@ void DataPage::updateForDeleted() {
     const bool wasDeleted = !mRestoreButton->isHidden();
     if (mForm) {
         mForm->setEnabled(!deleted);
-        mForm->setTitle(deleted ? u"%1 — %2"_s.arg(mModel, RecordListModel::deletedText(mLoadedDeletedAt))
-                                : mModel);
+        const QString title = caption(mModel);
+        mForm->setTitle(deleted ? u"%1 — %2"_s.arg(title, RecordListModel::deletedText(mLoadedDeletedAt))
+                                : title);
     }
     mSaveButton->setEnabled(!deleted);
     for (QPushButton *button : std::as_const(mEditButtons))

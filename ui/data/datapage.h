@@ -15,6 +15,7 @@ class QLayout;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTableView;
 
 namespace modeldesk {
@@ -105,6 +106,7 @@ signals:
 protected:
     // The message line's colour follows the palette (View ▸ Theme).
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QLayout *makeTopBar();
@@ -125,6 +127,7 @@ private:
     void setMessageKind(MessageKind kind);
     // Columns as wide as their contents, none wider than about 24 characters (a UUID key is elided).
     void fitListColumns();
+    void fitSplitterToList();
     // A deleted record is read-only: no editing, Save, Revert or Delete; Restore instead.
     void updateForDeleted();
     // With Show deleted, the deletedAt column comes second, so when each was deleted is in view.
@@ -152,6 +155,8 @@ private:
     QLineEdit *mSearch;
     QCheckBox *mShowDeleted;
     QTableView *mList;
+    QSplitter *mSplitter = nullptr;
+    bool mSplitterMoved = false; // by the user: then the list keeps the width they gave it
     RecordListModel *mListModel;
     QScrollArea *mScroll;
     RecordSection *mForm = nullptr;

@@ -1,6 +1,19 @@
 #include "data/datasession.h"
 
+#include <QDir>
+
 namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+QString DataSession::where() const {
+    const QString shown = mUrl.displayString();
+    const QString home = QDir::homePath();
+    const QString sqliteHome = u"sqlite:"_s + home + u'/';
+    if (home.size() > 1 && shown.startsWith(sqliteHome))
+        return u"sqlite:~/"_s + shown.mid(sqliteHome.size());
+    return shown;
+}
 
 DataSession::DataSession(const Schema &schema, const ConnectionUrl &url)
     : mSchema(schema)

@@ -19,8 +19,8 @@ public:
     ~DataSession();
 
     bool open(QString *error);
-    // Where the data lives, without the password: for the status bar.
-    QString where() const { return mUrl.displayString(); }
+    // Where the data lives, without the password, a file in the home folder as "~/…": for the status bar.
+    QString where() const;
     const ConnectionUrl &url() const { return mUrl; }
     const Schema &schema() const { return mSchema; }
     const ResolvedSchema &resolved() const { return mController->resolvedSchema(); }

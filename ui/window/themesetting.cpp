@@ -1,9 +1,14 @@
 #include "window/themesetting.h"
 
+#include "document/appearance.h"
+
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace modeldesk {
 
@@ -13,22 +18,59 @@ namespace {
 
 const QString kSettingsKey = u"view/theme"_s;
 
-// The application's look before any theme was applied: what System goes back to.
-struct SystemLook {
-    QString style;
-    QPalette palette;
-};
-
-const SystemLook &systemLook() {
-    static const SystemLook look{QApplication::style()->name(), QApplication::palette()};
-    return look;
+// The application's style before any theme was applied: what System goes back to. Its palette is not kept:
+// System sets an empty one, so every colour comes from the platform and follows the desktop when it switches
+// between light and dark while ModelDesk runs (Qt re-resolves an application palette that pins no colour).
+const QString &systemStyle() {
+    static const QString style = QApplication::style()->name();
+    return style;
 }
 
 ThemeSetting::Theme gApplied = ThemeSetting::Theme::System;
 
+// The style named `name`, with one repair: Fusion draws the frame of a check box and a radio button a shade
+// darker than the window, which on a dark palette vanishes into the dark box (an unticked card or BOOLEAN
+// reads as nothing). On a dark palette the frame is drawn again, between the box's colour and the text's.
+class ThemeStyle : public QProxyStyle {
+public:
+    explicit ThemeStyle(const QString &name)
+        : QProxyStyle(QStyleFactory::create(name))
+        , mName(name.toLower()) {}
+    const QString &baseName() const { return mName; }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorRadioButton;
+        if (!indicator || mName != u"fusion"_s || !appearance::isDark(option->palette))
+            return;
+        const QColor box = option->palette.color(QPalette::Base);
+        const QColor text = option->palette.color(QPalette::Text);
+        const double ink = option->state & State_Enabled ? 0.45 : 0.22;
+        QColor frame;
+        frame.setRgbF(box.redF() + (text.redF() - box.redF()) * ink,
+                      box.greenF() + (text.greenF() - box.greenF()) * ink,
+                      box.blueF() + (text.blueF() - box.blueF()) * ink);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(frame, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.5, 0.5, -1.5, -1.5);
+        if (element == PE_IndicatorRadioButton)
+            painter->drawEllipse(r);
+        else
+            painter->drawRoundedRect(r, 1.5, 1.5);
+        painter->restore();
+    }
+
+private:
+    QString mName;
+};
+
 void useStyle(const QString &name) {
-    if (QApplication::style()->name().compare(name, Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(QStyleFactory::create(name));
+    const auto *current = dynamic_cast<const ThemeStyle *>(QApplication::style());
+    if (!current || current->baseName().compare(name, Qt::CaseInsensitive) != 0)
+        QApplication::setStyle(new ThemeStyle(name));
 }
 
 struct Colors {
@@ -75,14 +117,14 @@ void ThemeSetting::save(Theme theme) {
 }
 
 void ThemeSetting::apply(Theme theme) {
-    const SystemLook &system = systemLook(); // taken before the first change
+    const QString &system = systemStyle(); // taken before the first change
     if (theme == gApplied)
         return;
     gApplied = theme;
     switch (theme) {
     case Theme::System:
-        useStyle(system.style);
-        QApplication::setPalette(system.palette);
+        useStyle(system);
+        QApplication::setPalette(QPalette());
         break;
     case Theme::Light:
         useStyle(u"Fusion"_s);
