@@ -251,7 +251,7 @@ void TestSchemaDrift::reportsAndAltersDrift() {
         {"name": "nick", "type": "STRING", "allowNull": false},
         {"name": "status", "type": "STRING", "defaultValue": "old"},
         {"name": "score", "type": "INTEGER"},
-        {"name": "level", "type": "INTEGER", "defaultValue": 3},
+        {"name": "rank", "type": "INTEGER", "defaultValue": 3},
         {"name": "code", "type": "STRING", "unique": true},
         {"name": "sku", "type": "STRING"})")),
                                    connection)
@@ -266,7 +266,7 @@ void TestSchemaDrift::reportsAndAltersDrift() {
         {"name": "nick", "type": "STRING"},
         {"name": "status", "type": "STRING", "defaultValue": "new"},
         {"name": "score", "type": "INTEGER", "defaultValue": 5},
-        {"name": "level", "type": "INTEGER"},
+        {"name": "rank", "type": "INTEGER"},
         {"name": "code", "type": "STRING"},
         {"name": "sku", "type": "STRING", "unique": true})")),
                     connection);
@@ -306,7 +306,7 @@ void TestSchemaDrift::reportsAndAltersDrift() {
     // The catalog says so, and the row is still there.
     QCOMPARE(catalogColumn(connection, u"people"_s, u"email"_s).notNull, !sqlite);
     QCOMPARE(catalogColumn(connection, u"people"_s, u"nick"_s).notNull, sqlite);
-    QCOMPARE(catalogColumn(connection, u"people"_s, u"level"_s).defaultText.isEmpty(), !sqlite);
+    QCOMPARE(catalogColumn(connection, u"people"_s, u"rank"_s).defaultText.isEmpty(), !sqlite);
     QCOMPARE(catalogColumn(connection, u"people"_s, u"score"_s).defaultText.isEmpty(), sqlite);
     QVERIFY(catalogUnique(connection, u"people"_s, u"sku"_s));
     QVERIFY(catalogUnique(connection, u"people"_s, u"code"_s));
