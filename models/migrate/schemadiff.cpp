@@ -13,28 +13,46 @@ namespace {
 
 using Kind = MigrationStep::Kind;
 
-// The identity of every table and column of one design, from the ids of what made them.
+// The identity of every table and column of one design, from the ids of what made them. The links' keys are
+// looked up once (a design of thousands of links would otherwise cost a scan per column).
 class Identities {
 public:
     Identities(const Schema &schema, const ResolvedSchema &resolved)
-        : mSchema(schema)
-        , mResolved(resolved) {}
+        : mSchema(schema) {
+        for (const Model &model : schema.models)
+            if (!mModels.contains(model.name))
+                mModels.insert(model.name, &model);
+        QHash<QString, QString> tableOfModel;
+        for (const Table &table : resolved.tables)
+            if (!table.model.isEmpty())
+                tableOfModel.insert(table.model, table.name);
+        for (const ResolvedLink &link : resolved.links) {
+            const QString id = linkId(link);
+            if (link.kind == Link::Kind::BelongsToMany) {
+                if (link.throughModel.isEmpty() && !mJunctions.contains(link.throughTable))
+                    mJunctions.insert(link.throughTable, u"junction:"_s + id);
+                addKey(link.throughTable, link.foreignKeyColumn, u"l:"_s + id + u":fk"_s);
+                addKey(link.throughTable, link.otherKeyColumn, u"l:"_s + id + u":other"_s);
+                continue;
+            }
+            const bool onTarget = link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany;
+            addKey(tableOfModel.value(onTarget ? link.target : link.source), link.foreignKeyColumn,
+                   u"l:"_s + id + u":fk"_s);
+        }
+    }
 
     QString table(const Table &table) const {
         if (!table.model.isEmpty()) {
-            const Model *model = mSchema.model(table.model);
+            const Model *model = mModels.value(table.model);
             return model && !model->id.isEmpty() ? u"m:"_s + model->id : u"model:"_s + table.model;
         }
-        for (const ResolvedLink &link : mResolved.links)
-            if (link.throughModel.isEmpty() && link.throughTable == table.name)
-                return u"junction:"_s + linkId(link);
-        return u"table:"_s + table.name;
+        return mJunctions.value(table.name, u"table:"_s + table.name);
     }
 
     QString column(const Table &table, const Column &column) const {
         switch (column.origin) {
         case Column::Origin::Declared: {
-            const Model *model = mSchema.model(table.model);
+            const Model *model = mModels.value(table.model);
             if (model && column.fieldIndex >= 0 && column.fieldIndex < model->fields.size() &&
                 !model->fields.at(column.fieldIndex).id.isEmpty())
                 return u"f:"_s + model->fields.at(column.fieldIndex).id;
@@ -52,15 +70,7 @@ public:
             break;
         }
         // A foreign key column: by the first link that puts it there.
-        for (const ResolvedLink &link : mResolved.links) {
-            if (holder(link) != table.name)
-                continue;
-            if (link.foreignKeyColumn == column.name)
-                return u"l:"_s + linkId(link) + u":fk"_s;
-            if (link.kind == Link::Kind::BelongsToMany && link.otherKeyColumn == column.name)
-                return u"l:"_s + linkId(link) + u":other"_s;
-        }
-        return u"fk:"_s + column.attribute;
+        return mLinkKeys.value(table.name + u'\x1f' + column.name, u"fk:"_s + column.attribute);
     }
 
 private:
@@ -71,16 +81,16 @@ private:
         return id.isEmpty() ? u"#%1"_s.arg(link.index) : id;
     }
 
-    QString holder(const ResolvedLink &link) const {
-        if (link.kind == Link::Kind::BelongsToMany)
-            return link.throughTable;
-        const bool onTarget = link.kind == Link::Kind::HasOne || link.kind == Link::Kind::HasMany;
-        const Table *table = mResolved.tableForModel(onTarget ? link.target : link.source);
-        return table ? table->name : QString();
+    void addKey(const QString &table, const QString &column, const QString &key) {
+        const QString where = table + u'\x1f' + column;
+        if (!table.isEmpty() && !column.isEmpty() && !mLinkKeys.contains(where))
+            mLinkKeys.insert(where, key);
     }
 
     const Schema &mSchema;
-    const ResolvedSchema &mResolved;
+    QHash<QString, const Model *> mModels; // by name, the first of a name as Schema::model()
+    QHash<QString, QString> mJunctions;    // generated junction table -> its key
+    QHash<QString, QString> mLinkKeys;     // "table\x1fcolumn" -> the key of the link that made the column
 };
 
 // Pairs two lists by key, then what is left by equal name (a link removed while its inverse still makes the
