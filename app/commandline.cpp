@@ -80,6 +80,14 @@ const QList<Command> &commands() {
          "or "
          ".js file of Sequelize models is read by running it with Node (no database is touched)",
          &runImport},
+        {"diff",
+         "diff OLD NEW --dialect sqlite|postgres|mysql [-o FILE] [--allow-data-loss] | diff OLD NEW --format "
+         "sequelize-migration -o DIR [--allow-data-loss]",
+         "the SQL that takes a database built from OLD (a project, or a database URL read as import does) to "
+         "NEW: renames from the ids, SQLite's table rebuild, foreign keys kept at every step; refuses "
+         "data-losing steps without --allow-data-loss; --format sequelize-migration writes a migration file "
+         "with up and down for sequelize-cli or umzug",
+         &runDiff},
         {"export", "export PROJECT --format FORMAT [--dialect sqlite|postgres|mysql] [-o PATH]",
          "export the design (sql, sequelize, dbml, mermaid, json; png, svg, pdf images of the diagram); to "
          "stdout without -o",

@@ -50,6 +50,7 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runFormats(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runGenerate(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 // Diagram images (imageexport.cpp). `export` with --format png|svg|pdf draws the designer's canvas, which
 // needs a QApplication (on the offscreen platform when no display is asked for); main() asks first.

@@ -1,6 +1,7 @@
 #include "editing/designgenerator.h"
 
 #include "editing/autolayout.h"
+#include "schema/schemaids.h"
 
 #include <QHash>
 
@@ -137,6 +138,7 @@ Project DesignGenerator::generate(const Options &options) {
 
     if (options.layout)
         project.layout.positions = AutoLayout::arrange(schema, AutoLayout::estimatedSizes(schema));
+    SchemaIds::assignMissing(schema);
     return project;
 }
 

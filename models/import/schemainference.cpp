@@ -3,6 +3,7 @@
 #include "editing/autolayout.h"
 #include "import/importnames.h"
 #include "schema/inflection.h"
+#include "schema/schemaids.h"
 #include "sql/catalogtypes.h"
 
 #include <QHash>
@@ -601,7 +602,9 @@ private:
 } // namespace
 
 ImportResult SchemaInference::infer(const DatabaseCatalog &catalog) {
-    return Inference(catalog).run();
+    ImportResult result = Inference(catalog).run();
+    SchemaIds::assignMissing(result.project.schema);
+    return result;
 }
 
 } // namespace modeldesk

@@ -1,9 +1,11 @@
 // ProjectFile::parse/load: turns untrusted JSON into a Project, naming every problem by its JSON path.
 #include "project/projectfile.h"
+#include "schema/schemaids.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,10 +81,14 @@ public:
             project.layout = readLayout(root.value(u"layout"_s), u"$.layout"_s);
         if (!errors.isEmpty())
             return std::nullopt;
+        // Version 1 had no ids, and a hand-written line may leave one out: those get ids from their content.
+        SchemaIds::assignMissing(project.schema);
         return project;
     }
 
 private:
+    QHash<QString, QString> mIds; // id -> the JSON path that first used it
+
     static QString describeValue(const QJsonValue &value) {
         if (value.isString())
             return u'"' + value.toString().left(80) + u'"';
@@ -147,14 +153,35 @@ private:
         return value.toBool();
     }
 
+    // An id, checked for its form and for being used once in the whole file.
+    QString id(const QJsonObject &parent, const QString &path) {
+        const QString value = string(parent, u"id"_s, path);
+        if (value.isEmpty())
+            return value;
+        if (!SchemaIds::isValid(value)) {
+            errors.append(tr("%1.id: \"%2\" is not an id (letters, digits, '_' and '-', at most 32)")
+                              .arg(path, value.left(80)));
+            return {};
+        }
+        const auto seen = mIds.constFind(value);
+        if (seen != mIds.constEnd()) {
+            errors.append(tr("%1.id: \"%2\" is already the id of %3; ids are unique in a project")
+                              .arg(path, value, *seen));
+            return {};
+        }
+        mIds.insert(value, path);
+        return value;
+    }
+
     Model readModel(const QJsonValue &value, const QString &path) {
         Model model;
         const QJsonObject o = object(value, path);
         if (o.isEmpty() && !value.isObject())
             return model;
         checkKeys(o, path,
-                  {u"name"_s, u"tableName"_s, u"freezeTableName"_s, u"timestamps"_s, u"paranoid"_s,
+                  {u"id"_s, u"name"_s, u"tableName"_s, u"freezeTableName"_s, u"timestamps"_s, u"paranoid"_s,
                    u"underscored"_s, u"comment"_s, u"fields"_s});
+        model.id = id(o, path);
         model.name = string(o, u"name"_s, path, true);
         model.tableName = string(o, u"tableName"_s, path);
         model.freezeTableName = boolean(o, u"freezeTableName"_s, path, false);
@@ -174,8 +201,9 @@ private:
         if (!value.isObject())
             return field;
         checkKeys(o, path,
-                  {u"name"_s, u"type"_s, u"allowNull"_s, u"defaultValue"_s, u"primaryKey"_s,
+                  {u"id"_s, u"name"_s, u"type"_s, u"allowNull"_s, u"defaultValue"_s, u"primaryKey"_s,
                    u"autoIncrement"_s, u"unique"_s, u"comment"_s, u"validate"_s});
+        field.id = id(o, path);
         field.name = string(o, u"name"_s, path, true);
         const QString typeText = string(o, u"type"_s, path, true);
         if (!typeText.isEmpty()) {
@@ -216,8 +244,9 @@ private:
         if (!value.isObject())
             return link;
         checkKeys(o, path,
-                  {u"kind"_s, u"source"_s, u"target"_s, u"as"_s, u"foreignKey"_s, u"otherKey"_s,
+                  {u"id"_s, u"kind"_s, u"source"_s, u"target"_s, u"as"_s, u"foreignKey"_s, u"otherKey"_s,
                    u"sourceKey"_s, u"targetKey"_s, u"through"_s, u"onDelete"_s, u"onUpdate"_s});
+        link.id = id(o, path);
         const QString kind = string(o, u"kind"_s, path, true);
         if (const auto k = Link::kindFromName(kind))
             link.kind = *k;

@@ -3,6 +3,7 @@
 // that a change to one shows as a one-line diff.
 #include "project/projectfile.h"
 #include "project/wholefile.h"
+#include "schema/schemaids.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -107,7 +108,9 @@ private:
 
 QString fieldLine(const Field &field) {
     Line line;
-    line.text(u"name"_s, field.name, false).text(u"type"_s, field.type.toString(), false);
+    line.text(u"id"_s, field.id)
+        .text(u"name"_s, field.name, false)
+        .text(u"type"_s, field.type.toString(), false);
     if (field.allowNull)
         line.add(u"allowNull"_s, *field.allowNull ? u"true"_s : u"false"_s);
     if (field.hasDefault())
@@ -131,7 +134,8 @@ QString fieldLine(const Field &field) {
 
 QString linkLine(const Link &link) {
     Line line;
-    line.text(u"kind"_s, Link::kindName(link.kind), false)
+    line.text(u"id"_s, link.id)
+        .text(u"kind"_s, Link::kindName(link.kind), false)
         .text(u"source"_s, link.source, false)
         .text(u"target"_s, link.target, false)
         .text(u"as"_s, link.as)
@@ -151,7 +155,10 @@ QString point(const QPointF &p) {
 
 } // namespace
 
-QByteArray ProjectFile::serialize(const Project &project) {
+QByteArray ProjectFile::serialize(const Project &given) {
+    // Every element is written with an id; one built in code without them gets the ids a load would give.
+    Project project = given;
+    SchemaIds::assignMissing(project.schema);
     QString out;
     out += u"{\n  \"format\": \"modeldesk\",\n  \"version\": "_s + QString::number(kFormatVersion) + u",\n"_s;
 
@@ -160,7 +167,8 @@ QByteArray ProjectFile::serialize(const Project &project) {
     for (qsizetype m = 0; m < models.size(); ++m) {
         const Model &model = models.at(m);
         Line head;
-        head.text(u"name"_s, model.name, false)
+        head.text(u"id"_s, model.id)
+            .text(u"name"_s, model.name, false)
             .text(u"tableName"_s, model.tableName)
             .flag(u"freezeTableName"_s, model.freezeTableName, false)
             .flag(u"timestamps"_s, model.timestamps, true)

@@ -34,6 +34,8 @@ struct Field {
     bool unique = false;
     QString comment;
     QList<ValidateRule> validate;
+    // The stable id (schema/schemaids.h): kept by renames, so a migration knows a renamed column.
+    QString id;
 
     bool isNullable() const { return !primaryKey && allowNull.value_or(true); }
     bool hasDefault() const { return !defaultValue.isUndefined(); }

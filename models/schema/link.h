@@ -21,6 +21,7 @@ struct Link {
     QString through;   // belongsToMany: a model name in the schema, or a junction table name
     QString onDelete;  // CASCADE, SET NULL, RESTRICT, NO ACTION, SET DEFAULT
     QString onUpdate;
+    QString id; // the stable id (schema/schemaids.h)
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);

@@ -19,6 +19,7 @@ struct Model {
     bool underscored = false;
     QString comment;
     QList<Field> fields;
+    QString id; // the stable id (schema/schemaids.h)
 
     // The table Sequelize 6 would use: tableName, else the name when frozen, else the pluralized name
     // (snake_cased when underscored).

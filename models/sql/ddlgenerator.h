@@ -41,8 +41,10 @@ public:
 
     const SqlDialect &dialect() const { return mDialect; }
 
-private:
+    // "REFERENCES `t` (`id`) ON DELETE ... ON UPDATE ...", as a column or FOREIGN KEY clause ends.
     QString references(const ColumnReference &reference) const;
+
+private:
     QStringList enumTypeStatements(const Table &table) const;
 
     SqlDialect mDialect;

@@ -312,7 +312,7 @@ private slots:
             QCOMPARE(
                 r.err,
                 path +
-                    u": $.version: the file has format version 99, written by a newer ModelDesk; this one reads up to version 1. Update ModelDesk to open it.\n"_s);
+                    u": $.version: the file has format version 99, written by a newer ModelDesk; this one reads up to version 2. Update ModelDesk to open it.\n"_s);
             return;
         }
         QCOMPARE(actual, expected);

@@ -1,6 +1,6 @@
 // The house plan, checked over the sources so that it cannot rot (docs/architecture.md):
-// - models/ is in layers, schema < sql < project < editing < export < import < db < records; a file includes
-// only its
+// - models/ is in layers, schema < sql < project < editing < export < import < migrate < db < records; a file
+// includes only its
 //   own layer and those below it, and never Qt Gui, Widgets or (below db/) Qt SQL;
 // - ui/ is in folders, document < designer < properties, data < window, with the same rule, and never
 //   includes Qt SQL;
@@ -25,6 +25,7 @@ const QStringList kModelLayers = {u"schema"_s,
                                   QStringLiteral("editing"),
                                   QStringLiteral("export"),
                                   QStringLiteral("import"),
+                                  QStringLiteral("migrate"),
                                   QStringLiteral("db"),
                                   QStringLiteral("records")};
 

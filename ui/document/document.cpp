@@ -2,6 +2,7 @@
 
 #include "editing/namecheck.h"
 #include "project/projectfile.h"
+#include "schema/schemaids.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -38,6 +39,8 @@ const ResolvedSchema &Document::resolved() const {
 
 void Document::reset(const Project &project, const QString &filePath, const QString &displayName) {
     mProject = project;
+    // Every element of an open design has an id (an imported or generated one may come without).
+    SchemaIds::assignMissing(mProject.schema);
     schemaEdited();
     mFilePath = filePath;
     mDisplayName = displayName;

@@ -1,6 +1,7 @@
 #include "document/linkcommands.h"
 
 #include "document/document.h"
+#include "schema/schemaids.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,7 @@ AddLinkCommand::AddLinkCommand(Document *document, const Link &link, QUndoComman
     , mDocument(document)
     , mLink(link)
     , mIndex(int(document->schema().links.size())) {
+    SchemaIds::assignMissing(document->schema(), mLink);
 }
 
 void AddLinkCommand::redo() {
@@ -50,6 +52,7 @@ ChangeLinkCommand::ChangeLinkCommand(Document *document, int index, const Link &
     , mIndex(index)
     , mBefore(document->schema().links.at(index))
     , mAfter(after) {
+    SchemaIds::assignMissing(document->schema(), mAfter);
 }
 
 void ChangeLinkCommand::redo() {

@@ -1,6 +1,7 @@
 #include "document/modelcommands.h"
 
 #include "document/document.h"
+#include "schema/schemaids.h"
 
 #include <QCoreApplication>
 
@@ -13,6 +14,8 @@ AddModelCommand::AddModelCommand(Document *document, const Model &model, const Q
     , mModel(model)
     , mPosition(position)
     , mIndex(int(document->schema().models.size())) {
+    // A new model gets its ids now, so that redo after undo brings back the very same ones.
+    SchemaIds::assignMissing(document->schema(), mModel);
 }
 
 void AddModelCommand::redo() {
@@ -62,6 +65,7 @@ ChangeModelCommand::ChangeModelCommand(Document *document, const Model &before, 
     , mBefore(before)
     , mAfter(after) {
     Q_ASSERT(mIndex >= 0 && before.name == after.name);
+    SchemaIds::assignMissing(document->schema(), mAfter); // a field added by this edit
 }
 
 void ChangeModelCommand::redo() {

@@ -1,0 +1,63 @@
+// MigrationRunner: runs MigrationSql's statements in the one transaction guard.
+#include "db/migrationrunner.h"
+
+#include <QSqlQuery>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+bool MigrationRunner::run(const QStringList &statements, QString *error) {
+    for (const QString &statement : statements) {
+        QSqlQuery query(mConnection.database());
+        if (query.exec(statement))
+            continue;
+        *error = tr("%1\nin: %2").arg(DatabaseConnection::describe(query.lastError()), statement.left(300));
+        if (statement.startsWith(u"INSERT INTO "_s) &&
+            statement.contains(QLatin1String(MigrationSql::kPrecheckPrefix))) {
+            const QString column = statement.section(QLatin1String(MigrationSql::kPrecheckPrefix), 1)
+                                       .section(QChar(statement.at(12)), 0, 0);
+            *error = tr("%1: a NOT NULL column without a default cannot be added to a table that has rows; "
+                        "give the field a default (nothing was changed)")
+                         .arg(column);
+            return false;
+        }
+        // SQLite's foreign key check failed: name a row whose key points nowhere.
+        if (statement.contains(MigrationSql::kCheckTable)) {
+            QSqlQuery check(mConnection.database());
+            if (check.exec(u"PRAGMA foreign_key_check"_s) && check.next())
+                *error =
+                    tr("a row of table %1 refers to a missing row of table %2 (PRAGMA foreign_key_check)")
+                        .arg(check.value(0).toString(), check.value(2).toString());
+        }
+        return false;
+    }
+    return true;
+}
+
+bool MigrationRunner::apply(const MigrationPlan &plan, QString *error) {
+    if (!mConnection.ensureOpen(error))
+        return false;
+    const MigrationSql sql(mConnection.dialect());
+    const QStringList statements = sql.statements(plan);
+    if (!run(sql.beforeTransaction(), error))
+        return false;
+    bool ok = true;
+    if (mConnection.dialect().transactionalDdl()) {
+        QString failure;
+        const auto outcome = mConnection.transaction([&] { return run(statements, &failure); }, error);
+        if (outcome == DatabaseConnection::Transaction::WorkFailed)
+            *error = failure;
+        ok = outcome == DatabaseConnection::Transaction::Done;
+    } else {
+        ok = run(statements, error);
+    }
+    QString restoreError;
+    if (!run(sql.afterTransaction(), &restoreError) && ok) {
+        *error = restoreError;
+        return false;
+    }
+    return ok;
+}
+
+} // namespace modeldesk

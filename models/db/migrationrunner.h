@@ -1,0 +1,29 @@
+#pragma once
+
+#include "db/databaseconnection.h"
+#include "db/migrationsql.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace modeldesk {
+
+// Applies a MigrationPlan to a database, all or nothing where the engine can roll DDL back (SQLite and
+// PostgreSQL: one transaction; on SQLite with foreign keys off for the table rebuilds and
+// PRAGMA foreign_key_check before the commit). MySQL/MariaDB commits each DDL statement: a failure there
+// names the statement it stopped at, and the steps before it stay applied.
+class MigrationRunner {
+    Q_DECLARE_TR_FUNCTIONS(MigrationRunner)
+public:
+    explicit MigrationRunner(DatabaseConnection &connection)
+        : mConnection(connection) {}
+
+    bool apply(const MigrationPlan &plan, QString *error);
+
+private:
+    bool run(const QStringList &statements, QString *error);
+
+    DatabaseConnection &mConnection;
+};
+
+} // namespace modeldesk

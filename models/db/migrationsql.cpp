@@ -1,0 +1,324 @@
+// MigrationSql: a MigrationPlan as statements per dialect.
+#include "db/migrationsql.h"
+
+#include <QJsonObject>
+
+namespace modeldesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using DialectKind = SqlDialect::Kind;
+
+// A dollar-quote tag that does not occur in the body.
+QString dollarTag(const QString &body) {
+    QString tag = u"$md$"_s;
+    for (int n = 1; body.contains(tag); ++n)
+        tag = u"$md%1$"_s.arg(n);
+    return tag;
+}
+
+QString commentLine(const QString &text) {
+    QString out = text;
+    for (QChar &c : out)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() == 0x2028 || c.unicode() == 0x2029)
+            c = u' ';
+    return out;
+}
+
+// A column the way ADD COLUMN or MODIFY states it: no key, no foreign key (added separately, after every
+// column exists) and, for MODIFY, no UNIQUE (which would add a second unique index).
+Column plainColumn(const Column &column, bool keepUnique) {
+    Column out = column;
+    out.primaryKey = false;
+    out.references.reset();
+    if (!keepUnique)
+        out.unique = false;
+    return out;
+}
+
+bool fillsWithNow(const Column &column) {
+    return column.origin == Column::Origin::Timestamp && !column.nullable && !column.hasDefault();
+}
+
+} // namespace
+
+QStringList MigrationSql::beforeTransaction() const {
+    if (dialect().kind() == DialectKind::Sqlite)
+        return {u"PRAGMA foreign_keys = OFF"_s};
+    return {};
+}
+
+QStringList MigrationSql::afterTransaction() const {
+    if (dialect().kind() == DialectKind::Sqlite)
+        return {u"PRAGMA foreign_keys = ON"_s};
+    return {};
+}
+
+QStringList MigrationSql::emptyTablePrechecks(const MigrationPlan &plan) const {
+    // ADD COLUMN ... NOT NULL without a default fails on a table with rows on SQLite and PostgreSQL, but
+    // MySQL fills in the type's zero; a CHECK on a temporary table counting the rows stops every engine
+    // first.
+    QStringList out;
+    const bool mysql = dialect().kind() == DialectKind::MySql;
+    for (const TableChange &change : plan.changed)
+        for (const ColumnChange &c : change.columns) {
+            if (c.before || !c.after || c.after->nullable || c.after->hasDefault() ||
+                c.after->autoIncrement || fillsWithNow(*c.after))
+                continue;
+            const QString name =
+                (QString::fromLatin1(kPrecheckPrefix) + change.after.name + u'.' + c.after->name).left(60);
+            out << u"CREATE TEMPORARY TABLE %1 (%2 INTEGER CHECK (%2 = 0))"_s.arg(q(name), q(u"rows"_s))
+                << u"INSERT INTO %1 SELECT COUNT(*) FROM %2"_s.arg(q(name), q(change.before.name))
+                << (mysql ? u"DROP TEMPORARY TABLE "_s : u"DROP TABLE "_s) + q(name);
+        }
+    return out;
+}
+
+QStringList MigrationSql::foreignKeyCheck() {
+    // PRAGMA foreign_key_check only lists the rows; a CHECK turns a listed row into an error, so the sqlite3
+    // shell (with -bail) and MigrationRunner both stop before the COMMIT.
+    return {u"CREATE TEMP TABLE %1 (violations INTEGER CHECK (violations = 0))"_s.arg(kCheckTable),
+            u"INSERT INTO temp.%1 SELECT COUNT(*) FROM pragma_foreign_key_check"_s.arg(kCheckTable),
+            u"DROP TABLE temp.%1"_s.arg(kCheckTable)};
+}
+
+QStringList MigrationSql::dropForeignKey(const QString &table, const QString &column) const {
+    switch (dialect().kind()) {
+    case DialectKind::Sqlite:
+        return {}; // the table is rebuilt without it
+    case DialectKind::Postgres: {
+        // The constraint's name is the engine's choice: look it up by the column it holds.
+        const QString body =
+            u" DECLARE r record; BEGIN FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON "
+            "a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) WHERE c.conrelid = to_regclass(%1) AND "
+            "c.contype = 'f' AND a.attname = %2 LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', %1, "
+            "r.conname); END LOOP; END "_s.arg(lit(q(table)), lit(column));
+        const QString tag = dollarTag(body);
+        return {u"DO "_s + tag + body + tag};
+    }
+    case DialectKind::MySql:
+        break;
+    }
+    const QString lookup =
+        u"SET @md_sql = (SELECT COALESCE(MAX(CONCAT(%1, ' DROP FOREIGN KEY `', REPLACE(CONSTRAINT_NAME, '`', "
+        "'``'), '`')), 'DO 0') FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND "
+        "TABLE_NAME = %2 AND COLUMN_NAME = %3 AND REFERENCED_TABLE_NAME IS NOT NULL)"_s.arg(
+            lit(alter(table)), lit(table), lit(column));
+    return {lookup, u"PREPARE md_stmt FROM @md_sql"_s, u"EXECUTE md_stmt"_s, u"DEALLOCATE PREPARE md_stmt"_s};
+}
+
+QStringList MigrationSql::dropUnique(const QString &table, const QString &column) const {
+    switch (dialect().kind()) {
+    case DialectKind::Sqlite:
+        return {};
+    case DialectKind::Postgres: {
+        const QString body =
+            u" DECLARE r record; BEGIN FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON "
+            "a.attrelid = c.conrelid AND c.conkey = ARRAY[a.attnum] WHERE c.conrelid = to_regclass(%1) AND "
+            "c.contype = 'u' AND a.attname = %2 LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', %1, "
+            "r.conname); END LOOP; END "_s.arg(lit(q(table)), lit(column));
+        const QString tag = dollarTag(body);
+        return {u"DO "_s + tag + body + tag};
+    }
+    case DialectKind::MySql:
+        break;
+    }
+    const QString lookup =
+        u"SET @md_sql = (SELECT COALESCE(MAX(CONCAT(%1, ' DROP INDEX `', REPLACE(s.INDEX_NAME, '`', '``'), "
+        "'`')), 'DO 0') FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = DATABASE() AND "
+        "s.TABLE_NAME = %2 AND s.COLUMN_NAME = %3 AND s.NON_UNIQUE = 0 AND s.INDEX_NAME <> 'PRIMARY' AND "
+        "(SELECT COUNT(*) FROM information_schema.STATISTICS o WHERE o.TABLE_SCHEMA = s.TABLE_SCHEMA AND "
+        "o.TABLE_NAME = s.TABLE_NAME AND o.INDEX_NAME = s.INDEX_NAME) = 1)"_s.arg(lit(alter(table)),
+                                                                                  lit(table), lit(column));
+    return {lookup, u"PREPARE md_stmt FROM @md_sql"_s, u"EXECUTE md_stmt"_s, u"DEALLOCATE PREPARE md_stmt"_s};
+}
+
+QStringList MigrationSql::renameTable(const TableChange &change) const {
+    QStringList out{alter(change.before.name) + u" RENAME TO "_s + q(change.after.name)};
+    if (dialect().kind() == DialectKind::Postgres) {
+        // SERIAL's sequence is named after the table; sync of NEW names it after the new one.
+        for (const Column &column : change.before.columns)
+            if (column.autoIncrement)
+                out << u"ALTER SEQUENCE IF EXISTS %1 RENAME TO %2"_s.arg(
+                    q(change.before.name + u'_' + column.name + u"_seq"_s),
+                    q(change.after.name + u'_' + column.name + u"_seq"_s));
+    }
+    return out;
+}
+
+QStringList MigrationSql::addColumn(const Table &table, const Column &column) const {
+    Column added = plainColumn(column, true);
+    added.autoIncrement = false;
+    QStringList out;
+    if (fillsWithNow(column)) {
+        // createdAt/updatedAt switched on for a table with rows: they are stamped now, then the default goes.
+        added.defaultValue = QJsonObject{{u"fn"_s, u"NOW"_s}};
+        out << alter(table.name) + u" ADD COLUMN "_s + mDdl.columnDefinition(table, added);
+        added.defaultValue = QJsonValue(QJsonValue::Undefined);
+        out << mDdl.setDefaultStatements(table, added);
+        return out;
+    }
+    if (column.type.kind == DataType::Kind::Enum && dialect().kind() == DialectKind::Postgres) {
+        const QStringList create = mDdl.createTableStatements(Table{table.model, table.name, {}, {added}});
+        for (const QString &statement : create)
+            if (statement.startsWith(u"DO "_s))
+                out << statement;
+    }
+    out << alter(table.name) + u" ADD COLUMN "_s + mDdl.columnDefinition(table, added);
+    return out;
+}
+
+QStringList MigrationSql::alterColumn(const Table &table, const ColumnChange &change) const {
+    const Column &after = *change.after;
+    const QString t = table.name;
+    QStringList out;
+    if (dialect().kind() == DialectKind::MySql) {
+        // MODIFY restates the column: type, NULL, DEFAULT, comment in one statement.
+        if (change.typeChanged() || change.nullabilityChanged() || change.defaultChanged())
+            out << alter(t) + u" MODIFY COLUMN "_s + mDdl.columnDefinition(table, plainColumn(after, false));
+    } else {
+        if (change.typeChanged()) {
+            const QString type = dialect().columnType(table, after);
+            out << alter(t) + u" ALTER COLUMN %1 TYPE %2 USING %1::%2"_s.arg(q(after.name), type);
+        }
+        if (change.nullabilityChanged())
+            out << alter(t) + u" ALTER COLUMN %1 %2 NOT NULL"_s.arg(q(after.name),
+                                                                    after.nullable ? u"DROP"_s : u"SET"_s);
+        if (change.defaultChanged())
+            out << mDdl.setDefaultStatements(table, after);
+    }
+    if (change.uniqueChanged()) {
+        if (after.unique)
+            out << mDdl.addUniqueStatements(table, after);
+        else
+            out << dropUnique(t, after.name);
+    }
+    return out;
+}
+
+QStringList MigrationSql::alterTable(const TableChange &change) const {
+    const Table &table = change.after;
+    QStringList out;
+    for (const ColumnChange &c : change.columns)
+        if (!c.after)
+            out << alter(table.name) + u" DROP COLUMN "_s + q(c.before->name);
+    for (const ColumnChange &c : change.columns)
+        if (c.renamed())
+            out << alter(table.name) + u" RENAME COLUMN %1 TO %2"_s.arg(q(c.before->name), q(c.after->name));
+    for (const ColumnChange &c : change.columns)
+        if (!c.before)
+            out << addColumn(table, *c.after);
+    for (const ColumnChange &c : change.columns)
+        if (c.before && c.after)
+            out << alterColumn(table, c);
+    return out;
+}
+
+QStringList MigrationSql::rebuildSqliteTable(const TableChange &change) const {
+    const Table &table = change.after;
+    Table fresh = table;
+    fresh.name = table.name + u"__modeldesk_new"_s;
+    QStringList columns;
+    QStringList values;
+    for (const ColumnChange &c : change.columns) {
+        if (!c.after)
+            continue;
+        if (c.before) {
+            columns << q(c.after->name);
+            values << q(c.before->name);
+        } else if (fillsWithNow(*c.after)) {
+            columns << q(c.after->name);
+            values << u"strftime('%Y-%m-%d %H:%M:%f +00:00', 'now')"_s;
+        }
+    }
+    QStringList out{mDdl.createTable(fresh)};
+    if (!columns.isEmpty())
+        out << u"INSERT INTO %1 (%2) SELECT %3 FROM %4"_s.arg(q(fresh.name), columns.join(u", "_s),
+                                                              values.join(u", "_s), q(table.name));
+    out << u"DROP TABLE "_s + q(table.name);
+    out << alter(fresh.name) + u" RENAME TO "_s + q(table.name);
+    return out;
+}
+
+QStringList MigrationSql::statements(const MigrationPlan &plan) const {
+    const bool sqlite = dialect().kind() == DialectKind::Sqlite;
+    // 0. What the rows must allow, before anything changes.
+    QStringList out = emptyTablePrechecks(plan);
+    // 1. Foreign keys that change or go away, by OLD's names, before anything they hold to moves.
+    if (!sqlite)
+        for (const TableChange &change : plan.changed)
+            for (const ColumnChange &c : change.columns)
+                if (c.before && c.before->references && c.referenceChanged)
+                    out << dropForeignKey(change.before.name, c.before->name);
+    // 2. Renamed tables, 3. new tables.
+    for (const TableChange &change : plan.changed)
+        if (change.renamed())
+            out << renameTable(change);
+    for (const Table &table : plan.created)
+        out << mDdl.createTableStatements(table);
+    // 4. Columns.
+    for (const TableChange &change : plan.changed) {
+        if (sqlite && change.reshaped())
+            out << rebuildSqliteTable(change);
+        else if (sqlite) {
+            for (const ColumnChange &c : change.columns)
+                if (c.renamed())
+                    out << alter(change.after.name) +
+                               u" RENAME COLUMN %1 TO %2"_s.arg(q(c.before->name), q(c.after->name));
+        } else
+            out << alterTable(change);
+    }
+    // 5. New foreign keys, now that every column they join exists.
+    if (!sqlite)
+        for (const TableChange &change : plan.changed)
+            for (const ColumnChange &c : change.columns)
+                if (c.after && c.after->references && c.referenceChanged)
+                    out << alter(change.after.name) +
+                               u" ADD FOREIGN KEY (%1) %2"_s.arg(q(c.after->name),
+                                                                 mDdl.references(*c.after->references));
+    // 6. Dropped tables, the referring ones first.
+    for (auto it = plan.dropped.crbegin(); it != plan.dropped.crend(); ++it) {
+        out << u"DROP TABLE "_s + q(it->name);
+        if (dialect().kind() == DialectKind::Postgres)
+            for (const Column &column : it->columns)
+                if (column.type.kind == DataType::Kind::Enum)
+                    out << u"DROP TYPE IF EXISTS "_s + q(SqlDialect::enumTypeName(*it, column));
+    }
+    if (sqlite)
+        out << foreignKeyCheck();
+    return out;
+}
+
+QString MigrationSql::script(const MigrationPlan &plan, const QString &origin) const {
+    QString out = u"-- Migration generated by ModelDesk for "_s + dialect().name();
+    if (!origin.isEmpty())
+        out += u": "_s + commentLine(origin);
+    out += u"\n-- Steps:\n"_s;
+    for (const MigrationStep &step : plan.steps)
+        out += u"--   "_s + commentLine(step.description) +
+               (step.dataLoss ? u"  [DATA LOSS: "_s + commentLine(step.lossReason) + u']' : QString()) +
+               u'\n';
+    const bool transactional = dialect().transactionalDdl();
+    if (!transactional)
+        out += u"-- MySQL/MariaDB commits every DDL statement: a failure part-way leaves the steps before "
+               "it applied.\n"_s;
+    if (dialect().kind() == DialectKind::Sqlite)
+        out +=
+            u"-- Run it with sqlite3 -bail: a row whose foreign key points nowhere stops it before the COMMIT.\n"_s;
+    out += u'\n';
+    for (const QString &statement : beforeTransaction())
+        out += statement + u";\n"_s;
+    if (transactional)
+        out += u"BEGIN;\n"_s;
+    for (const QString &statement : statements(plan))
+        out += statement + u";\n"_s;
+    if (transactional)
+        out += u"COMMIT;\n"_s;
+    for (const QString &statement : afterTransaction())
+        out += statement + u";\n"_s;
+    return out;
+}
+
+} // namespace modeldesk
