@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace modeldesk {
@@ -27,6 +28,9 @@ public:
         QString node = QStringLiteral("node"); // the Node.js program (a name looked up on PATH, or a path)
         QStringList modulePaths;               // more node_modules folders to find `sequelize` in (NODE_PATH)
         int timeoutMs = 60 * 1000;             // the user's code is stopped after this long
+        // Asked every 100 ms while Node runs (from the thread that called read()): true stops Node, and
+        // read() fails with "stopped".
+        std::function<bool()> cancelled;
     };
 
     // Runs the loader on `path` (a folder of model files, a project folder with models/, or a .js file

@@ -2,6 +2,7 @@
 #include "import/sequelizecode.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -67,13 +68,29 @@ std::optional<ImportResult> SequelizeCodeImport::read(const QString &path, const
                         .arg(options.node, node.errorString()));
         return std::nullopt;
     }
-    const bool finished = node.waitForFinished(options.timeoutMs);
+    // Waits in slices, so that a cancel is seen while the code runs.
+    QElapsedTimer clock;
+    clock.start();
+    bool finished = false;
+    bool stopped = false;
+    while (!finished) {
+        finished = node.waitForFinished(100) || node.state() == QProcess::NotRunning;
+        if (finished)
+            break;
+        stopped = options.cancelled && options.cancelled();
+        if (stopped || clock.elapsed() >= options.timeoutMs)
+            break;
+    }
     if (!finished) {
         node.kill();
         node.waitForFinished();
     }
     if (console)
         *console = node.readAllStandardOutput() + node.readAllStandardError();
+    if (stopped) {
+        fail(error, tr("stopped before the models were read"));
+        return std::nullopt;
+    }
     if (!finished) {
         fail(error,
              tr("reading the models took longer than %1 seconds and was stopped; does the code wait for "

@@ -9,9 +9,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -34,6 +37,16 @@ void answerQuestion(QMessageBox::StandardButton button, bool *asked) {
                 return;
             }
     });
+}
+
+// Reads `path` and waits for the pool thread to end; true when the models were read.
+bool readAndWait(SequelizeImportDialog &dialog, const QString &path) {
+    QSignalSpy done(&dialog, &SequelizeImportDialog::readDone);
+    if (!dialog.readModels(path))
+        return false;
+    if (!done.wait(120000))
+        return false;
+    return done.first().first().toBool();
 }
 
 QTreeWidgetItem *section(QTreeWidget *tree, int index) {
@@ -60,14 +73,14 @@ private slots:
 
         bool asked = false;
         answerQuestion(QMessageBox::No, &asked);
-        QVERIFY(!dialog.readModels(dialog.path()));
+        QVERIFY(!readAndWait(dialog, dialog.path()));
         QVERIFY(asked);
         QCOMPARE(dialog.status()->text(), u"Nothing was run."_s);
         QVERIFY(!dialog.openButton()->isEnabled());
 
         asked = false;
         answerQuestion(QMessageBox::Yes, &asked);
-        QVERIFY2(dialog.readModels(dialog.path()), qPrintable(dialog.status()->text()));
+        QVERIFY2(readAndWait(dialog, dialog.path()), qPrintable(dialog.status()->text()));
         QVERIFY(asked);
         QVERIFY(dialog.openButton()->isEnabled());
         QTreeWidget *tree = dialog.summary();
@@ -84,14 +97,44 @@ private slots:
         // Remembered: no second question.
         asked = false;
         answerQuestion(QMessageBox::Yes, &asked);
-        QVERIFY(dialog.readModels(dialog.path()));
+        QVERIFY(readAndWait(dialog, dialog.path()));
         QCoreApplication::processEvents();
         QVERIFY(!asked);
     }
 
+    // Node runs off the window's thread: while it does, a busy bar and Stop show and the window answers;
+    // Escape stops Node (the dialog stays open, nothing read), and the next read works.
+    void stopWhileReading() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"forever.js"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("for (;;) {}\n");
+        file.close();
+        QSettings().setValue(SequelizeImportDialog::consentKey(), true); // asked once before, as a user was
+        SequelizeImportDialog dialog;
+        dialog.show();
+        QSignalSpy done(&dialog, &SequelizeImportDialog::readDone);
+        QVERIFY(dialog.readModels(dir.path()));
+        QVERIFY(dialog.isReading());
+        auto *busy = dialog.findChild<QProgressBar *>();
+        QVERIFY(busy && busy->isVisible());
+        QVERIFY(!dialog.readModels(dir.path())); // one read at a time
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(done.wait(10000)); // Node is stopped within its 100 ms slice, not at the 60 s limit
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY(!dialog.isReading());
+        QVERIFY(!busy->isVisible());
+        QCOMPARE(dialog.status()->text(), u"Stopped: nothing was read."_s);
+        QVERIFY(!dialog.result());
+        QVERIFY(!dialog.openButton()->isEnabled());
+        QVERIFY(readAndWait(dialog, kCode + u"/seed-style"_s));
+        QVERIFY(dialog.openButton()->isEnabled());
+    }
+
     void failureShownInTheDialog() {
         SequelizeImportDialog dialog;
-        QVERIFY(!dialog.readModels(kCode + u"/broken/syntax"_s));
+        QVERIFY(!readAndWait(dialog, kCode + u"/broken/syntax"_s));
         QCOMPARE(dialog.status()->text(),
                  u"Cannot read the models: syntax error in user.js line 5: Unexpected token ')'"_s);
         QVERIFY(!dialog.openButton()->isEnabled());
@@ -100,7 +143,7 @@ private slots:
 
     void opensAsNewUnsavedDesign() {
         SequelizeImportDialog dialog;
-        QVERIFY(dialog.readModels(kCode + u"/seed-style"_s));
+        QVERIFY(readAndWait(dialog, kCode + u"/seed-style"_s));
         MainWindow window;
         QVERIFY(window.action(u"actionImportSequelize"_s));
         window.openImportedDesign(dialog.result()->project, kCode + u"/seed-style"_s);

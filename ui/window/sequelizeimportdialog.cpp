@@ -11,14 +11,28 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QThreadPool>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <atomic>
 
 namespace modeldesk {
 
 using namespace Qt::StringLiterals;
+
+// What the pool thread and the dialog share: the dialog sets `cancelled`, the thread fills the answer and
+// then sets `done`; the dialog polls.
+struct SequelizeImportDialog::Run {
+    QString path;
+    std::atomic<bool> cancelled = false;
+    std::atomic<bool> done = false;
+    std::optional<ImportResult> result;
+    QString error;
+};
 
 SequelizeImportDialog::SequelizeImportDialog(QWidget *parent)
     : QDialog(parent) {
@@ -31,12 +45,23 @@ SequelizeImportDialog::SequelizeImportDialog(QWidget *parent)
     intro->setWordWrap(true);
     mPath = new QLineEdit(this);
     mPath->setPlaceholderText(tr("Folder of model files"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    auto *read = new QPushButton(tr("Read Models"), this);
+    mBrowse = new QPushButton(tr("Browse…"), this);
+    mRead = new QPushButton(tr("Read Models"), this);
+    mStop = new QPushButton(tr("Stop"), this);
+    mStop->setToolTip(tr("Stop Node.js (Esc)"));
+    mStop->hide();
     auto *row = new QHBoxLayout;
     row->addWidget(mPath, 1);
-    row->addWidget(browse);
-    row->addWidget(read);
+    row->addWidget(mBrowse);
+    row->addWidget(mRead);
+    row->addWidget(mStop);
+    mBusy = new QProgressBar(this);
+    mBusy->setRange(0, 0); // Node says nothing of its progress: a busy bar
+    mBusy->setTextVisible(false);
+    mBusy->hide();
+    mPoll = new QTimer(this);
+    mPoll->setInterval(50);
+    connect(mPoll, &QTimer::timeout, this, &SequelizeImportDialog::poll);
     mSummary = new QTreeWidget(this);
     mSummary->setHeaderLabels({tr("Found"), tr("Details")});
     mSummary->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -52,15 +77,22 @@ SequelizeImportDialog::SequelizeImportDialog(QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(row);
     layout->addWidget(mSummary, 1);
+    layout->addWidget(mBusy);
     layout->addWidget(mStatus);
     layout->addWidget(mButtons);
     resize(760, 520);
 
-    connect(browse, &QPushButton::clicked, this, &SequelizeImportDialog::browse);
-    connect(read, &QPushButton::clicked, this, [this] { readModels(mPath->text().trimmed()); });
+    connect(mBrowse, &QPushButton::clicked, this, &SequelizeImportDialog::browse);
+    connect(mRead, &QPushButton::clicked, this, [this] { readModels(mPath->text().trimmed()); });
+    connect(mStop, &QPushButton::clicked, this, &SequelizeImportDialog::stopReading);
     connect(mPath, &QLineEdit::returnPressed, this, [this] { readModels(mPath->text().trimmed()); });
     connect(mButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(mButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+SequelizeImportDialog::~SequelizeImportDialog() {
+    if (mRun)
+        mRun->cancelled = true; // the thread stops Node within 100 ms and drops the answer
 }
 
 QString SequelizeImportDialog::consentKey() {
@@ -96,6 +128,8 @@ void SequelizeImportDialog::browse() {
 }
 
 bool SequelizeImportDialog::readModels(const QString &path) {
+    if (mRun)
+        return false; // one read at a time
     mResult.reset();
     mSummary->clear();
     mOpen->setEnabled(false);
@@ -108,16 +142,64 @@ bool SequelizeImportDialog::readModels(const QString &path) {
         return false;
     }
     mStatus->setText(tr("Reading the models with Node.js…"));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    mResult = SequelizeCodeImport::read(path, SequelizeCodeImport::Options(), &error);
-    QApplication::restoreOverrideCursor();
+    auto run = std::make_shared<Run>();
+    run->path = path;
+    mRun = run;
+    setReading(true);
+    QThreadPool::globalInstance()->start([run] {
+        SequelizeCodeImport::Options options;
+        options.cancelled = [run] {
+            return run->cancelled.load();
+        };
+        run->result = SequelizeCodeImport::read(run->path, options, &run->error);
+        run->done = true;
+    });
+    mPoll->start();
+    return true;
+}
+
+void SequelizeImportDialog::stopReading() {
+    if (!mRun)
+        return;
+    mRun->cancelled = true;
+    mStatus->setText(tr("Stopping Node.js…"));
+}
+
+void SequelizeImportDialog::reject() {
+    if (mRun) { // Escape or Cancel while reading stops the read, and keeps the dialog
+        stopReading();
+        return;
+    }
+    QDialog::reject();
+}
+
+void SequelizeImportDialog::poll() {
+    if (!mRun || !mRun->done)
+        return;
+    mPoll->stop();
+    const std::shared_ptr<Run> run = std::move(mRun);
+    setReading(false);
+    if (run->cancelled) {
+        mStatus->setText(tr("Stopped: nothing was read."));
+        emit readDone(false);
+        return;
+    }
+    mResult = run->result;
     if (!mResult) {
-        mStatus->setText(tr("Cannot read the models: %1").arg(error.toHtmlEscaped()));
-        return false;
+        mStatus->setText(tr("Cannot read the models: %1").arg(run->error.toHtmlEscaped()));
+        emit readDone(false);
+        return;
     }
     showResult();
-    return true;
+    emit readDone(true);
+}
+
+void SequelizeImportDialog::setReading(bool reading) {
+    mBusy->setVisible(reading);
+    mStop->setVisible(reading);
+    mRead->setEnabled(!reading);
+    mBrowse->setEnabled(!reading);
+    mPath->setEnabled(!reading);
 }
 
 void SequelizeImportDialog::showResult() {
