@@ -84,6 +84,22 @@ QString SqlDialect::stringLiteral(const QString &text) const {
     return u'\'' + escaped + u'\'';
 }
 
+QString SqlDialect::dollarQuoteTag(const QString &body, const QString &first) {
+    QString tag = first;
+    for (int n = 1; body.contains(tag); ++n)
+        tag = u"$md%1$"_s.arg(n);
+    return tag;
+}
+
+QString SqlDialect::commentText(const QString &text) {
+    QString out = text;
+    for (QChar &c : out)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() == 0x85 || c.unicode() == 0x2028 ||
+            c.unicode() == 0x2029)
+            c = u' ';
+    return out;
+}
+
 QString SqlDialect::enumTypeName(const Table &table, const Column &column) {
     return u"enum_%1_%2"_s.arg(table.name, column.name);
 }

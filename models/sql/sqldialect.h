@@ -44,6 +44,12 @@ public:
     QString quote(const QString &identifier) const;
     // A string literal for DDL only (defaults, comments); data values are always bound, never inlined.
     QString stringLiteral(const QString &text) const;
+    // A PostgreSQL dollar-quote tag, `first` or `$md1$`, `$md2$`…, that does not occur in `body`: a name or
+    // enum value containing the tag must not end a DO block early.
+    static QString dollarQuoteTag(const QString &body, const QString &first = QStringLiteral("$$"));
+    // `text` for a "--" comment: control characters and line separators (which would end the comment and
+    // start a statement) become spaces.
+    static QString commentText(const QString &text);
 
     // The column type Sequelize 6 emits, e.g. VARCHAR(255), TIMESTAMP WITH TIME ZONE, TINYINT(1), SERIAL.
     QString columnType(const Table &table, const Column &column) const;
