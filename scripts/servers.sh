@@ -41,7 +41,7 @@ start_postgres() {
   as_user "$owner" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
   as_user "$owner" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >&2 \
+    -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=1024" start >&2 \
     || { cat "$dir/server.log" >&2; return 1; }
   STARTED_PG="$bin/pg_ctl -D $dir/data"
   PG_OWNER=$owner
