@@ -13,6 +13,7 @@
 #include "window/exportmenu.h"
 #include "window/imageexportactions.h"
 #include "window/importdialog.h"
+#include "window/migrationdialog.h"
 #include "window/problemspanel.h"
 #include "window/recoverydialog.h"
 #include "window/sequelizeimportdialog.h"
@@ -227,6 +228,10 @@ void MainWindow::createFileActions() {
         SequelizeImportDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted && dialog.result())
             openImportedDesign(dialog.result()->project, dialog.path());
+    });
+    makeAction(u"actionMigrations"_s, tr("&Migrations…"), [this] {
+        MigrationDialog dialog(mDocument, this);
+        dialog.exec();
     });
     makeAction(
         u"actionSave"_s, tr("&Save"), [this] { save(); }, QKeySequence::Save);
@@ -444,6 +449,7 @@ void MainWindow::createMenus() {
         statusBar()->showMessage(tr("Exported to %1").arg(target), 8000);
     });
     file->addMenu(exportMenu);
+    file->addAction(action(u"actionMigrations"_s));
     exportMenu->setIcon(appearance::icon(u"document-export"_s));
     auto *images = new ImageExportActions(exportMenu, mScene, this);
     connect(images, &ImageExportActions::exported, this, [this](const QString &target) {
