@@ -146,6 +146,17 @@ private slots:
         QVERIFY(dialog.message().contains(u"No differences"_s));
         QVERIFY(!dialog.compareWithFile(dir.filePath(u"missing.modeldesk"_s)));
         QVERIFY(dialog.message().contains(u"missing.modeldesk"_s));
+
+        // A design with errors (two fields of one name) is not compared: the message names the problem.
+        const Model current = *document->schema().model(u"person"_s);
+        Model twice = current;
+        twice.fields.append(Field{current.fields.at(0).name, DataType::string()});
+        document->undoStack()->push(new ChangeModelCommand(document, current, twice, u"twice"_s));
+        QVERIFY(!dialog.compareWithSaved());
+        QVERIFY2(dialog.message().contains(u"errors"_s), qPrintable(dialog.message()));
+        QCOMPARE(dialog.stepList()->count(), 0);
+        QVERIFY(!dialog.saveSql(dir.filePath(u"errors.sql"_s)));
+        QVERIFY(!QFile::exists(dir.filePath(u"errors.sql"_s)));
     }
 
     void untitledHasNoSavedVersion() {

@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "project/projectfile.h"
 #include "project/wholefile.h"
+#include "schema/schemavalidator.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -106,6 +107,23 @@ bool MigrationDialog::compareWith(const QString &oldPath, const QString &label) 
     if (!before) {
         mHasPlan = false;
         showMessage(tr("Cannot read %1: %2").arg(shown, error));
+        return false;
+    }
+    // Like `modeldesk diff`: a design with errors has no well-defined tables to migrate.
+    const auto firstError = [](const Schema &schema) {
+        for (const Problem &problem : SchemaValidator::validate(schema))
+            if (problem.isError())
+                return problem.toString();
+        return QString();
+    };
+    if (const QString problem = firstError(mDocument->schema()); !problem.isEmpty()) {
+        mHasPlan = false;
+        showMessage(tr("The open design has errors (see the Problems panel): %1").arg(problem));
+        return false;
+    }
+    if (const QString problem = firstError(before->schema); !problem.isEmpty()) {
+        mHasPlan = false;
+        showMessage(tr("%1 has errors: %2").arg(shown, problem));
         return false;
     }
     mOldPath = oldPath;
