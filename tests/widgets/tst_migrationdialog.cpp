@@ -170,6 +170,8 @@ private slots:
         for (const QLabel *label : dialog.findChildren<QLabel *>())
             saysSo = saysSo || label->text().contains(u"never been saved"_s);
         QVERIFY(saysSo);
+        if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+            dialog.grab().save(shots + u"/migration-dialog-untitled.png"_s);
         QVERIFY(!dialog.saveSql(u"/nonexistent/never.sql"_s));
     }
 };

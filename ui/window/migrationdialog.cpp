@@ -85,8 +85,10 @@ QString MigrationDialog::message() const {
 bool MigrationDialog::compareWithSaved() {
     if (mDocument->filePath().isEmpty()) {
         mHasPlan = false;
-        mSource->setText(tr("This design has never been saved: there is no saved version to compare with."));
-        showMessage(tr("Save the design, or compare it with another project file (Other File…)."));
+        mSource->setText(tr("This design has never been saved."));
+        showMessage(
+            tr("There is no saved version to compare with: save the design, or compare it with another "
+               "project file (Other File…)."));
         return false;
     }
     return compareWith(mDocument->filePath(), tr("the last saved version"));
