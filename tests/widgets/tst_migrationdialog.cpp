@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -50,6 +51,13 @@ QStringList rows(const QListWidget *list) {
 QByteArray readAll(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QPushButton *button(const QDialog &dialog, const QString &text) {
+    for (QPushButton *candidate : dialog.findChildren<QPushButton *>())
+        if (candidate->text() == text)
+            return candidate;
+    qFatal("no button %s", qPrintable(text));
 }
 
 void selectDialect(MigrationDialog &dialog, const QString &name) {
@@ -99,6 +107,18 @@ private slots:
         const QByteArray sql = readAll(sqlPath);
         QVERIFY2(sql.contains("RENAME TO"), sql.constData());
         QVERIFY2(!sql.contains("DROP TABLE `"), sql.constData());
+
+        // The button, as a person clicks it: the file dialog, a PostgreSQL script.
+        selectDialect(dialog, u"postgres"_s);
+        const QString pgPath = dir.filePath(u"rename-pg.sql"_s);
+        whenModal<QFileDialog>([&pgPath](QFileDialog *files) {
+            files->selectFile(pgPath);
+            QMetaObject::invokeMethod(files, "accept", Qt::QueuedConnection);
+        });
+        button(dialog, u"Save as &SQL…"_s)->click();
+        QVERIFY2(readAll(pgPath).contains("ALTER TABLE \"testUsers\" RENAME TO \"people\""),
+                 readAll(pgPath).constData());
+        QVERIFY(dialog.message().contains(u"rename-pg.sql"_s));
 
         const QString migration = dialog.saveSequelizeMigration(dir.filePath(u"migrations"_s));
         QVERIFY(migration.endsWith(u"-seed.js"_s));
