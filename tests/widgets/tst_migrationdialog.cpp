@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -112,7 +113,13 @@ private slots:
         selectDialect(dialog, u"postgres"_s);
         const QString pgPath = dir.filePath(u"rename-pg.sql"_s);
         whenModal<QFileDialog>([&pgPath](QFileDialog *files) {
-            files->selectFile(pgPath);
+            // Typed into the name box, as a person would (selectFile races the folder's loading).
+            auto *name = files->findChild<QLineEdit *>(u"fileNameEdit"_s);
+            if (!name) { // then nothing is written and the check below fails
+                QMetaObject::invokeMethod(files, "reject", Qt::QueuedConnection);
+                return;
+            }
+            name->setText(pgPath);
             QMetaObject::invokeMethod(files, "accept", Qt::QueuedConnection);
         });
         button(dialog, u"Save as &SQL…"_s)->click();
