@@ -186,6 +186,34 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(u"errors.sql"_s)));
     }
 
+    void unsupportedStepWritesNothing() {
+        QTemporaryDir dir;
+        const QString projectPath = dir.filePath(u"seed.modeldesk"_s);
+        QString error;
+        QVERIFY2(ProjectFile::save(projectPath, test::loadExample(u"seed"_s), &error), qPrintable(error));
+        Document document;
+        document.reset(*ProjectFile::load(projectPath, &error), projectPath);
+        const Model before = *document.schema().model(u"test"_s);
+        Model after = before;
+        after.fields[0].primaryKey = true; // code becomes the key: a step ModelDesk does not write
+        document.undoStack()->push(new ChangeModelCommand(&document, before, after, u"key"_s));
+
+        MigrationDialog dialog(&document);
+        QVERIFY(dialog.hasPlan());
+        QVERIFY(!dialog.plan().unsupported().isEmpty());
+        bool marked = false;
+        for (int i = 0; i < dialog.stepList()->count(); ++i) {
+            const QListWidgetItem *item = dialog.stepList()->item(i);
+            if (item->text().contains(u"not supported"_s))
+                marked = item->foreground().color() == QColor(0xc0, 0x1c, 0x1c);
+        }
+        QVERIFY2(marked, qPrintable(rows(dialog.stepList()).join(u'\n')));
+        QVERIFY(!button(dialog, u"Save as &SQL…"_s)->isEnabled());
+        QVERIFY(!button(dialog, u"Save as Sequelize &Migration…"_s)->isEnabled());
+        QVERIFY(!dialog.saveSql(dir.filePath(u"key.sql"_s)));
+        QVERIFY(!QFile::exists(dir.filePath(u"key.sql"_s)));
+    }
+
     void untitledHasNoSavedVersion() {
         Document document;
         document.reset(test::loadExample(u"seed"_s), {});
