@@ -209,7 +209,8 @@ private slots:
         QCOMPARE(saver.scheduledDelay(), 0);
         QCOMPARE(saved.count(), 0); // never inside the edit itself
         QCoreApplication::processEvents();
-        QVERIFY2(saved.count() == 1, "continuous editing postponed the autosave forever");
+        QCOMPARE(saver.scheduledDelay(), -1); // the write is under way, on the writer's thread
+        QTRY_VERIFY2(saved.count() == 1, "continuous editing postponed the autosave forever");
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
     }
 
@@ -231,14 +232,14 @@ private slots:
         QCOMPARE(saved.count(), 0); // never inside the edit itself
         QCOMPARE(saver.scheduledDelay(), 0);
         QCoreApplication::processEvents(); // the next turn of the event loop
-        QCOMPARE(saved.count(), 1);
+        QTRY_COMPARE(saved.count(), 1);    // written on the writer's thread, reported back
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
         // A link drawn (a macro: the key field, the link and its inverse) is one write.
         scene.createLink(u"customer"_s, u"coupon"_s, Link::Kind::HasMany);
         QCOMPARE(saver.scheduledDelay(), 0);
         QCoreApplication::processEvents();
-        QCOMPARE(saved.count(), 2);
+        QTRY_COMPARE(saved.count(), 2);
         QCOMPARE(saver.scheduledDelay(), -1); // nothing more pending
         QCoreApplication::processEvents();
         QCOMPARE(saved.count(), 2);
@@ -248,11 +249,11 @@ private slots:
         document.undoStack()->push(new RemoveLinkCommand(&document, int(document.schema().links.size()) - 1));
         QCOMPARE(saver.scheduledDelay(), 0);
         QCoreApplication::processEvents();
-        QCOMPARE(saved.count(), 3);
+        QTRY_COMPARE(saved.count(), 3);
         document.undoStack()->push(new RemoveModelCommand(&document, u"coupon"_s));
         QCOMPARE(saver.scheduledDelay(), 0);
         QCoreApplication::processEvents();
-        QCOMPARE(saved.count(), 4);
+        QTRY_COMPARE(saved.count(), 4);
         QCOMPARE(recoveredProject(saver.recoveryPath()), document.project());
 
         // Changing a link (same number of links) is not structural.
@@ -294,7 +295,7 @@ private slots:
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
         QCOMPARE(saver->scheduledDelay(), 0);
         QCoreApplication::processEvents(); // the next turn of the event loop
-        QVERIFY(QFile::exists(path));
+        QTRY_VERIFY(QFile::exists(path));
         saver.reset();
         gone("after a normal close");
     }
@@ -322,8 +323,7 @@ private slots:
         AutoSaver live(&document, 10);
         document.undoStack()->push(new AddModelCommand(&document, Model{u"m"_s}, QPointF()));
         QCOMPARE(live.scheduledDelay(), 0);
-        QCoreApplication::processEvents();
-        QVERIFY(live.hasRecoveryFile());
+        QTRY_VERIFY(live.hasRecoveryFile());
         QCOMPARE(RecoveryFile::orphans().size(), 0); // ours, and we are alive
 
         const QDir dir(RecoveryFile::directory());

@@ -50,6 +50,7 @@ AutoSaver::AutoSaver(Document *document, int interval, QObject *parent)
         return qint64(duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
     })
     , mLinkCount(document->schema().links.size()) {
+    mWriter.setMaxThreadCount(1);
     mTimer.setSingleShot(true);
     connect(&mTimer, &QTimer::timeout, this, &AutoSaver::write);
     connect(document, &Document::schemaChanged, this, &AutoSaver::edited);
@@ -118,51 +119,100 @@ bool AutoSaver::runScheduledWrite() {
     if (!mTimer.isActive())
         return false;
     write();
+    mWriter.waitForDone();
     return true;
 }
 
-void AutoSaver::write() {
-    QString error;
-    if (!saveNow(&error))
-        emit saveFailed(error);
+QString AutoSaver::failure(const QString &reason) const {
+    return tr("Cannot write the recovery file %1: %2").arg(QDir::toNativeSeparators(mPath), reason);
 }
 
-bool AutoSaver::saveNow(QString *error) {
-    mTimer.stop();
-    mPendingSince = -1;
-    if (!isEnabled())
-        return true;
-    if (!mDocument->isModified()) {
-        discard();
-        return true;
-    }
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error =
-                tr("Cannot write the recovery file %1: %2").arg(QDir::toNativeSeparators(mPath), message);
+bool AutoSaver::prepare(QString *error) {
+    if (!QDir().mkpath(RecoveryFile::directory())) {
+        *error = failure(tr("cannot create its folder"));
         return false;
-    };
-    if (!QDir().mkpath(RecoveryFile::directory()))
-        return fail(tr("cannot create its folder"));
+    }
     if (!mLock) {
         // Held for as long as the file exists, so that another ModelDesk never offers to recover work that
         // is still open here.
         auto lock = std::make_unique<QLockFile>(mPath + u".lock"_s);
         lock->setStaleLockTime(0);
-        if (!lock->tryLock(0))
-            return fail(tr("its lock is held by another process"));
+        if (!lock->tryLock(0)) {
+            *error = failure(tr("its lock is held by another process"));
+            return false;
+        }
         mLock = std::move(lock);
     }
+    return true;
+}
+
+RecoveryFile AutoSaver::recoveryHeader() const {
     RecoveryFile header;
     header.path = mPath;
     header.originalPath = mDocument->filePath();
     header.displayName = mDocument->displayName();
     header.savedAt = QDateTime::currentDateTimeUtc();
     header.pid = QCoreApplication::applicationPid();
+    return header;
+}
+
+// The timer's write: the project is copied here and written on the writer's thread.
+void AutoSaver::write() {
+    mTimer.stop();
+    mPendingSince = -1;
+    if (!isEnabled())
+        return;
+    if (!mDocument->isModified())
+        return discard();
+    QString error;
+    if (!prepare(&error))
+        return emit saveFailed(error);
+    const RecoveryFile header = recoveryHeader();
+    const Project project = mDocument->project();
+    const int generation = mGeneration;
+    mWriter.start([this, header, project, generation] {
+        QString reason;
+        const bool ok = writeWholeFile(header.path, header.encode(project), &reason);
+        // Back on the window's thread; discard() and the destructor wait for this thread first, so `this`
+        // is alive when the call is posted (and a posted call dies with its object).
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, reason, generation] {
+                if (generation != mGeneration)
+                    return; // discarded since: the file is gone on purpose
+                if (ok)
+                    emit saved(mPath);
+                else
+                    emit saveFailed(failure(reason));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool AutoSaver::saveNow(QString *error) {
+    mTimer.stop();
+    mPendingSince = -1;
+    mWriter.waitForDone(); // a write under way lands first
+    if (!isEnabled())
+        return true;
+    if (!mDocument->isModified()) {
+        discard();
+        return true;
+    }
+    QString failed;
+    if (!prepare(&failed)) {
+        if (error)
+            *error = failed;
+        return false;
+    }
+    const RecoveryFile header = recoveryHeader();
     const QByteArray bytes = header.encode(mDocument->project());
     QString reason;
-    if (!writeWholeFile(mPath, bytes, &reason))
-        return fail(reason);
+    if (!writeWholeFile(mPath, bytes, &reason)) {
+        if (error)
+            *error = failure(reason);
+        return false;
+    }
     emit saved(mPath);
     return true;
 }
@@ -170,6 +220,8 @@ bool AutoSaver::saveNow(QString *error) {
 void AutoSaver::discard() {
     mTimer.stop();
     mPendingSince = -1;
+    mWriter.waitForDone(); // else a write under way would bring the file back
+    ++mGeneration;
     if (QFile::exists(mPath))
         QFile::remove(mPath);
     mLock.reset(); // unlocking removes the lock file

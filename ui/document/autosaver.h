@@ -2,6 +2,7 @@
 
 #include <QLockFile>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -9,6 +10,7 @@
 namespace modeldesk {
 
 class Document;
+struct RecoveryFile;
 
 // Never lose work: writes the open document's unsaved state to a recovery file (RecoveryFile) in the
 // background. Edits are written a moment after they stop (debounced, but never later than a few intervals
@@ -16,6 +18,8 @@ class Document;
 // removed) at once, on the next turn of the event loop so that a compound edit lands as one write. The file
 // goes away when the document has nothing unsaved: after a save, New, Open, undoing back to the saved state,
 // and a normal close. Writes go through QSaveFile, so a crash mid-write leaves the previous recovery intact.
+// A scheduled write serialises and writes the project on a thread of its own (the project is copied, which
+// shares its data), so the window never waits for it; saved() comes back on the window's thread.
 class AutoSaver : public QObject {
     Q_OBJECT
 
@@ -39,13 +43,15 @@ public:
     // The delay in milliseconds the pending write was scheduled with at the last edit (0: on the next turn of
     // the event loop), or -1 when no write is pending.
     int scheduledDelay() const { return mTimer.isActive() ? mTimer.interval() : -1; }
-    // Does now what the pending write's timer would do when it fires; false when no write is scheduled.
+    // Does now what the pending write's timer would do when it fires, and waits until the file is written;
+    // false when no write is scheduled.
     bool runScheduledWrite();
 
     // Where this document's unsaved work goes: RecoveryFile::directory()/<pid>-<n>.mdrecovery.
     QString recoveryPath() const { return mPath; }
     bool hasRecoveryFile() const;
-    // Writes now when there is unsaved work (else removes the file). Returns false with *error on failure.
+    // Writes now, on this thread, when there is unsaved work (else removes the file). Returns false with
+    // *error on failure.
     bool saveNow(QString *error = nullptr);
     // Removes the recovery file (the work is saved or deliberately thrown away).
     void discard();
@@ -59,6 +65,10 @@ private:
     void structuralEdit();
     void onLinksChanged();
     void write();
+    // Creates the folder and takes the lock; false with *error when it cannot.
+    bool prepare(QString *error);
+    QString failure(const QString &reason) const;
+    RecoveryFile recoveryHeader() const;
 
     Document *mDocument;
     int mInterval;
@@ -68,6 +78,8 @@ private:
     Clock mClock;
     qint64 mPendingSince = -1; // mClock() at the first edit not written yet; -1 when everything is written
     qsizetype mLinkCount = 0;
+    QThreadPool mWriter; // one thread: writes land in the order they were made
+    int mGeneration = 0; // bumped by discard(): a write made before it reports nothing
 };
 
 } // namespace modeldesk
