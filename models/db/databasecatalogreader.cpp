@@ -289,14 +289,15 @@ bool DatabaseCatalogReader::readPostgres(DatabaseCatalog &catalog, QString *erro
     }
     const QVariantList schema{catalog.schema};
     const QString inSchema = u"(SELECT oid FROM pg_namespace WHERE nspname = ?)"_s;
-    Statement relations(mConnection,
-                        u"SELECT c.oid, c.relname, c.relkind, c.relispartition, "
-                        "COALESCE(obj_description(c.oid, 'pg_class'), ''), "
-                        "has_schema_privilege(c.relnamespace, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
-                        "FROM pg_class c "
-                        "WHERE c.relnamespace = "_s +
-                            inSchema + u" AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname"_s,
-                        schema);
+    Statement relations(
+        mConnection,
+        u"SELECT c.oid, c.relname, c.relkind, c.relispartition, "
+        "COALESCE(obj_description(c.oid, 'pg_class'), ''), "
+        "has_schema_privilege(c.relnamespace, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') "
+        "FROM pg_class c "
+        "WHERE c.relnamespace = "_s +
+            inSchema + u" AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname"_s,
+        schema);
     if (!relations.ok(error, tr("the list of tables")))
         return false;
     QHash<QString, int> tableOf; // oid -> index into catalog.tables

@@ -424,7 +424,8 @@ void TestImport::unreadableTablesAreListed() {
     QCOMPARE(models, (QStringList{u"customer"_s, u"order"_s}));
     QCOMPARE(result->skipped.size(), 1);
     QCOMPARE(result->skipped.first().name, u"salaries"_s);
-    QVERIFY2(result->skipped.first().reason.contains(role) && result->skipped.first().reason.contains(u"SELECT"_s),
+    QVERIFY2(result->skipped.first().reason.contains(role) &&
+                 result->skipped.first().reason.contains(u"SELECT"_s),
              qPrintable(result->skipped.first().reason));
     QStringList warnings;
     for (const ImportWarning &warning : result->warnings)
