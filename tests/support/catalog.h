@@ -369,4 +369,52 @@ inline QStringList compare(const SqlDialect &dialect, const Table &expected, con
     return problems;
 }
 
+// A whole database's catalog as text, one line per fact, to compare two databases and name the first
+// difference. `sortColumns` lists each table's columns by name (ALTER TABLE ADD COLUMN appends where a fresh
+// CREATE TABLE puts the column in the design's order); `skipTables` leaves out bookkeeping tables.
+struct CatalogTextOptions {
+    QStringList skipTables;
+    bool sortColumns = false;
+};
+
+inline QStringList catalogLines(const QSqlDatabase &db, SqlDialect::Kind kind,
+                                const CatalogTextOptions &options = {}) {
+    Catalog catalog(db, kind);
+    QStringList lines;
+    for (const QString &name : catalog.tables()) {
+        if (options.skipTables.contains(name))
+            continue;
+        const CatalogTable table = catalog.table(name);
+        lines << u"table "_s + name;
+        QStringList columns;
+        for (const CatalogColumn &c : table.columns)
+            columns << u"  %1 %2%3 default=%4 enum=%5"_s.arg(c.name, c.type,
+                                                             c.notNull ? u" NOT NULL"_s : QString(),
+                                                             c.defaultText, c.enumValues.join(u'|'));
+        if (options.sortColumns)
+            columns.sort();
+        lines << columns;
+        lines << u"  primary key ("_s + table.primaryKey.join(u", "_s) + u')';
+        for (const QStringList &key : table.uniqueKeys)
+            lines << u"  unique ("_s + key.join(u", "_s) + u')';
+        for (const ForeignKey &key : table.foreignKeys)
+            lines << u"  "_s + key.toString();
+    }
+    if (!catalog.lastError().isEmpty())
+        lines << u"catalog error: "_s + catalog.lastError();
+    return lines;
+}
+
+// "line N:" with both sides' line, each named; empty when the two are equal.
+inline QString firstDifferingLine(const QStringList &a, const QStringList &b, const QString &aName,
+                                  const QString &bName) {
+    const qsizetype width = std::max(aName.size(), bName.size()) + 2;
+    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
+        if (a.value(i) != b.value(i))
+            return u"line %1:\n  %2%3\n  %4%5"_s.arg(i + 1).arg(
+                (aName + u':').leftJustified(width), a.value(i), (bName + u':').leftJustified(width),
+                b.value(i));
+    return {};
+}
+
 } // namespace modeldesk::test

@@ -22,31 +22,11 @@ using namespace Qt::StringLiterals;
 
 // The catalog of every table, one line per fact, to compare two databases and print the first difference.
 inline QStringList catalogText(DatabaseConnection &connection) {
-    Catalog catalog(connection.database(), connection.dialect().kind());
-    QStringList lines;
-    for (const QString &name : catalog.tables()) {
-        const test::CatalogTable table = catalog.table(name);
-        lines << u"table "_s + name;
-        for (const test::CatalogColumn &c : table.columns)
-            lines << u"  %1 %2%3 default=%4 enum=%5"_s.arg(c.name, c.type,
-                                                           c.notNull ? u" NOT NULL"_s : QString(),
-                                                           c.defaultText, c.enumValues.join(u'|'));
-        lines << u"  primary key ("_s + table.primaryKey.join(u", "_s) + u')';
-        for (const QStringList &key : table.uniqueKeys)
-            lines << u"  unique ("_s + key.join(u", "_s) + u')';
-        for (const ForeignKey &key : table.foreignKeys)
-            lines << u"  "_s + key.toString();
-    }
-    if (!catalog.lastError().isEmpty())
-        lines << u"catalog error: "_s + catalog.lastError();
-    return lines;
+    return catalogLines(connection.database(), connection.dialect().kind());
 }
 
 inline QString firstDifference(const QStringList &a, const QStringList &b) {
-    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
-        if (a.value(i) != b.value(i))
-            return u"line %1:\n  first:  %2\n  second: %3"_s.arg(i + 1).arg(a.value(i), b.value(i));
-    return {};
+    return firstDifferingLine(a, b, u"first"_s, u"second"_s);
 }
 
 inline std::optional<ImportResult> importFrom(const ConnectionUrl &url, QString *error,

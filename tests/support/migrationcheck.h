@@ -25,36 +25,11 @@ inline Schema design(const QString &name) {
 // TABLE ADD COLUMN appends where a fresh CREATE TABLE puts the column in the design's order, and no engine
 // but SQLite (which rebuilds) can move a column.
 inline QStringList catalogText(DatabaseConnection &connection, const QStringList &skipTables = {}) {
-    Catalog catalog(connection.database(), connection.dialect().kind());
-    QStringList lines;
-    for (const QString &name : catalog.tables()) {
-        if (skipTables.contains(name))
-            continue;
-        const test::CatalogTable table = catalog.table(name);
-        lines << u"table "_s + name;
-        QStringList columns;
-        for (const test::CatalogColumn &c : table.columns)
-            columns << u"  %1 %2%3 default=%4 enum=%5"_s.arg(c.name, c.type,
-                                                             c.notNull ? u" NOT NULL"_s : QString(),
-                                                             c.defaultText, c.enumValues.join(u'|'));
-        columns.sort();
-        lines << columns;
-        lines << u"  primary key ("_s + table.primaryKey.join(u", "_s) + u')';
-        for (const QStringList &key : table.uniqueKeys)
-            lines << u"  unique ("_s + key.join(u", "_s) + u')';
-        for (const ForeignKey &key : table.foreignKeys)
-            lines << u"  "_s + key.toString();
-    }
-    if (!catalog.lastError().isEmpty())
-        lines << u"catalog error: "_s + catalog.lastError();
-    return lines;
+    return catalogLines(connection.database(), connection.dialect().kind(), {skipTables, true});
 }
 
 inline QString firstDifference(const QStringList &a, const QStringList &b) {
-    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
-        if (a.value(i) != b.value(i))
-            return u"line %1:\n  migrated: %2\n  synced:   %3"_s.arg(i + 1).arg(a.value(i), b.value(i));
-    return {};
+    return firstDifferingLine(a, b, u"migrated"_s, u"synced"_s);
 }
 
 inline bool sync(DatabaseConnection &connection, const Schema &schema, QString *error) {
