@@ -68,55 +68,57 @@ QStringList MigrationSql::foreignKeyCheck() {
             u"DROP TABLE temp.%1"_s.arg(kCheckTable)};
 }
 
+// PostgreSQL: a DO block dropping each constraint of `type` ('f', 'u') on `table` that holds `column` as
+// `attnumMatch` says (the names are the engine's choice, so they are looked up).
+QStringList MigrationSql::pgDropConstraints(const QString &table, const QString &column, const QString &type,
+                                            const QString &attnumMatch) const {
+    const QString body =
+        u" DECLARE r record; BEGIN FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON "
+        "a.attrelid = c.conrelid AND %3 WHERE c.conrelid = to_regclass(%1) AND c.contype = '%4' AND "
+        "a.attname = %2 LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', %1, r.conname); END LOOP; "
+        "END "_s.arg(lit(q(table)), lit(column), attnumMatch, type);
+    const QString tag = SqlDialect::dollarQuoteTag(body, u"$md$"_s);
+    return {u"DO "_s + tag + body + tag};
+}
+
+// MySQL/MariaDB: `lookup` sets @md_sql to the ALTER statement it builds from the catalog (or DO 0 when
+// there is nothing to drop), which then runs as a prepared statement.
+QStringList MigrationSql::mysqlRunBuilt(const QString &lookup) {
+    return {lookup, u"PREPARE md_stmt FROM @md_sql"_s, u"EXECUTE md_stmt"_s, u"DEALLOCATE PREPARE md_stmt"_s};
+}
+
 QStringList MigrationSql::dropForeignKey(const QString &table, const QString &column) const {
     switch (dialect().kind()) {
     case DialectKind::Sqlite:
         return {}; // the table is rebuilt without it
-    case DialectKind::Postgres: {
-        // The constraint's name is the engine's choice: look it up by the column it holds.
-        const QString body =
-            u" DECLARE r record; BEGIN FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON "
-            "a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) WHERE c.conrelid = to_regclass(%1) AND "
-            "c.contype = 'f' AND a.attname = %2 LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', %1, "
-            "r.conname); END LOOP; END "_s.arg(lit(q(table)), lit(column));
-        const QString tag = SqlDialect::dollarQuoteTag(body, u"$md$"_s);
-        return {u"DO "_s + tag + body + tag};
-    }
+    case DialectKind::Postgres:
+        return pgDropConstraints(table, column, u"f"_s, u"a.attnum = ANY (c.conkey)"_s);
     case DialectKind::MySql:
         break;
     }
-    const QString lookup =
+    return mysqlRunBuilt(
         u"SET @md_sql = (SELECT COALESCE(MAX(CONCAT(%1, ' DROP FOREIGN KEY `', REPLACE(CONSTRAINT_NAME, '`', "
         "'``'), '`')), 'DO 0') FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND "
         "TABLE_NAME = %2 AND COLUMN_NAME = %3 AND REFERENCED_TABLE_NAME IS NOT NULL)"_s.arg(
-            lit(alter(table)), lit(table), lit(column));
-    return {lookup, u"PREPARE md_stmt FROM @md_sql"_s, u"EXECUTE md_stmt"_s, u"DEALLOCATE PREPARE md_stmt"_s};
+            lit(alter(table)), lit(table), lit(column)));
 }
 
 QStringList MigrationSql::dropUnique(const QString &table, const QString &column) const {
     switch (dialect().kind()) {
     case DialectKind::Sqlite:
         return {};
-    case DialectKind::Postgres: {
-        const QString body =
-            u" DECLARE r record; BEGIN FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON "
-            "a.attrelid = c.conrelid AND c.conkey = ARRAY[a.attnum] WHERE c.conrelid = to_regclass(%1) AND "
-            "c.contype = 'u' AND a.attname = %2 LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', %1, "
-            "r.conname); END LOOP; END "_s.arg(lit(q(table)), lit(column));
-        const QString tag = SqlDialect::dollarQuoteTag(body, u"$md$"_s);
-        return {u"DO "_s + tag + body + tag};
-    }
+    case DialectKind::Postgres:
+        return pgDropConstraints(table, column, u"u"_s, u"c.conkey = ARRAY[a.attnum]"_s);
     case DialectKind::MySql:
         break;
     }
-    const QString lookup =
+    return mysqlRunBuilt(
         u"SET @md_sql = (SELECT COALESCE(MAX(CONCAT(%1, ' DROP INDEX `', REPLACE(s.INDEX_NAME, '`', '``'), "
         "'`')), 'DO 0') FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = DATABASE() AND "
         "s.TABLE_NAME = %2 AND s.COLUMN_NAME = %3 AND s.NON_UNIQUE = 0 AND s.INDEX_NAME <> 'PRIMARY' AND "
         "(SELECT COUNT(*) FROM information_schema.STATISTICS o WHERE o.TABLE_SCHEMA = s.TABLE_SCHEMA AND "
         "o.TABLE_NAME = s.TABLE_NAME AND o.INDEX_NAME = s.INDEX_NAME) = 1)"_s.arg(lit(alter(table)),
-                                                                                  lit(table), lit(column));
-    return {lookup, u"PREPARE md_stmt FROM @md_sql"_s, u"EXECUTE md_stmt"_s, u"DEALLOCATE PREPARE md_stmt"_s};
+                                                                                  lit(table), lit(column)));
 }
 
 QStringList MigrationSql::renameTable(const TableChange &change) const {

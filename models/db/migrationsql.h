@@ -45,6 +45,9 @@ private:
     QStringList emptyTablePrechecks(const MigrationPlan &plan) const;
     QStringList dropForeignKey(const QString &table, const QString &column) const;
     QStringList dropUnique(const QString &table, const QString &column) const;
+    QStringList pgDropConstraints(const QString &table, const QString &column, const QString &type,
+                                  const QString &attnumMatch) const;
+    static QStringList mysqlRunBuilt(const QString &lookup);
     QStringList renameTable(const TableChange &change) const;
     QStringList alterTable(const TableChange &change) const;
     QStringList addColumn(const Table &table, const Column &column) const;
