@@ -1,6 +1,8 @@
 // MigrationRunner: runs MigrationSql's statements in the one transaction guard.
 #include "db/migrationrunner.h"
 
+#include "db/startingversioncheck.h"
+
 #include <QSqlQuery>
 
 namespace modeldesk {
@@ -35,8 +37,27 @@ bool MigrationRunner::run(const QStringList &statements, QString *error) {
     return true;
 }
 
-bool MigrationRunner::apply(const MigrationPlan &plan, QString *error) {
+bool MigrationRunner::checkStartingVersion(const MigrationPlan &plan, QString *error) {
     if (!mConnection.ensureOpen(error))
+        return false;
+    const QString sql = StartingVersionCheck(mConnection.dialect()).problemsQuery(plan);
+    if (sql.isEmpty())
+        return true;
+    QSqlQuery query(mConnection.database());
+    if (!query.exec(sql) || !query.next()) {
+        *error =
+            tr("cannot read the database's tables: %1").arg(DatabaseConnection::describe(query.lastError()));
+        return false;
+    }
+    if (query.value(0).isNull())
+        return true;
+    *error = tr("the database is not at the starting version of this migration (nothing was changed): %1")
+                 .arg(query.value(0).toString());
+    return false;
+}
+
+bool MigrationRunner::apply(const MigrationPlan &plan, QString *error) {
+    if (!checkStartingVersion(plan, error))
         return false;
     const MigrationSql sql(mConnection.dialect());
     const QStringList statements = sql.statements(plan);
