@@ -1,6 +1,8 @@
 // MigrationSql: a MigrationPlan as statements per dialect.
 #include "db/migrationsql.h"
 
+#include "db/startingversioncheck.h"
+
 #include <QJsonObject>
 
 namespace modeldesk {
@@ -295,6 +297,10 @@ QString MigrationSql::script(const MigrationPlan &plan, const QString &origin) c
         out +=
             u"-- Run it with sqlite3 -bail: a row whose foreign key points nowhere stops it before the COMMIT.\n"_s;
     out += u'\n';
+    const QStringList check = StartingVersionCheck(dialect()).statements(plan);
+    if (!check.isEmpty())
+        out += u"-- First the database must be at the starting version: this fails naming what differs.\n"_s +
+               check.join(u";\n"_s) + u";\n"_s;
     for (const QString &statement : beforeTransaction())
         out += statement + u";\n"_s;
     if (transactional)
