@@ -176,6 +176,13 @@ bool SchemaDiff::keepsEveryValue(const DataType &from, const DataType &to) {
     }
     if (to.kind == DataType::Kind::Text)
         return from.kind == DataType::Kind::Enum || from.kind == DataType::Kind::Uuid;
+    if (from.kind == DataType::Kind::Enum &&
+        (to.kind == DataType::Kind::String || to.kind == DataType::Kind::Char)) {
+        for (const QString &value : from.values)
+            if (value.size() > to.effectiveLength())
+                return false;
+        return true;
+    }
     return false;
 }
 
@@ -393,10 +400,21 @@ private:
                 step(Kind::RenameColumn, t, a.name, tr("rename column %1.%2 to %3").arg(t, b.name, a.name));
             if (c.typeChanged()) {
                 const bool keeps = SchemaDiff::keepsEveryValue(b.type, a.type);
+                QString reason =
+                    keeps ? QString() : tr("a narrower type: values that do not fit are cut or refused");
+                if (!keeps && b.type.kind == DataType::Kind::Enum && a.type.kind == DataType::Kind::Enum) {
+                    QStringList gone;
+                    for (const QString &value : b.type.values)
+                        if (!a.type.values.contains(value))
+                            gone << value;
+                    reason = tr("removes the value(s) %1: rows holding one stop the migration (SQLite keeps "
+                                "them: its column is TEXT)")
+                                 .arg(gone.join(u", "_s));
+                }
                 step(Kind::ChangeType, t, a.name,
                      tr("change the type of %1.%2 from %3 to %4")
                          .arg(t, a.name, typeText(b.type), typeText(a.type)),
-                     keeps ? QString() : tr("a narrower type: values that do not fit are cut or refused"));
+                     reason);
             }
             if (c.nullabilityChanged()) {
                 if (a.nullable)

@@ -196,6 +196,10 @@ private slots:
         QTest::newRow("decimal less scale") << u"DECIMAL(8,2)"_s << u"DECIMAL(8,1)"_s << false;
         QTest::newRow("enum more values") << u"ENUM('a','b')"_s << u"ENUM('a','b','c')"_s << true;
         QTest::newRow("enum fewer values") << u"ENUM('a','b')"_s << u"ENUM('a')"_s << false;
+        QTest::newRow("enum reordered") << u"ENUM('a','b')"_s << u"ENUM('b','a')"_s << true;
+        QTest::newRow("enum to string") << u"ENUM('a','bb')"_s << u"STRING(2)"_s << true;
+        QTest::newRow("enum to short string") << u"ENUM('a','bbb')"_s << u"STRING(2)"_s << false;
+        QTest::newRow("string to enum") << u"STRING"_s << u"ENUM('a')"_s << false;
         QTest::newRow("string to int") << u"STRING"_s << u"INTEGER"_s << false;
     }
     void widening() {

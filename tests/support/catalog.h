@@ -375,6 +375,9 @@ inline QStringList compare(const SqlDialect &dialect, const Table &expected, con
 struct CatalogTextOptions {
     QStringList skipTables;
     bool sortColumns = false;
+    // PostgreSQL: every enum type of the schema with its labels, used by a column or not (a migration must
+    // leave none behind that a fresh sync lacks).
+    bool enumTypes = false;
 };
 
 inline QStringList catalogLines(const QSqlDatabase &db, SqlDialect::Kind kind,
@@ -399,6 +402,16 @@ inline QStringList catalogLines(const QSqlDatabase &db, SqlDialect::Kind kind,
             lines << u"  unique ("_s + key.join(u", "_s) + u')';
         for (const ForeignKey &key : table.foreignKeys)
             lines << u"  "_s + key.toString();
+    }
+    if (options.enumTypes && kind == SqlDialect::Kind::Postgres) {
+        QSqlQuery types(db);
+        if (!types.exec(
+                u"SELECT t.typname, string_agg(e.enumlabel, '|' ORDER BY e.enumsortorder) FROM pg_type t "
+                "JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = current_schema()::regnamespace "
+                "GROUP BY t.typname ORDER BY t.typname"_s))
+            lines << u"catalog error: "_s + types.lastError().text();
+        while (types.next())
+            lines << u"enum type %1 (%2)"_s.arg(types.value(0).toString(), types.value(1).toString());
     }
     if (!catalog.lastError().isEmpty())
         lines << u"catalog error: "_s + catalog.lastError();
