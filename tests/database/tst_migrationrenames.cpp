@@ -116,6 +116,8 @@ private slots:
     void swapsFollowIds();
     void enumChanges_data() { addEngineRows(); }
     void enumChanges();
+    void takesADroppedName_data() { addEngineRows(); }
+    void takesADroppedName();
     void removedEnumValueInUse_data() { addEngineRows(); }
     void removedEnumValueInUse();
 };
@@ -178,6 +180,28 @@ void TestMigrationRenames::enumChanges() {
     QCOMPARE(
         rows(connection, u"orders"_s, {u"id"_s, u"status"_s, u"kind"_s, u"label"_s, u"mood"_s, u"tone"_s}),
         QStringList({u"1|paid|a|l1|y|hi"_s, u"2|new|a|-|-|-"_s}));
+}
+
+// A table renamed to the name of a table that goes away (dropped only at the end, so it moves aside first),
+// and a column renamed to the name of a dropped column, both with an ENUM on PostgreSQL.
+void TestMigrationRenames::takesADroppedName() {
+    QFETCH(QString, engine);
+    Schema before;
+    before.models << model(u"mold"_s, u"old"_s, u"things"_s,
+                           {field(u"fo"_s, u"state"_s, u"ENUM('o1','o2')"_s)})
+                  << model(u"mnew"_s, u"new"_s, u"items"_s,
+                           {field(u"fa"_s, u"a"_s, u"STRING"_s), field(u"fb"_s, u"b"_s, u"STRING"_s),
+                            field(u"fs"_s, u"state"_s, u"ENUM('n1','n2')"_s)});
+    Schema after;
+    after.models << model(
+        u"mnew"_s, u"new"_s, u"things"_s,
+        {field(u"fb"_s, u"a"_s, u"STRING"_s), field(u"fs"_s, u"state"_s, u"ENUM('n1','n2')"_s)});
+    MIGRATE_AND_COMPARE(engine, connection, before, after, {
+        QVERIFY(insert(connection, u"things"_s, {u"id"_s, u"state"_s}, {1, u"o1"_s}));
+        QVERIFY(insert(connection, u"items"_s, {u"id"_s, u"a"_s, u"b"_s, u"state"_s},
+                       {5, u"A"_s, u"B"_s, u"n2"_s}));
+    });
+    QCOMPARE(rows(connection, u"things"_s, {u"id"_s, u"a"_s, u"state"_s}), QStringList{u"5|B|n2"_s});
 }
 
 void TestMigrationRenames::removedEnumValueInUse() {
