@@ -250,7 +250,15 @@ QStringList MigrationSql::addColumn(const Table &table, const Column &column) co
                 out << statement;
     }
     out << alter(table.name) + u" ADD COLUMN "_s + mDdl.columnDefinition(table, added);
+    if (dialect().kind() == DialectKind::Postgres && !column.comment.isEmpty())
+        out << commentOnColumn(table, column);
     return out;
+}
+
+// PostgreSQL's COMMENT ON COLUMN; an empty comment removes it (IS NULL), as a fresh sync writes none.
+QString MigrationSql::commentOnColumn(const Table &table, const Column &column) const {
+    return u"COMMENT ON COLUMN %1.%2 IS %3"_s.arg(q(table.name), q(column.name),
+                                                  column.comment.isEmpty() ? u"NULL"_s : lit(column.comment));
 }
 
 // PostgreSQL: a column's ENUM values change, or it becomes or stops being an ENUM. Its type is named after
@@ -287,7 +295,8 @@ QStringList MigrationSql::alterColumn(const Table &table, const ColumnChange &ch
     QStringList out;
     if (dialect().kind() == DialectKind::MySql) {
         // MODIFY restates the column: type, NULL, DEFAULT, comment in one statement.
-        if (change.typeChanged() || change.nullabilityChanged() || change.defaultChanged())
+        if (change.typeChanged() || change.nullabilityChanged() || change.defaultChanged() ||
+            change.commentChanged())
             out << alter(t) + u" MODIFY COLUMN "_s + mDdl.columnDefinition(table, plainColumn(after, false));
     } else {
         const bool enums = change.typeChanged() && (change.before->type.kind == DataType::Kind::Enum ||
@@ -303,6 +312,8 @@ QStringList MigrationSql::alterColumn(const Table &table, const ColumnChange &ch
                                                                     after.nullable ? u"DROP"_s : u"SET"_s);
         if (change.defaultChanged() && !enums)
             out << mDdl.setDefaultStatements(table, after);
+        if (change.commentChanged())
+            out << commentOnColumn(table, after);
     }
     if (change.uniqueChanged()) {
         if (after.unique)
@@ -329,6 +340,13 @@ QStringList MigrationSql::alterTable(const TableChange &change) const {
     for (const ColumnChange &c : change.columns)
         if (c.before && c.after)
             out << alterColumn(table, c);
+    if (change.before.comment != table.comment) {
+        if (dialect().kind() == DialectKind::MySql)
+            out << alter(table.name) + u" COMMENT = "_s + lit(table.comment);
+        else
+            out << u"COMMENT ON TABLE %1 IS %2"_s.arg(
+                q(table.name), table.comment.isEmpty() ? u"NULL"_s : lit(table.comment));
+    }
     return out;
 }
 

@@ -58,6 +58,7 @@ private:
     QStringList alterTable(const TableChange &change) const;
     QStringList addColumn(const Table &table, const Column &column) const;
     QStringList alterColumn(const Table &table, const ColumnChange &change) const;
+    QString commentOnColumn(const Table &table, const Column &column) const;
     QStringList changeEnumType(const Table &table, const ColumnChange &change) const;
     QStringList rebuildSqliteTable(const TableChange &change) const;
 

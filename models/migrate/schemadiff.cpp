@@ -202,6 +202,15 @@ bool TableChange::columnsRenamed() const {
     return false;
 }
 
+bool TableChange::commentsChanged() const {
+    if (before.comment != after.comment)
+        return true;
+    for (const ColumnChange &column : columns)
+        if (column.commentChanged())
+            return true;
+    return false;
+}
+
 bool MigrationPlan::hasDataLoss() const {
     return !dataLosingSteps().isEmpty();
 }
@@ -284,7 +293,7 @@ public:
             }
             TableChange change =
                 compareTable(oldTables.at(oldOf.at(n)), newTables.at(n), columnMatches.at(n));
-            if (change.renamed() || change.reshaped() || change.columnsRenamed())
+            if (change.renamed() || change.reshaped() || change.columnsRenamed() || change.commentsChanged())
                 mPlan.changed.append(change);
         }
         writeSteps();
@@ -363,6 +372,8 @@ private:
 
     void writeColumnSteps(const TableChange &change) {
         const QString t = change.after.name;
+        if (change.before.comment != change.after.comment)
+            step(Kind::ChangeComment, t, {}, tr("change the comment of table %1").arg(t));
         if (change.compositeKeysChanged)
             step(Kind::Unsupported, t, {},
                  tr("change the primary key or a composite unique key of table %1 (not supported: write "
@@ -431,6 +442,8 @@ private:
                 step(a.unique ? Kind::AddUnique : Kind::DropUnique, t, a.name,
                      a.unique ? tr("make %1.%2 unique").arg(t, a.name)
                               : tr("drop the unique key of %1.%2").arg(t, a.name));
+            if (c.commentChanged())
+                step(Kind::ChangeComment, t, a.name, tr("change the comment of %1.%2").arg(t, a.name));
             if (c.referenceChanged) {
                 if (b.references)
                     step(Kind::DropForeignKey, t, a.name,

@@ -3,7 +3,8 @@
 // key between them): every value follows its field's or model's id, and the migrated catalog equals a fresh
 // sync of NEW. ENUM changes (a value added and the order changed, a value removed, STRING -> ENUM,
 // ENUM -> STRING, the table and a column renamed) end with NEW's types and labels; a removed value that rows
-// still hold stops the migration where the column is an ENUM.
+// still hold stops the migration where the column is an ENUM. Comments of tables and columns set, changed
+// and removed end as NEW's.
 
 #include "db/migrationrunner.h"
 #include "migrate/schemadiff.h"
@@ -118,6 +119,8 @@ private slots:
     void enumChanges();
     void takesADroppedName_data() { addEngineRows(); }
     void takesADroppedName();
+    void commentsFollowNew_data() { addEngineRows(); }
+    void commentsFollowNew();
     void removedEnumValueInUse_data() { addEngineRows(); }
     void removedEnumValueInUse();
 };
@@ -202,6 +205,46 @@ void TestMigrationRenames::takesADroppedName() {
                        {5, u"A"_s, u"B"_s, u"n2"_s}));
     });
     QCOMPARE(rows(connection, u"things"_s, {u"id"_s, u"a"_s, u"state"_s}), QStringList{u"5|B|n2"_s});
+}
+
+void TestMigrationRenames::commentsFollowNew() {
+    QFETCH(QString, engine);
+    const auto design = [](bool changed) {
+        Field set = field(u"f1"_s, u"plain"_s, u"STRING"_s);
+        Field change = field(u"f2"_s, u"noted"_s, u"INTEGER"_s);
+        Field drop = field(u"f3"_s, u"gone"_s, u"STRING"_s);
+        Field added = field(u"f4"_s, u"added"_s, u"STRING"_s);
+        change.comment = changed ? u"it's the new note"_s : u"old note"_s;
+        if (changed) {
+            set.comment = u"now noted"_s;
+            added.comment = u"born noted"_s;
+        } else {
+            drop.comment = u"to be removed"_s;
+        }
+        Model m = model(u"mc"_s, u"card"_s, u"cards"_s, {set, change, drop});
+        if (changed)
+            m.fields << added;
+        m.comment = changed ? u"the cards"_s : QString();
+        Schema s;
+        s.models << m;
+        return s;
+    };
+    const MigrationPlan plan = SchemaDiff::compare(design(false), design(true));
+    QStringList steps;
+    for (const MigrationStep &step : plan.steps)
+        steps << step.description;
+    QVERIFY2(steps.contains(u"change the comment of table cards"_s) &&
+                 steps.contains(u"change the comment of cards.noted"_s) &&
+                 steps.contains(u"change the comment of cards.gone"_s),
+             qPrintable(steps.join(u'\n')));
+    MIGRATE_AND_COMPARE(engine, connection, design(false), design(true), {
+        QVERIFY(insert(connection, u"cards"_s, {u"id"_s, u"plain"_s, u"noted"_s}, {1, u"p"_s, 4}));
+    });
+    QCOMPARE(rows(connection, u"cards"_s, {u"id"_s, u"plain"_s, u"noted"_s}), QStringList{u"1|p|4"_s});
+    QVERIFY2(MigrationRunner(connection).apply(SchemaDiff::compare(design(true), design(false)), &error),
+             qPrintable(error));
+    const QString difference = differenceFromSync(engine, connection, design(false));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void TestMigrationRenames::removedEnumValueInUse() {
