@@ -248,6 +248,12 @@ private slots:
         const QString script = MigrationSql(SqlDialect(SqlDialect::Kind::MySql)).script(plan, u"a -> b"_s);
         QVERIFY(script.contains(u"[DATA LOSS: drops the column and its values]"_s));
         QVERIFY(!script.contains(u"BEGIN;"_s));
+        // Every script starts by checking that the database is at OLD (tests/database/tst_startingversion).
+        for (const SqlDialect &dialect : SqlDialect::all()) {
+            const QString text = MigrationSql(dialect).script(plan, {});
+            const qsizetype check = text.indexOf(u"-- First the database must be at the starting version"_s);
+            QVERIFY2(check > 0 && check < text.indexOf(u"ALTER TABLE"_s), qPrintable(text));
+        }
     }
 };
 
