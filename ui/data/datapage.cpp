@@ -302,6 +302,23 @@ std::optional<ConnectionUrl> DataPage::connectedUrl() const {
     return mSession->url();
 }
 
+std::optional<ConnectionUrl> DataPage::databaseUrl() const {
+    if (mSession)
+        return mSession->url();
+    const ConnectionUrl url = defaultUrl();
+    if (QFileInfo::exists(url.path))
+        return url;
+    return std::nullopt;
+}
+
+void DataPage::databaseChanged() {
+    if (!mSession)
+        return;
+    mStale = true;
+    if (isVisible())
+        activate();
+}
+
 QString DataPage::where() const {
     return mSession ? mSession->where() : QString();
 }
