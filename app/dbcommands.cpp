@@ -209,6 +209,21 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
     progress.start();
     QList<QJsonObject> pending;
     QList<qint64> pendingLines;
+    // The saved graphs' lines, written to stdout's device in large pieces: as UTF-8 text from the start,
+    // not through QTextStream's UTF-16 (which buffered them as well).
+    QByteArray printed;
+    const auto writePrinted = [&] {
+        if (printed.isEmpty())
+            return;
+        out.flush();
+        if (QIODevice *device = out.device()) {
+            device->write(printed);
+            if (auto *file = qobject_cast<QFileDevice *>(device))
+                file->flush(); // QTextStream's own flush has nothing left to flush, so it would not
+        } else
+            out << QString::fromUtf8(printed);
+        printed.clear();
+    };
     auto flush = [&] {
         if (pending.isEmpty())
             return;
@@ -217,9 +232,10 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
             const RecordResult &result = results.at(i);
             if (result.ok) {
                 ++saved;
-                if (!quiet)
-                    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Compact))
-                        << "\n";
+                if (!quiet) {
+                    result.appendRecordJson(&printed);
+                    printed.append('\n');
+                }
             } else {
                 ++failed;
                 printProblems(err, u"line %1: "_s.arg(pendingLines.at(i)), result);
@@ -228,6 +244,8 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
         }
         pending.clear();
         pendingLines.clear();
+        if (printed.size() >= 32 * 1024)
+            writePrinted();
         if (progress.elapsed() > 2000) {
             err << "modeldesk: " << lineNumber << " lines, " << saved << " saved, " << failed << " failed\n";
             err.flush();
@@ -257,6 +275,7 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
     }
     if (!stop)
         flush();
+    writePrinted();
     out.flush();
     const double seconds = std::max(clock.elapsed(), qint64(1)) / 1000.0;
     err << "modeldesk: saved " << saved << ", failed " << failed << ", "

@@ -3,6 +3,7 @@
 #include "records/saveplan.h"
 #include "schema/resolvedschema.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -16,6 +17,11 @@ namespace modeldesk {
 // `keys` holds the key each step generated (null where none), as PlanExecutor::run() reports them.
 QJsonObject savedGraph(const ResolvedSchema &resolved, const SavePlan &plan, const QList<QVariant> &keys,
                        int record = 0);
+
+// savedGraph() as compact JSON text, appended to *out: byte for byte what
+// QJsonDocument(savedGraph(...)).toJson(QJsonDocument::Compact) gives, without building the QJsonObject.
+void appendSavedGraphJson(QByteArray *out, const ResolvedSchema &resolved, const SavePlan &plan,
+                          const QList<QVariant> &keys, int record = 0);
 
 // The models whose records appear in `graph`, a graph of `model` as save, update and load return it: the
 // root's, those of the records under each link's alias, and a belongsToMany's through model where junction
