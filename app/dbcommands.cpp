@@ -222,7 +222,7 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
                 file->flush(); // QTextStream's own flush has nothing left to flush, so it would not
         } else
             out << QString::fromUtf8(printed);
-        printed.clear();
+        printed.resize(0); // keeps its capacity for the next lines
     };
     auto flush = [&] {
         if (pending.isEmpty())

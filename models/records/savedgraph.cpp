@@ -1,6 +1,5 @@
 #include "records/savedgraph.h"
 
-#include "records/jsontext.h"
 #include "schema/fieldvalue.h"
 
 #include <QHash>
@@ -22,20 +21,10 @@ QJsonObject writtenValues(const Table &table, const SavePlan &plan, const QList<
     return object;
 }
 
-// writtenValues() as members of `object`.
-void writeWrittenValues(JsonText::Object *object, const Table &table, const SavePlan &plan,
-                        const QList<QVariant> &keys, int step) {
-    for (const Column &column : table.columns) {
-        bool written = false;
-        const QVariant value = plan.value(keys, step, column.name, &written);
-        if (written)
-            object->add(column.attribute, FieldValue::toJson(column.type, value));
-    }
-}
+} // namespace
 
-// For a belongsToMany through a model of the design: the step inserting each linked record's junction row,
-// by the linked record's path (the row's own path), so that its values go under the through model's name as
-// the loader returns them (`products[0].orderItem.unitPrice`).
+// The junction rows' values go under the through model's name, as the loader returns them
+// (`products[0].orderItem.unitPrice`).
 QHash<QString, int> insertedJunctionRows(const ResolvedSchema &resolved, const SavePlan &plan,
                                          const QString &model, const QString &alias) {
     QHash<QString, int> rows;
@@ -50,8 +39,6 @@ QHash<QString, int> insertedJunctionRows(const ResolvedSchema &resolved, const S
     }
     return rows;
 }
-
-} // namespace
 
 QJsonObject savedGraph(const ResolvedSchema &resolved, const SavePlan &plan, const QList<QVariant> &keys,
                        int record) {
@@ -82,50 +69,6 @@ QJsonObject savedGraph(const ResolvedSchema &resolved, const SavePlan &plan, con
         }
     }
     return object;
-}
-
-void appendSavedGraphJson(QByteArray *out, const ResolvedSchema &resolved, const SavePlan &plan,
-                          const QList<QVariant> &keys, int record) {
-    // The same walk as savedGraph(), member for member in the same order of insertion.
-    const PlanRecord &r = plan.records.at(record);
-    const Table *table = resolved.tableForModel(r.model);
-    JsonText::Object object;
-    if (r.step >= 0) {
-        writeWrittenValues(&object, *table, plan, keys, r.step);
-    } else if (const Column *key = table->column(r.keyColumn)) {
-        object.add(key->attribute, FieldValue::toJson(key->type, r.key));
-    }
-    for (const PlanRecord::Children &group : r.children) {
-        if (group.toMany) {
-            const QHash<QString, int> junctionRows =
-                insertedJunctionRows(resolved, plan, r.model, group.alias);
-            object.key(group.alias);
-            QByteArray *items = object.value();
-            items->append('[');
-            bool first = true;
-            for (int child : group.records) {
-                if (!first)
-                    items->append(',');
-                first = false;
-                if (const auto row = junctionRows.constFind(plan.records.at(child).path);
-                    row != junctionRows.cend()) {
-                    // The item with its junction values under the through model's name: parsed back and
-                    // merged like savedGraph() does (rare: only belongsToMany through a model).
-                    QJsonObject item = savedGraph(resolved, plan, keys, child);
-                    item.insert(resolved.link(r.model, group.alias)->throughModel,
-                                writtenValues(*resolved.table(plan.steps.at(*row).table), plan, keys, *row));
-                    JsonText::appendValue(items, item);
-                } else {
-                    appendSavedGraphJson(items, resolved, plan, keys, child);
-                }
-            }
-            items->append(']');
-        } else if (!group.records.isEmpty()) {
-            object.key(group.alias);
-            appendSavedGraphJson(object.value(), resolved, plan, keys, group.records.first());
-        }
-    }
-    object.end(out);
 }
 
 QSet<QString> graphModels(const ResolvedSchema &resolved, const QString &model, const QJsonObject &graph) {

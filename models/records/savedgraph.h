@@ -4,6 +4,7 @@
 #include "schema/resolvedschema.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -18,7 +19,12 @@ namespace modeldesk {
 QJsonObject savedGraph(const ResolvedSchema &resolved, const SavePlan &plan, const QList<QVariant> &keys,
                        int record = 0);
 
-// savedGraph() as compact JSON text, appended to *out: byte for byte what
+// For a belongsToMany through a model of the design (`model`.`alias`): the step inserting each linked
+// record's junction row, by the linked record's path; empty for other links.
+QHash<QString, int> insertedJunctionRows(const ResolvedSchema &resolved, const SavePlan &plan,
+                                         const QString &model, const QString &alias);
+
+// savedGraph() as compact JSON text (savedgraphtext.cpp), appended to *out: byte for byte what
 // QJsonDocument(savedGraph(...)).toJson(QJsonDocument::Compact) gives, without building the QJsonObject.
 void appendSavedGraphJson(QByteArray *out, const ResolvedSchema &resolved, const SavePlan &plan,
                           const QList<QVariant> &keys, int record = 0);
