@@ -29,6 +29,7 @@ struct LibSqlite {
     using BindDouble = int (*)(void *, int, double);
     using BindBlob = int (*)(void *, int, const void *, int, Destructor);
     using BindText16 = int (*)(void *, int, const void *, int, Destructor);
+    using BindText = int (*)(void *, int, const char *, int, Destructor);
     using ParameterCount = int (*)(void *);
     using ErrorMessage16 = const void *(*)(void *);
     using RowId = qint64 (*)(void *);
@@ -45,6 +46,7 @@ struct LibSqlite {
     BindDouble bindDouble = nullptr;
     BindBlob bindBlob = nullptr;
     BindText16 bindText16 = nullptr;
+    BindText bindText = nullptr;
     ParameterCount parameterCount = nullptr;
     ErrorMessage16 errorMessage16 = nullptr;
     RowId lastInsertRowId = nullptr;
@@ -61,8 +63,8 @@ struct LibSqlite {
 
     bool ok() const {
         return prepare && step && reset && clearBindings && finalize && bindNull && bindInt && bindInt64 &&
-               bindDouble && bindBlob && bindText16 && parameterCount && errorMessage16 && lastInsertRowId &&
-               changes;
+               bindDouble && bindBlob && bindText16 && bindText && parameterCount && errorMessage16 &&
+               lastInsertRowId && changes;
     }
 
     static const LibSqlite &instance() {
@@ -86,6 +88,7 @@ struct LibSqlite {
             resolve(l.bindDouble, "sqlite3_bind_double");
             resolve(l.bindBlob, "sqlite3_bind_blob");
             resolve(l.bindText16, "sqlite3_bind_text16");
+            resolve(l.bindText, "sqlite3_bind_text");
             resolve(l.parameterCount, "sqlite3_bind_parameter_count");
             resolve(l.errorMessage16, "sqlite3_errmsg16");
             resolve(l.lastInsertRowId, "sqlite3_last_insert_rowid");
@@ -125,8 +128,18 @@ bool isNullValue(const QVariant &value) {
     }
 }
 
+bool hasSurrogates(const QString &text) {
+    for (const QChar c : text)
+        if (c.isSurrogate())
+            return true;
+    return false;
+}
+
+} // namespace
+
 // Binds as QSQLITE's exec() does, type by type. Text made here (dates, other types) is copied by sqlite3.
-int bind(const LibSqlite &lib, void *statement, int index, const QVariant &value) {
+int SqliteDirect::bind(void *statement, int index, const QVariant &value) {
+    const LibSqlite &lib = LibSqlite::instance();
     if (isNullValue(value))
         return lib.bindNull(statement, index);
     switch (value.metaType().id()) {
@@ -144,8 +157,20 @@ int bind(const LibSqlite &lib, void *statement, int index, const QVariant &value
         return lib.bindInt64(statement, index, value.toLongLong());
     case QMetaType::QString: {
         const auto *text = static_cast<const QString *>(value.constData());
-        return lib.bindText16(statement, index, text->unicode(), int(text->size() * sizeof(QChar)),
-                              LibSqlite::kStatic);
+        // QSQLITE binds UTF-16, which sqlite3 converts to the database's UTF-8 on every execution. Text
+        // without surrogates converts to the same bytes either way, and QString's converter is the faster;
+        // text with them (a lone one has no UTF-8 form) goes as QSQLITE sends it. The same string (a save's
+        // timestamp, in every row) is converted once.
+        if (hasSurrogates(*text))
+            return lib.bindText16(statement, index, text->unicode(), int(text->size() * sizeof(QChar)),
+                                  LibSqlite::kStatic);
+        if (text->constData() != mLastText.constData() || text->size() != mLastText.size()) {
+            mLastText = *text; // holding it keeps the buffer alive, so the same buffer is the same text
+            mLastUtf8 = text->toUtf8();
+        }
+        mUtf8[index - 1] = mLastUtf8;
+        return lib.bindText(statement, index, mLastUtf8.constData(), int(mLastUtf8.size()),
+                            LibSqlite::kStatic);
     }
     default: {
         const QString text =
@@ -157,8 +182,6 @@ int bind(const LibSqlite &lib, void *statement, int index, const QVariant &value
     }
     }
 }
-
-} // namespace
 
 struct SqliteDirect::Statement {
     void *handle = nullptr; // sqlite3_stmt*
@@ -218,8 +241,10 @@ bool SqliteDirect::execute(const QString &sql, const QVariant *values, qsizetype
                       QSqlError::StatementError));
         return false;
     }
+    if (qsizetype(mUtf8.size()) < count)
+        mUtf8.resize(count);
     for (int i = 0; i < count; ++i) {
-        const int result = bind(lib, s->handle, i + 1, values[i]);
+        const int result = bind(s->handle, i + 1, values[i]);
         if (result != LibSqlite::kOk) {
             *error = describeError(mDatabase, "Unable to bind parameters", QSqlError::StatementError, result);
             lib.clearBindings(s->handle);
@@ -236,9 +261,9 @@ bool SqliteDirect::execute(const QString &sql, const QVariant *values, qsizetype
             result = lib.reset(s->handle);
         *error = describeError(mDatabase, "Unable to fetch row", QSqlError::ConnectionError, result);
     }
-    // Reset frees the statement's locks; text bound as static must not outlive the caller's values.
+    // Reset frees the statement's locks. The bindings stay, pointing at texts that may be gone: every
+    // execution binds every parameter again before stepping.
     lib.reset(s->handle);
-    lib.clearBindings(s->handle);
     return ok;
 }
 

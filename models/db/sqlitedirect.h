@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <vector>
+
 namespace modeldesk {
 
 // Runs statements on a QSQLITE connection through the sqlite3 C API, on the sqlite3* the Qt driver already
@@ -38,6 +40,7 @@ public:
 private:
     struct Statement;
     Statement *statement(const QString &sql, QString *error);
+    int bind(void *statement, int index, const QVariant &value);
 
     void *mDatabase = nullptr;               // sqlite3*
     QHash<QString, Statement *> mStatements; // owned; finalized in the destructor
@@ -45,6 +48,9 @@ private:
     // its buffer alive, so the same buffer means the same text without hashing it.
     QString mLastSql;
     Statement *mLast = nullptr;
+    std::vector<QByteArray> mUtf8; // the UTF-8 text bound to each parameter, alive until the next execution
+    QString mLastText;             // the text converted last, and its UTF-8
+    QByteArray mLastUtf8;
 };
 
 } // namespace modeldesk

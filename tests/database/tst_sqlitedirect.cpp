@@ -159,7 +159,8 @@ void TestSqliteDirect::sameAsQtPath_data() {
             R"({"big": null, "money": null, "flag": null, "born": null, "seen": null, "data": null, "raw": null,
             "score": null, "count": null, "label": null, "entries": []})"),
         json(R"({})"),
-        json(R"({"big": "-9223372036854775808", "score": 1e300, "flag": false, "count": -1,
+        json(
+            R"({"big": "-9223372036854775808", "score": 1e300, "flag": false, "count": -1, "label": "lone \ud800",
             "entries": [{"text": "three"}]})"),
         json(R"({"label": "fails in the database", "entries": [{"text": "four"}, {"text": "one"}]})"),
         json(R"({"flag": "not a boolean", "count": "x"})"),
