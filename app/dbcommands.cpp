@@ -252,8 +252,20 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
             progress.restart();
         }
     };
+    QByteArray buffer; // each line read into the same buffer: readLine() allocated one per line
     while (!stop && !file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
+        buffer.resize(0);
+        for (;;) {
+            constexpr qsizetype kChunk = 4096;
+            const qsizetype at = buffer.size();
+            buffer.resize(at + kChunk);
+            const qint64 read = file.readLine(buffer.data() + at, kChunk);
+            buffer.resize(at + std::max(read, qint64(0)));
+            if (read <= 0 || buffer.endsWith('\n'))
+                break;
+        }
+        const QByteArrayView trimmed = QByteArrayView(buffer).trimmed();
+        const QByteArray line = QByteArray::fromRawData(trimmed.data(), trimmed.size());
         ++lineNumber;
         if (line.isEmpty())
             continue;

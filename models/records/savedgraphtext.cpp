@@ -49,8 +49,9 @@ void appendFieldJson(QByteArray *out, const DataType &type, const QVariant &valu
         thread_local QByteArray lastText;
         const QDateTime time = value.toDateTime();
         if (lastText.isEmpty() || time != lastTime) {
-            lastText.clear();
-            JsonText::appendValue(&lastText, FieldValue::toJson(type, value));
+            lastText.resize(0);
+            // toJson's text (utcText with 'T' and 'Z'), without the detour through QJsonValue.
+            JsonText::appendString(&lastText, FieldValue::utcTimestampText(time, u'T', u"Z"));
             lastTime = time;
         }
         out->append(lastText);
