@@ -42,14 +42,13 @@ ProblemsPanel::~ProblemsPanel() {
 
 void ProblemsPanel::revalidate() {
     mTimer.stop();
-    ++mGeneration; // a result still under way is older than this one
+    mShownGeneration = ++mGeneration; // a result still under way is older than this one
     show(SchemaValidator::validate(mDocument->schema(), mDocument->resolved()));
 }
 
 void ProblemsPanel::validateInBackground() {
     const int generation = ++mGeneration;
     const Schema schema = mDocument->schema();
-    ++mRunning;
     mWorker.clear(); // a validation not started yet would be dropped anyway
     mWorker.start([this, schema, generation] {
         QList<Problem> problems = SchemaValidator::validate(schema);
@@ -57,9 +56,10 @@ void ProblemsPanel::validateInBackground() {
         QMetaObject::invokeMethod(
             this,
             [this, problems = std::move(problems), generation] {
-                --mRunning;
-                if (generation == mGeneration)
-                    show(problems);
+                if (generation != mGeneration)
+                    return; // the design changed since: a newer validation is due or under way
+                mShownGeneration = generation;
+                show(problems);
             },
             Qt::QueuedConnection);
     });

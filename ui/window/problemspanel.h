@@ -30,7 +30,7 @@ public:
     // Validates now, on this thread, instead of after the debounce delay.
     void revalidate();
     // Whether a validation is due or under way (its result not shown yet).
-    bool isPending() const { return mTimer.isActive() || mRunning != 0; }
+    bool isPending() const { return mTimer.isActive() || mShownGeneration != mGeneration; }
     // How long after the last edit the validation starts (150 ms; tests that check every step use 0).
     void setDelay(int ms) { mTimer.setInterval(ms); }
 
@@ -48,10 +48,10 @@ private:
     QListWidget *mList;
     QLabel *mSummary;
     QTimer mTimer;
-    int mGeneration = 0; // bumped by every validation started; older results are dropped
-    int mRunning = 0;    // background validations whose result has not come back
-    bool mShown = false; // whether mProblems is in the list yet
-    QThreadPool mWorker; // one thread; last member, so it is waited for before the rest goes
+    int mGeneration = 0;      // bumped by every validation started; older results are dropped
+    int mShownGeneration = 0; // the validation the list shows
+    bool mShown = false;      // whether mProblems is in the list yet
+    QThreadPool mWorker;      // one thread; last member, so it is waited for before the rest goes
 };
 
 } // namespace modeldesk
