@@ -4,7 +4,9 @@
 #include "db/migrationsql.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
+#include <functional>
 
 namespace modeldesk {
 
@@ -20,10 +22,28 @@ public:
 
     bool apply(const MigrationPlan &plan, QString *error);
 
+    // Called after each statement with how many of all of them ran; returning false stops the migration
+    // before the next one: rolled back on SQLite and PostgreSQL, while on MySQL/MariaDB the statements
+    // before it stay applied. Called on the runner's thread.
+    using Progress = std::function<bool(int done, int total)>;
+    void setProgress(Progress progress) { mProgress = std::move(progress); }
+    // Set when apply() failed because the progress callback asked it to stop.
+    bool wasStopped() const { return mStopped; }
+
+    // Where the copy of an SQLite database goes before a migration changes it: beside it, named
+    // "<name>.before-migration-<yyyyMMdd-HHmmss>.<suffix>" (with "-2", "-3"… when taken).
+    static QString backupPath(const QString &databaseFile, const QDateTime &when);
+
 private:
-    bool run(const QStringList &statements, QString *error);
+    // `stoppable`: whether the progress callback may stop it (not the statements around the transaction,
+    // which put SQLite's foreign keys back).
+    bool run(const QStringList &statements, QString *error, bool stoppable = true);
 
     DatabaseConnection &mConnection;
+    Progress mProgress;
+    int mDone = 0;
+    int mTotal = 0;
+    bool mStopped = false;
 };
 
 } // namespace modeldesk
