@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMap>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 #include <optional>
 
@@ -100,6 +101,7 @@ private:
     void renameModelItem(const QString &oldName, const QString &newName);
     void rebuildLinks();
     void refreshContents();
+    void refreshBox(ModelItem *item, const QString &tableName, const QString &comment, const Table *table);
     void applyProblemMarks();
 
     Document *mDocument;
@@ -108,7 +110,9 @@ private:
     std::unique_ptr<DiagramTool> mTool;
     std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
-    QList<Problem> mProblems;
+    // What the last validation marks as wrong (errors only): models by name, links by index.
+    QSet<QString> mBadModels;
+    QSet<int> mBadLinks;
     bool mLinksFrozen = false;
     QHash<ModelItem *, QRectF> mBoxRects; // where each box was when its links were last routed
     QRectF mRerouteArea;

@@ -125,6 +125,7 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
     , mVia(via != source && via != target ? via : nullptr)
     , mLinkIndex(linkIndex)
     , mInverseIndex(inverseIndex)
+    , mLink(link)
     , mKind(link.kind)
     , mLabel(labelFor(link, inverseIndex >= 0))
     , mLabelWidth(labelMetrics().horizontalAdvance(mLabel))
@@ -177,6 +178,8 @@ void LinkItem::setOffset(double offset) {
 }
 
 void LinkItem::setHasProblem(bool error) {
+    if (mHasProblem == error)
+        return; // the marks are applied to every link after each validation: repaint only what changed
     mHasProblem = error;
     update();
 }
