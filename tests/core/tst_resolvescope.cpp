@@ -7,6 +7,7 @@
 // MODELDESK_SCOPE_EDITS (default 4000) sets the number of edits, MODELDESK_SCOPE_SEED the seed.
 #include "editing/designgenerator.h"
 #include "schema/resolvescope.h"
+#include "support/testsupport.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -15,12 +16,6 @@ using namespace modeldesk;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int envInt(const char *name, int fallback) {
-    bool ok = false;
-    const int value = qEnvironmentVariableIntValue(name, &ok);
-    return ok ? value : fallback;
-}
 
 // Everything a table holds, as text: two tables are the same when their texts are.
 QString describe(const Table &table) {
@@ -300,8 +295,8 @@ SchemaTouch TstResolveScope::edit(Schema &schema, QString *what) {
 }
 
 void TstResolveScope::randomEditsResolveLikeTheWhole() {
-    const quint32 seed = quint32(envInt("MODELDESK_SCOPE_SEED", 20261208));
-    const int edits = envInt("MODELDESK_SCOPE_EDITS", 4000);
+    const quint32 seed = quint32(test::envInt("MODELDESK_SCOPE_SEED", 20261208));
+    const int edits = test::envInt("MODELDESK_SCOPE_EDITS", 4000);
     mRandom.seed(seed);
     Schema schema;
     QHash<QString, QString> before;

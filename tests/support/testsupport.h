@@ -33,6 +33,13 @@ inline Project loadProject(const QString &name) {
 }
 
 // The URL of a server started by scripts/test (MODELDESK_TEST_PG_URL or MODELDESK_TEST_MYSQL_URL), or empty.
+// A number from the environment (a fuzz test's seed or count), or `fallback` when unset or not a number.
+inline int envInt(const char *name, int fallback) {
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok ? value : fallback;
+}
+
 inline QString serverUrl(const char *variable) {
     return qEnvironmentVariable(variable);
 }

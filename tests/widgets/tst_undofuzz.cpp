@@ -43,12 +43,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int envInt(const char *name, int fallback) {
-    bool ok = false;
-    const int value = qEnvironmentVariableIntValue(name, &ok);
-    return ok ? value : fallback;
-}
-
 // The first line where two project files differ, to say what an undo got wrong.
 QString firstDifference(const QByteArray &expected, const QByteArray &actual) {
     const QList<QByteArray> a = expected.split('\n');
@@ -449,8 +443,8 @@ void TstUndoFuzz::renameToATakenNameIsRefusedEverywhere() {
 }
 
 void TstUndoFuzz::randomSequencesUndoAndRedoExactly() {
-    const quint32 seed = quint32(envInt("MODELDESK_FUZZ_SEED", 20261202));
-    const int sequences = envInt("MODELDESK_FUZZ_SEQUENCES", 3000);
+    const quint32 seed = quint32(test::envInt("MODELDESK_FUZZ_SEED", 20261202));
+    const int sequences = test::envInt("MODELDESK_FUZZ_SEQUENCES", 3000);
     mRandom.seed(seed);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
