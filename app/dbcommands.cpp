@@ -209,6 +209,21 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
     progress.start();
     QList<QJsonObject> pending;
     QList<qint64> pendingLines;
+    // The saved graphs' lines, written to stdout's device in large pieces: as UTF-8 text from the start,
+    // not through QTextStream's UTF-16 (which buffered them as well).
+    QByteArray printed;
+    const auto writePrinted = [&] {
+        if (printed.isEmpty())
+            return;
+        out.flush();
+        if (QIODevice *device = out.device()) {
+            device->write(printed);
+            if (auto *file = qobject_cast<QFileDevice *>(device))
+                file->flush(); // QTextStream's own flush has nothing left to flush, so it would not
+        } else
+            out << QString::fromUtf8(printed);
+        printed.resize(0); // keeps its capacity for the next lines
+    };
     auto flush = [&] {
         if (pending.isEmpty())
             return;
@@ -217,9 +232,10 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
             const RecordResult &result = results.at(i);
             if (result.ok) {
                 ++saved;
-                if (!quiet)
-                    out << QString::fromUtf8(QJsonDocument(result.record()).toJson(QJsonDocument::Compact))
-                        << "\n";
+                if (!quiet) {
+                    result.appendRecordJson(&printed);
+                    printed.append('\n');
+                }
             } else {
                 ++failed;
                 printProblems(err, u"line %1: "_s.arg(pendingLines.at(i)), result);
@@ -228,14 +244,28 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
         }
         pending.clear();
         pendingLines.clear();
+        if (printed.size() >= 32 * 1024)
+            writePrinted();
         if (progress.elapsed() > 2000) {
             err << "modeldesk: " << lineNumber << " lines, " << saved << " saved, " << failed << " failed\n";
             err.flush();
             progress.restart();
         }
     };
+    QByteArray buffer; // each line read into the same buffer: readLine() allocated one per line
     while (!stop && !file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
+        buffer.resize(0);
+        for (;;) {
+            constexpr qsizetype kChunk = 4096;
+            const qsizetype at = buffer.size();
+            buffer.resize(at + kChunk);
+            const qint64 read = file.readLine(buffer.data() + at, kChunk);
+            buffer.resize(at + std::max(read, qint64(0)));
+            if (read <= 0 || buffer.endsWith('\n'))
+                break;
+        }
+        const QByteArrayView trimmed = QByteArrayView(buffer).trimmed();
+        const QByteArray line = QByteArray::fromRawData(trimmed.data(), trimmed.size());
         ++lineNumber;
         if (line.isEmpty())
             continue;
@@ -257,6 +287,7 @@ int saveLines(RecordStore &controller, const QString &model, const QString &inpu
     }
     if (!stop)
         flush();
+    writePrinted();
     out.flush();
     const double seconds = std::max(clock.elapsed(), qint64(1)) / 1000.0;
     err << "modeldesk: saved " << saved << ", failed " << failed << ", "

@@ -106,21 +106,12 @@ std::optional<Schema> readDatabase(const ConnectionUrl &url, QTextStream &err) {
     return SchemaInference::infer(*catalog).project.schema;
 }
 
-} // namespace
-
-// `modeldesk diff OLD NEW --dialect D [-o FILE] [--allow-data-loss]`: the SQL that takes a database built
-// from OLD to NEW. Refuses (and writes nothing) when a step can lose data and --allow-data-loss is not given,
-// or when a step is one it cannot write.
-int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
-    Arguments parsed;
-    if (const QString problem = parseArguments(arguments, parsed); !problem.isEmpty()) {
-        err << "modeldesk diff: " << problem << "\n" << kUsageLine;
-        return kUsage;
-    }
-    std::optional<SqlDialect> dialect;
-    std::optional<Schema> before;
-    QString error;
+// OLD and the dialect: a database URL is read (and gives the dialect), a project file is loaded; --dialect
+// must match the database's. Returns the exit code on failure.
+std::optional<int> readOld(const Arguments &parsed, std::optional<SqlDialect> &dialect,
+                           std::optional<Schema> &before, QTextStream &err) {
     if (isDatabaseUrl(parsed.oldSource)) {
+        QString error;
         const auto url = ConnectionUrl::parse(parsed.oldSource, &error);
         if (!url) {
             err << "modeldesk diff: " << error << "\n" << kUsageLine;
@@ -149,8 +140,7 @@ int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         }
         dialect = named;
     }
-    const bool migrationFile = parsed.format == u"sequelize-migration"_s;
-    if (!dialect && !migrationFile) {
+    if (!dialect && parsed.format != u"sequelize-migration"_s) {
         err << "modeldesk diff: " << DiffCommand::tr("give --dialect sqlite, postgres or mysql") << "\n"
             << kUsageLine;
         return kUsage;
@@ -163,63 +153,69 @@ int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
             return kProblems;
         before = project->schema;
     }
-    const auto after = loadProject(parsed.newProject, err);
-    if (!after)
-        return kUnreadable;
-    if (reportProblems(parsed.newProject, *after, err))
-        return kProblems;
+    return std::nullopt;
+}
 
-    const MigrationPlan plan = SchemaDiff::compare(*before, after->schema);
+// Lists the steps nothing may be written for: those ModelDesk cannot write, and (without --allow-data-loss)
+// the data-losing ones. True when there are any.
+bool refuses(const MigrationPlan &plan, bool allowDataLoss, QTextStream &err) {
     if (const QStringList unsupported = plan.unsupported(); !unsupported.isEmpty()) {
         err << "modeldesk diff: " << DiffCommand::tr("nothing written; ModelDesk cannot write these steps:")
             << "\n";
         for (const QString &step : unsupported)
             err << "  " << exporttext::singleLine(step) << "\n";
-        return kProblems;
+        return true;
     }
-    if (plan.hasDataLoss() && !parsed.allowDataLoss) {
+    if (plan.hasDataLoss() && !allowDataLoss) {
         err << "modeldesk diff: " << DiffCommand::tr("nothing written; these steps can lose data:") << "\n";
         for (const MigrationStep &step : plan.dataLosingSteps())
             err << "  " << exporttext::singleLine(step.description) << ": "
                 << exporttext::singleLine(step.lossReason) << "\n";
         err << DiffCommand::tr("Check them, then run again with --allow-data-loss to write the migration.")
             << "\n";
+        return true;
+    }
+    return false;
+}
+
+// `--format sequelize-migration`: the up/down file in the folder -o names.
+int writeSequelizeMigration(const Arguments &parsed, const MigrationPlan &plan, const Schema &before,
+                            const Schema &after, const QString &origin, QTextStream &out, QTextStream &err) {
+    // The way back is the diff the other way; its data-losing steps are listed in the file.
+    const MigrationPlan down = SchemaDiff::compare(after, before);
+    if (const QStringList unsupported = down.unsupported(); !unsupported.isEmpty()) {
+        err << "modeldesk diff: " << DiffCommand::tr("nothing written; ModelDesk cannot write the way back:")
+            << "\n";
+        for (const QString &step : unsupported)
+            err << "  " << exporttext::singleLine(step) << "\n";
         return kProblems;
     }
-    const QString origin =
-        QDir::toNativeSeparators(parsed.oldSource) + u" -> "_s + QDir::toNativeSeparators(parsed.newProject);
-    if (migrationFile) {
-        // The way back is the diff the other way; its data-losing steps are listed in the file.
-        const MigrationPlan down = SchemaDiff::compare(after->schema, *before);
-        if (const QStringList unsupported = down.unsupported(); !unsupported.isEmpty()) {
-            err << "modeldesk diff: "
-                << DiffCommand::tr("nothing written; ModelDesk cannot write the way back:") << "\n";
-            for (const QString &step : unsupported)
-                err << "  " << exporttext::singleLine(step) << "\n";
-            return kProblems;
-        }
-        if (!QDir().mkpath(parsed.output)) {
-            err << "modeldesk diff: " << QDir::toNativeSeparators(parsed.output) << ": "
-                << DiffCommand::tr("cannot create the folder") << "\n";
-            return kProblems;
-        }
-        const QString path =
-            QDir(parsed.output)
-                .filePath(SequelizeMigration::fileName(QDateTime::currentDateTimeUtc(),
-                                                       QFileInfo(parsed.newProject).completeBaseName()));
-        QString reason;
-        if (!writeWholeFile(path, SequelizeMigration::render(plan, down, origin).toUtf8(), &reason)) {
-            err << "modeldesk diff: " << QDir::toNativeSeparators(path) << ": " << reason << "\n";
-            return kProblems;
-        }
-        out << DiffCommand::tr("%1: %2 steps up, %3 down")
-                   .arg(QDir::toNativeSeparators(path))
-                   .arg(plan.steps.size())
-                   .arg(down.steps.size())
-            << "\n";
-        return kOk;
+    if (!QDir().mkpath(parsed.output)) {
+        err << "modeldesk diff: " << QDir::toNativeSeparators(parsed.output) << ": "
+            << DiffCommand::tr("cannot create the folder") << "\n";
+        return kProblems;
     }
-    const QString script = MigrationSql(*dialect).script(plan, origin);
+    const QString path =
+        QDir(parsed.output)
+            .filePath(SequelizeMigration::fileName(QDateTime::currentDateTimeUtc(),
+                                                   QFileInfo(parsed.newProject).completeBaseName()));
+    QString reason;
+    if (!writeWholeFile(path, SequelizeMigration::render(plan, down, origin).toUtf8(), &reason)) {
+        err << "modeldesk diff: " << QDir::toNativeSeparators(path) << ": " << reason << "\n";
+        return kProblems;
+    }
+    out << DiffCommand::tr("%1: %2 steps up, %3 down")
+               .arg(QDir::toNativeSeparators(path))
+               .arg(plan.steps.size())
+               .arg(down.steps.size())
+        << "\n";
+    return kOk;
+}
+
+// The SQL script, to -o or stdout.
+int writeSql(const Arguments &parsed, const SqlDialect &dialect, const MigrationPlan &plan,
+             const QString &origin, QTextStream &out, QTextStream &err) {
+    const QString script = MigrationSql(dialect).script(plan, origin);
     if (plan.isEmpty())
         err << DiffCommand::tr("no differences: the migration has no statement") << "\n";
     if (parsed.output.isEmpty()) {
@@ -234,9 +230,40 @@ int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     out << DiffCommand::tr("%1: %2 steps for %3")
                .arg(QDir::toNativeSeparators(parsed.output))
                .arg(plan.steps.size())
-               .arg(dialect->title())
+               .arg(dialect.title())
         << "\n";
     return kOk;
+}
+
+} // namespace
+
+// `modeldesk diff OLD NEW --dialect D [-o FILE] [--allow-data-loss]`: the SQL that takes a database built
+// from OLD to NEW. Refuses (and writes nothing) when a step can lose data and --allow-data-loss is not given,
+// or when a step is one it cannot write.
+int runDiff(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    Arguments parsed;
+    if (const QString problem = parseArguments(arguments, parsed); !problem.isEmpty()) {
+        err << "modeldesk diff: " << problem << "\n" << kUsageLine;
+        return kUsage;
+    }
+    std::optional<SqlDialect> dialect;
+    std::optional<Schema> before;
+    if (const auto failed = readOld(parsed, dialect, before, err))
+        return *failed;
+    const auto after = loadProject(parsed.newProject, err);
+    if (!after)
+        return kUnreadable;
+    if (reportProblems(parsed.newProject, *after, err))
+        return kProblems;
+
+    const MigrationPlan plan = SchemaDiff::compare(*before, after->schema);
+    if (refuses(plan, parsed.allowDataLoss, err))
+        return kProblems;
+    const QString origin =
+        QDir::toNativeSeparators(parsed.oldSource) + u" -> "_s + QDir::toNativeSeparators(parsed.newProject);
+    if (parsed.format == u"sequelize-migration"_s)
+        return writeSequelizeMigration(parsed, plan, *before, after->schema, origin, out, err);
+    return writeSql(parsed, *dialect, plan, origin, out, err);
 }
 
 } // namespace modeldesk::cli

@@ -1,6 +1,7 @@
 #include "db/databaseconnection.h"
 
 #include "db/pgdirect.h"
+#include "db/sqlitedirect.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -59,6 +60,7 @@ QString DatabaseConnection::describe(const QSqlError &error) {
 void DatabaseConnection::close() {
     mStatements.clear();
     mPgDirect.reset();
+    mSqliteDirect.reset(); // finalizes its statements while the handle is still open
     if (mDatabase.isOpen())
         mDatabase.close();
 }
@@ -117,6 +119,12 @@ bool DatabaseConnection::open(QString *error) {
         mPgDirect = std::make_unique<PgDirect>(db);
         if (!mPgDirect->isAvailable())
             mPgDirect.reset();
+    }
+    if (mUrl.kind == SqlDialect::Kind::Sqlite &&
+        qEnvironmentVariableIntValue("MODELDESK_SQLITE_QT_PATH") != 1) {
+        mSqliteDirect = std::make_unique<SqliteDirect>(db);
+        if (!mSqliteDirect->isAvailable())
+            mSqliteDirect.reset();
     }
     return true;
 }
@@ -205,6 +213,8 @@ bool DatabaseConnection::executeControl(const QString &sql, QString *error) {
     // and MySQL cannot prepare BEGIN, and a plain exec is one round trip there anyway.
     if (mUrl.kind != SqlDialect::Kind::Sqlite)
         return execute(sql, error);
+    if (mSqliteDirect)
+        return mSqliteDirect->execute(sql, nullptr, 0, error);
     QSqlQuery *query = prepared(sql, error);
     if (!query)
         return false;

@@ -15,6 +15,7 @@ class QSqlQuery;
 namespace modeldesk {
 
 class PgDirect;
+class SqliteDirect;
 
 // One open database session for the save controller, sync and the CLI: opens a QSqlDatabase under a name of
 // its own (so several can coexist, e.g. the GUI form and a bulk import), applies the durability settings
@@ -84,6 +85,9 @@ public:
     // PostgreSQL only: libpq's extended protocol on this session (see PgDirect), or null when unavailable or
     // switched off with MODELDESK_PG_QT_PATH=1 (then everything goes through Qt's QPSQL driver).
     PgDirect *pgDirect() const { return mPgDirect.get(); }
+    // SQLite only: the sqlite3 C API on this session's handle (see SqliteDirect), or null when unavailable or
+    // switched off with MODELDESK_SQLITE_QT_PATH=1 (then everything goes through Qt's QSQLITE driver).
+    SqliteDirect *sqliteDirect() const { return mSqliteDirect.get(); }
 
     // A readable error: what failed and the database's message (driver and server text).
     static QString describe(const QSqlError &error);
@@ -97,6 +101,7 @@ private:
     QSqlDatabase mDatabase;
     QHash<QString, std::shared_ptr<QSqlQuery>> mStatements;
     std::unique_ptr<PgDirect> mPgDirect;
+    std::unique_ptr<SqliteDirect> mSqliteDirect;
     bool mLost = false;
     bool mReadOnly = false;
 };

@@ -1,7 +1,10 @@
 // MigrationSql: a MigrationPlan as statements per dialect.
 #include "db/migrationsql.h"
 
+#include "db/startingversioncheck.h"
+
 #include <QJsonObject>
+#include <QSet>
 
 namespace modeldesk {
 
@@ -10,6 +13,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using DialectKind = SqlDialect::Kind;
+
+struct Rename {
+    QString from;
+    QString to;
+    int index = -1; // of the table or column it renames
+};
 
 // A column the way ADD COLUMN or MODIFY states it: no key, no foreign key (added separately, after every
 // column exists) and, for MODIFY, no UNIQUE (which would add a second unique index).
@@ -24,6 +33,31 @@ Column plainColumn(const Column &column, bool keepUnique) {
 
 bool fillsWithNow(const Column &column) {
     return column.origin == Column::Origin::Timestamp && !column.nullable && !column.hasDefault();
+}
+
+// Renames in an order that never renames onto a name still in use (`inUse`: every name there before they
+// run). One whose new name is still taken (two swapping names, a chain a -> b -> c) first moves to a
+// temporary name that neither `inUse` nor any new name has, and takes its new name once every other rename
+// is done.
+QList<Rename> renameOrder(const QList<Rename> &renames, const QStringList &inUse) {
+    QSet<QString> avoid(inUse.cbegin(), inUse.cend());
+    for (const Rename &r : renames)
+        avoid.insert(r.to);
+    QList<Rename> direct, parked, unparked;
+    int n = 0;
+    for (const Rename &r : renames) {
+        if (!inUse.contains(r.to)) {
+            direct.append(r);
+            continue;
+        }
+        QString temporary;
+        do
+            temporary = u"md_tmp_%1"_s.arg(++n);
+        while (avoid.contains(temporary));
+        parked.append({r.from, temporary, r.index});
+        unparked.append({temporary, r.to, r.index});
+    }
+    return parked + direct + unparked;
 }
 
 } // namespace
@@ -121,15 +155,78 @@ QStringList MigrationSql::dropUnique(const QString &table, const QString &column
                                                                                   lit(table), lit(column)));
 }
 
-QStringList MigrationSql::renameTable(const TableChange &change) const {
-    QStringList out{alter(change.before.name) + u" RENAME TO "_s + q(change.after.name)};
-    if (dialect().kind() == DialectKind::Postgres) {
-        // SERIAL's sequence is named after the table; sync of NEW names it after the new one.
-        for (const Column &column : change.before.columns)
-            if (column.autoIncrement)
-                out << u"ALTER SEQUENCE IF EXISTS %1 RENAME TO %2"_s.arg(
-                    q(change.before.name + u'_' + column.name + u"_seq"_s),
-                    q(change.after.name + u'_' + column.name + u"_seq"_s));
+QStringList MigrationSql::renameTable(const Table &table, const QString &to) const {
+    QStringList out{alter(table.name) + u" RENAME TO "_s + q(to)};
+    if (dialect().kind() != DialectKind::Postgres)
+        return out;
+    // SERIAL's sequence and each ENUM's type are named after the table; sync of NEW names them after the new
+    // one.
+    Table renamed = table;
+    renamed.name = to;
+    for (const Column &column : table.columns) {
+        if (column.autoIncrement)
+            out << u"ALTER SEQUENCE IF EXISTS %1 RENAME TO %2"_s.arg(
+                q(table.name + u'_' + column.name + u"_seq"_s), q(to + u'_' + column.name + u"_seq"_s));
+        if (column.type.kind == DataType::Kind::Enum)
+            out << u"ALTER TYPE %1 RENAME TO %2"_s.arg(q(SqlDialect::enumTypeName(table, column)),
+                                                       q(SqlDialect::enumTypeName(renamed, column)));
+    }
+    return out;
+}
+
+QStringList MigrationSql::renameTables(const MigrationPlan &plan, QList<Table> *dropped) const {
+    QStringList oldNames, newNames;
+    for (const Table &table : plan.before.tables)
+        oldNames << table.name;
+    for (const Table &table : plan.after.tables)
+        newNames << table.name;
+    QStringList out;
+    // A dropped table whose name NEW gives to another moves aside; it is dropped under that name at the end.
+    for (Table &table : *dropped)
+        if (newNames.contains(table.name)) {
+            QString aside;
+            for (int n = 1; aside.isEmpty() || oldNames.contains(aside) || newNames.contains(aside); ++n)
+                aside = u"md_dropped_%1"_s.arg(n);
+            out << renameTable(table, aside);
+            oldNames << aside;
+            table.name = aside;
+        }
+    QList<Rename> renames;
+    for (qsizetype i = 0; i < plan.changed.size(); ++i)
+        if (plan.changed.at(i).renamed())
+            renames.append({plan.changed.at(i).before.name, plan.changed.at(i).after.name, int(i)});
+    for (const Rename &r : renameOrder(renames, oldNames)) {
+        Table current = plan.changed.at(r.index).before;
+        current.name = r.from;
+        out << renameTable(current, r.to);
+    }
+    return out;
+}
+
+QStringList MigrationSql::renameColumns(const TableChange &change) const {
+    // Before any column is added: in use are the columns the table keeps (servers drop the others first;
+    // SQLite only renames in place when it drops none).
+    QStringList inUse;
+    QList<Rename> renames;
+    for (qsizetype i = 0; i < change.columns.size(); ++i) {
+        const ColumnChange &c = change.columns.at(i);
+        if (c.before && c.after)
+            inUse << c.before->name;
+        if (c.renamed())
+            renames.append({c.before->name, c.after->name, int(i)});
+    }
+    QStringList out;
+    const Table &table = change.after;
+    for (const Rename &r : renameOrder(renames, inUse)) {
+        out << alter(table.name) + u" RENAME COLUMN %1 TO %2"_s.arg(q(r.from), q(r.to));
+        const Column &before = *change.columns.at(r.index).before;
+        if (dialect().kind() == DialectKind::Postgres && before.type.kind == DataType::Kind::Enum) {
+            Column from = before, to = before;
+            from.name = r.from;
+            to.name = r.to;
+            out << u"ALTER TYPE %1 RENAME TO %2"_s.arg(q(SqlDialect::enumTypeName(table, from)),
+                                                       q(SqlDialect::enumTypeName(table, to)));
+        }
     }
     return out;
 }
@@ -153,6 +250,42 @@ QStringList MigrationSql::addColumn(const Table &table, const Column &column) co
                 out << statement;
     }
     out << alter(table.name) + u" ADD COLUMN "_s + mDdl.columnDefinition(table, added);
+    if (dialect().kind() == DialectKind::Postgres && !column.comment.isEmpty())
+        out << commentOnColumn(table, column);
+    return out;
+}
+
+// PostgreSQL's COMMENT ON COLUMN; an empty comment removes it (IS NULL), as a fresh sync writes none.
+QString MigrationSql::commentOnColumn(const Table &table, const Column &column) const {
+    return u"COMMENT ON COLUMN %1.%2 IS %3"_s.arg(q(table.name), q(column.name),
+                                                  column.comment.isEmpty() ? u"NULL"_s : lit(column.comment));
+}
+
+// PostgreSQL: a column's ENUM values change, or it becomes or stops being an ENUM. Its type is named after
+// the column (enum_<table>_<column>), so OLD's type moves aside, NEW's is created under the name, the column
+// converts through text (no cast joins two enum types; a value NEW lacks stops the migration), and OLD's type
+// goes. A default cannot be cast along: it is dropped first and NEW's set after.
+QStringList MigrationSql::changeEnumType(const Table &table, const ColumnChange &change) const {
+    const Column &before = *change.before;
+    const Column &after = *change.after;
+    const QString name = SqlDialect::enumTypeName(table, after);
+    const QString aside = u"modeldesk_enum_old"_s;
+    QStringList out;
+    if (before.type.kind == DataType::Kind::Enum && after.type.kind == DataType::Kind::Enum)
+        out << u"ALTER TYPE %1 RENAME TO %2"_s.arg(q(name), q(aside));
+    if (after.type.kind == DataType::Kind::Enum)
+        for (const QString &statement :
+             mDdl.createTableStatements(Table{table.model, table.name, {}, {after}}))
+            if (statement.startsWith(u"DO "_s))
+                out << statement;
+    if (before.hasDefault())
+        out << alter(table.name) + u" ALTER COLUMN %1 DROP DEFAULT"_s.arg(q(after.name));
+    const QString type = dialect().columnType(table, after);
+    out << alter(table.name) + u" ALTER COLUMN %1 TYPE %2 USING %1::text::%2"_s.arg(q(after.name), type);
+    if (before.type.kind == DataType::Kind::Enum)
+        out << u"DROP TYPE IF EXISTS "_s + q(after.type.kind == DataType::Kind::Enum ? aside : name);
+    if (after.hasDefault())
+        out << mDdl.setDefaultStatements(table, after);
     return out;
 }
 
@@ -162,18 +295,25 @@ QStringList MigrationSql::alterColumn(const Table &table, const ColumnChange &ch
     QStringList out;
     if (dialect().kind() == DialectKind::MySql) {
         // MODIFY restates the column: type, NULL, DEFAULT, comment in one statement.
-        if (change.typeChanged() || change.nullabilityChanged() || change.defaultChanged())
+        if (change.typeChanged() || change.nullabilityChanged() || change.defaultChanged() ||
+            change.commentChanged())
             out << alter(t) + u" MODIFY COLUMN "_s + mDdl.columnDefinition(table, plainColumn(after, false));
     } else {
-        if (change.typeChanged()) {
+        const bool enums = change.typeChanged() && (change.before->type.kind == DataType::Kind::Enum ||
+                                                    after.type.kind == DataType::Kind::Enum);
+        if (enums)
+            out << changeEnumType(table, change);
+        else if (change.typeChanged()) {
             const QString type = dialect().columnType(table, after);
             out << alter(t) + u" ALTER COLUMN %1 TYPE %2 USING %1::%2"_s.arg(q(after.name), type);
         }
         if (change.nullabilityChanged())
             out << alter(t) + u" ALTER COLUMN %1 %2 NOT NULL"_s.arg(q(after.name),
                                                                     after.nullable ? u"DROP"_s : u"SET"_s);
-        if (change.defaultChanged())
+        if (change.defaultChanged() && !enums)
             out << mDdl.setDefaultStatements(table, after);
+        if (change.commentChanged())
+            out << commentOnColumn(table, after);
     }
     if (change.uniqueChanged()) {
         if (after.unique)
@@ -188,17 +328,25 @@ QStringList MigrationSql::alterTable(const TableChange &change) const {
     const Table &table = change.after;
     QStringList out;
     for (const ColumnChange &c : change.columns)
-        if (!c.after)
+        if (!c.after) {
             out << alter(table.name) + u" DROP COLUMN "_s + q(c.before->name);
-    for (const ColumnChange &c : change.columns)
-        if (c.renamed())
-            out << alter(table.name) + u" RENAME COLUMN %1 TO %2"_s.arg(q(c.before->name), q(c.after->name));
+            if (dialect().kind() == DialectKind::Postgres && c.before->type.kind == DataType::Kind::Enum)
+                out << u"DROP TYPE IF EXISTS "_s + q(SqlDialect::enumTypeName(table, *c.before));
+        }
+    out << renameColumns(change);
     for (const ColumnChange &c : change.columns)
         if (!c.before)
             out << addColumn(table, *c.after);
     for (const ColumnChange &c : change.columns)
         if (c.before && c.after)
             out << alterColumn(table, c);
+    if (change.before.comment != table.comment) {
+        if (dialect().kind() == DialectKind::MySql)
+            out << alter(table.name) + u" COMMENT = "_s + lit(table.comment);
+        else
+            out << u"COMMENT ON TABLE %1 IS %2"_s.arg(
+                q(table.name), table.comment.isEmpty() ? u"NULL"_s : lit(table.comment));
+    }
     return out;
 }
 
@@ -239,21 +387,17 @@ QStringList MigrationSql::statements(const MigrationPlan &plan) const {
                 if (c.before && c.before->references && c.referenceChanged)
                     out << dropForeignKey(change.before.name, c.before->name);
     // 2. Renamed tables, 3. new tables.
-    for (const TableChange &change : plan.changed)
-        if (change.renamed())
-            out << renameTable(change);
+    QList<Table> dropped = plan.dropped;
+    out << renameTables(plan, &dropped);
     for (const Table &table : plan.created)
         out << mDdl.createTableStatements(table);
     // 4. Columns.
     for (const TableChange &change : plan.changed) {
         if (sqlite && change.reshaped())
             out << rebuildSqliteTable(change);
-        else if (sqlite) {
-            for (const ColumnChange &c : change.columns)
-                if (c.renamed())
-                    out << alter(change.after.name) +
-                               u" RENAME COLUMN %1 TO %2"_s.arg(q(c.before->name), q(c.after->name));
-        } else
+        else if (sqlite)
+            out << renameColumns(change);
+        else
             out << alterTable(change);
     }
     // 5. New foreign keys, now that every column they join exists.
@@ -265,7 +409,7 @@ QStringList MigrationSql::statements(const MigrationPlan &plan) const {
                                u" ADD FOREIGN KEY (%1) %2"_s.arg(q(c.after->name),
                                                                  mDdl.references(*c.after->references));
     // 6. Dropped tables, the referring ones first.
-    for (auto it = plan.dropped.crbegin(); it != plan.dropped.crend(); ++it) {
+    for (auto it = dropped.crbegin(); it != dropped.crend(); ++it) {
         out << u"DROP TABLE "_s + q(it->name);
         if (dialect().kind() == DialectKind::Postgres)
             for (const Column &column : it->columns)
@@ -295,6 +439,10 @@ QString MigrationSql::script(const MigrationPlan &plan, const QString &origin) c
         out +=
             u"-- Run it with sqlite3 -bail: a row whose foreign key points nowhere stops it before the COMMIT.\n"_s;
     out += u'\n';
+    const QStringList check = StartingVersionCheck(dialect()).statements(plan);
+    if (!check.isEmpty())
+        out += u"-- First the database must be at the starting version: this fails naming what differs.\n"_s +
+               check.join(u";\n"_s) + u";\n"_s;
     for (const QString &statement : beforeTransaction())
         out += statement + u";\n"_s;
     if (transactional)

@@ -12,7 +12,10 @@ namespace modeldesk {
 // first, then tables renamed, created and altered, new keys added, and dropped tables removed last (in
 // reverse dependency order). SQLite rebuilds a table for anything beyond a rename, by its documented recipe
 // (create the new table, copy, drop, rename) with foreign keys off, and checks them (PRAGMA
-// foreign_key_check) before the commit.
+// foreign_key_check) before the commit. Names that swap or chain (a -> b, b -> a) pass through a temporary
+// name. On PostgreSQL each ENUM column's type (enum_<table>_<column>) and SERIAL's sequence follow the
+// renames of their table and column, and a changed ENUM gets NEW's type, so the catalog is the one a fresh
+// sync of NEW has.
 class MigrationSql {
 public:
     explicit MigrationSql(SqlDialect dialect)
@@ -31,8 +34,9 @@ public:
     // elsewhere.
     QStringList beforeTransaction() const;
     QStringList afterTransaction() const;
-    // A whole commented .sql file: the steps, then the statements in a transaction where the engine has
-    // transactional DDL (MySQL/MariaDB commits each DDL statement: the file says so).
+    // A whole commented .sql file: the steps, the check that the database is at OLD (StartingVersionCheck),
+    // then the statements in a transaction where the engine has transactional DDL (MySQL/MariaDB commits each
+    // DDL statement: the file says so).
     QString script(const MigrationPlan &plan, const QString &origin) const;
 
     const SqlDialect &dialect() const { return mDdl.dialect(); }
@@ -48,10 +52,14 @@ private:
     QStringList pgDropConstraints(const QString &table, const QString &column, const QString &type,
                                   const QString &attnumMatch) const;
     static QStringList mysqlRunBuilt(const QString &lookup);
-    QStringList renameTable(const TableChange &change) const;
+    QStringList renameTable(const Table &table, const QString &to) const;
+    QStringList renameTables(const MigrationPlan &plan, QList<Table> *dropped) const;
+    QStringList renameColumns(const TableChange &change) const;
     QStringList alterTable(const TableChange &change) const;
     QStringList addColumn(const Table &table, const Column &column) const;
     QStringList alterColumn(const Table &table, const ColumnChange &change) const;
+    QString commentOnColumn(const Table &table, const Column &column) const;
+    QStringList changeEnumType(const Table &table, const ColumnChange &change) const;
     QStringList rebuildSqliteTable(const TableChange &change) const;
 
     DdlGenerator mDdl;

@@ -1,16 +1,27 @@
 #include "editing/linkpairs.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace modeldesk {
 
 namespace {
 
 // Each link is filed under the key its mirror would look it up by, so that pairing is one hash lookup per
-// link.
-QString mirrorKey(Link::Kind kind, const QString &source, const QString &target, const QString &key) {
-    return QString(QChar(u'0' + int(kind))) + source + u'\n' + target + u'\n' + key;
+// link. The names are shared, not joined into one string: no allocation per link.
+struct MirrorKey {
+    Link::Kind kind;
+    QString source;
+    QString target;
+    QString key;
+    friend bool operator==(const MirrorKey &, const MirrorKey &) = default;
+};
+
+size_t qHash(const MirrorKey &key, size_t seed = 0) {
+    return qHashMulti(seed, int(key.kind), key.source, key.target, key.key);
+}
+
+MirrorKey mirrorKey(Link::Kind kind, const QString &source, const QString &target, const QString &key) {
+    return MirrorKey{kind, source, target, key};
 }
 
 struct Candidates {
@@ -21,7 +32,7 @@ struct Candidates {
 } // namespace
 
 QList<LinkEdge> pairLinks(const QList<Link> &links) {
-    QHash<QString, Candidates> mirrors;
+    QHash<MirrorKey, Candidates> mirrors;
     for (int j = 0; j < links.size(); ++j) {
         const Link &other = links.at(j);
         if (other.kind == Link::Kind::BelongsTo)
@@ -31,9 +42,9 @@ QList<LinkEdge> pairLinks(const QList<Link> &links) {
     }
     QList<LinkEdge> edges;
     edges.reserve(links.size());
-    QSet<int> absorbed;
+    QList<bool> absorbed(links.size(), false);
     for (int i = 0; i < links.size(); ++i) {
-        if (absorbed.contains(i))
+        if (absorbed.at(i))
             continue;
         const Link &link = links.at(i);
         Candidates *candidates = nullptr;
@@ -46,7 +57,7 @@ QList<LinkEdge> pairLinks(const QList<Link> &links) {
         int mirror = -1;
         while (candidates && candidates->next < candidates->indices.size()) {
             const int j = candidates->indices.at(candidates->next);
-            if (j <= i || absorbed.contains(j)) {
+            if (j <= i || absorbed.at(j)) {
                 ++candidates->next;
                 continue;
             }
@@ -54,7 +65,7 @@ QList<LinkEdge> pairLinks(const QList<Link> &links) {
             break;
         }
         if (mirror >= 0)
-            absorbed.insert(mirror);
+            absorbed[mirror] = true;
         edges.append({i, mirror});
     }
     return edges;

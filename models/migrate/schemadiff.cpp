@@ -176,6 +176,13 @@ bool SchemaDiff::keepsEveryValue(const DataType &from, const DataType &to) {
     }
     if (to.kind == DataType::Kind::Text)
         return from.kind == DataType::Kind::Enum || from.kind == DataType::Kind::Uuid;
+    if (from.kind == DataType::Kind::Enum &&
+        (to.kind == DataType::Kind::String || to.kind == DataType::Kind::Char)) {
+        for (const QString &value : from.values)
+            if (value.size() > to.effectiveLength())
+                return false;
+        return true;
+    }
     return false;
 }
 
@@ -191,6 +198,15 @@ bool TableChange::reshaped() const {
 bool TableChange::columnsRenamed() const {
     for (const ColumnChange &column : columns)
         if (column.renamed())
+            return true;
+    return false;
+}
+
+bool TableChange::commentsChanged() const {
+    if (before.comment != after.comment)
+        return true;
+    for (const ColumnChange &column : columns)
+        if (column.commentChanged())
             return true;
     return false;
 }
@@ -277,7 +293,7 @@ public:
             }
             TableChange change =
                 compareTable(oldTables.at(oldOf.at(n)), newTables.at(n), columnMatches.at(n));
-            if (change.renamed() || change.reshaped() || change.columnsRenamed())
+            if (change.renamed() || change.reshaped() || change.columnsRenamed() || change.commentsChanged())
                 mPlan.changed.append(change);
         }
         writeSteps();
@@ -356,6 +372,8 @@ private:
 
     void writeColumnSteps(const TableChange &change) {
         const QString t = change.after.name;
+        if (change.before.comment != change.after.comment)
+            step(Kind::ChangeComment, t, {}, tr("change the comment of table %1").arg(t));
         if (change.compositeKeysChanged)
             step(Kind::Unsupported, t, {},
                  tr("change the primary key or a composite unique key of table %1 (not supported: write "
@@ -393,10 +411,21 @@ private:
                 step(Kind::RenameColumn, t, a.name, tr("rename column %1.%2 to %3").arg(t, b.name, a.name));
             if (c.typeChanged()) {
                 const bool keeps = SchemaDiff::keepsEveryValue(b.type, a.type);
+                QString reason =
+                    keeps ? QString() : tr("a narrower type: values that do not fit are cut or refused");
+                if (!keeps && b.type.kind == DataType::Kind::Enum && a.type.kind == DataType::Kind::Enum) {
+                    QStringList gone;
+                    for (const QString &value : b.type.values)
+                        if (!a.type.values.contains(value))
+                            gone << value;
+                    reason = tr("removes the value(s) %1: rows holding one stop the migration (SQLite keeps "
+                                "them: its column is TEXT)")
+                                 .arg(gone.join(u", "_s));
+                }
                 step(Kind::ChangeType, t, a.name,
                      tr("change the type of %1.%2 from %3 to %4")
                          .arg(t, a.name, typeText(b.type), typeText(a.type)),
-                     keeps ? QString() : tr("a narrower type: values that do not fit are cut or refused"));
+                     reason);
             }
             if (c.nullabilityChanged()) {
                 if (a.nullable)
@@ -413,6 +442,8 @@ private:
                 step(a.unique ? Kind::AddUnique : Kind::DropUnique, t, a.name,
                      a.unique ? tr("make %1.%2 unique").arg(t, a.name)
                               : tr("drop the unique key of %1.%2").arg(t, a.name));
+            if (c.commentChanged())
+                step(Kind::ChangeComment, t, a.name, tr("change the comment of %1.%2").arg(t, a.name));
             if (c.referenceChanged) {
                 if (b.references)
                     step(Kind::DropForeignKey, t, a.name,

@@ -29,6 +29,7 @@ struct MigrationStep {
         DropUnique,
         AddForeignKey,
         DropForeignKey,
+        ChangeComment,
         Unsupported
     };
     Kind kind = Kind::CreateTable;
@@ -50,6 +51,8 @@ struct ColumnChange {
     bool nullabilityChanged() const { return before && after && before->nullable != after->nullable; }
     bool defaultChanged() const { return before && after && before->defaultValue != after->defaultValue; }
     bool uniqueChanged() const { return before && after && before->unique != after->unique; }
+    // Not a reshape: SQLite keeps no comments; PostgreSQL sets it with COMMENT ON, MySQL restates the column.
+    bool commentChanged() const { return before && after && before->comment != after->comment; }
     // The foreign key differs (OLD's table names are read through the table renames).
     bool referenceChanged = false;
     // Anything beyond a rename: SQLite rebuilds the table for it.
@@ -69,6 +72,8 @@ struct TableChange {
     bool renamed() const { return before.name != after.name; }
     bool reshaped() const;
     bool columnsRenamed() const;
+    // The table's comment or a kept column's.
+    bool commentsChanged() const;
 };
 
 // What takes a database built from OLD to NEW: created, dropped and changed tables, and the steps for people.

@@ -2,6 +2,7 @@
 
 #include "db/databaseerror.h"
 #include "db/pgdirect.h"
+#include "db/sqlitedirect.h"
 #include "schema/fieldvalue.h"
 #include "sql/drivervalue.h"
 
@@ -97,6 +98,8 @@ bool PlanExecutor::run(const SavePlan &plan, bool oneStatement, Keys *keys, Fail
 }
 
 bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString *error) {
+    if (SqliteDirect *direct = mConnection.sqliteDirect())
+        return runStepDirect(*direct, plan, index, keys, error);
     const PlanStep &step = plan.steps.at(index);
     QSqlQuery *query = mConnection.prepared(step.sql, error);
     if (!query)
@@ -128,6 +131,48 @@ bool PlanExecutor::runStep(const SavePlan &plan, int index, Keys &keys, QString 
             return false;
         }
         keys[index] = QVariant::fromValue<qint64>(key.toLongLong());
+    }
+    return true;
+}
+
+const QVariant &PlanExecutor::databaseValue(const SavePlan &plan, const Keys &keys, const PlanValue &value) {
+    // The save's timestamp appears in most rows of a save and in every save of a bulk import at the same
+    // instant: its text is made once.
+    if (value.saveTime && value.type.kind == DataType::Kind::Date) {
+        if (!(value.value == mSaveTime)) {
+            mSaveTime = value.value;
+            mSaveTimeText = DriverValue::toDatabase(value.type, value.value, mConnection.dialect());
+        }
+        return mSaveTimeText;
+    }
+    mValue = DriverValue::toDatabase(
+        value.type, value.isReference() ? plan.value(keys, value.fromStep, value.fromColumn) : value.value,
+        mConnection.dialect());
+    return mValue;
+}
+
+bool PlanExecutor::runStepDirect(SqliteDirect &direct, const SavePlan &plan, int index, Keys &keys,
+                                 QString *error) {
+    const PlanStep &step = plan.steps.at(index);
+    mBound.resize(step.values.size());
+    for (qsizetype i = 0; i < step.values.size(); ++i)
+        mBound[i] = databaseValue(plan, keys, step.values.at(i));
+    const bool ran = direct.execute(step.sql, mBound.data(), qsizetype(mBound.size()), error);
+    mBound.clear(); // keeps its capacity; drops the texts bound without a copy
+    if (!ran)
+        return false;
+    if (step.action == PlanStep::Action::Update && direct.changes() == 0) {
+        *error = tr("there is no %1 row with this key").arg(step.table);
+        return false;
+    }
+    if (!step.generatedColumn.isEmpty()) {
+        // QSQLITE's lastInsertId() is the same rowid, and no key (invalid) when it is 0.
+        const qint64 key = direct.lastInsertRowId();
+        if (key == 0) {
+            *error = tr("the database did not report the new key of %1").arg(step.table);
+            return false;
+        }
+        keys[index] = QVariant::fromValue<qint64>(key);
     }
     return true;
 }

@@ -13,8 +13,11 @@
 #include <QVariant>
 #include <functional>
 #include <utility>
+#include <vector>
 
 namespace modeldesk {
+
+class SqliteDirect;
 
 // Runs a SavePlan on a connection: binds every value (keys from earlier statements as they arrive), reads
 // generated keys back (RETURNING on PostgreSQL, the driver's last insert id elsewhere) and reports which
@@ -64,6 +67,10 @@ public:
 private:
     bool runStep(const SavePlan &plan, int index, Keys &keys, QString *error);
     bool runAsOneStatement(const SavePlan &plan, Keys &keys, QString *error);
+    // runStep() through the sqlite3 C API on the connection's handle (DatabaseConnection::sqliteDirect()).
+    bool runStepDirect(SqliteDirect &direct, const SavePlan &plan, int index, Keys &keys, QString *error);
+    // A step's value as the driver gets it (DriverValue::toDatabase); valid until the next call.
+    const QVariant &databaseValue(const SavePlan &plan, const Keys &keys, const PlanValue &value);
     bool runWithQt(const QString &sql, const SavePlan &plan, QList<qint64> *keys, QString *error);
 
     DatabaseConnection &mConnection;
@@ -85,6 +92,10 @@ private:
     QString composeOneStatement(const SavePlan &plan, bool numbered,
                                 QList<std::pair<int, int>> *parameters) const;
     QMultiHash<size_t, OneStatement> mOneStatements;
+    std::vector<QVariant> mBound; // the values of the step being run, reused from step to step
+    QVariant mValue;
+    QVariant mSaveTime; // the last save timestamp seen, and its database text
+    QVariant mSaveTimeText;
 };
 
 } // namespace modeldesk

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -82,12 +83,20 @@ QJsonObject RecordResult::record() const {
     return mRecord->built;
 }
 
-void RecordResult::setRecord(const QJsonObject &record) {
-    mRecord = std::make_shared<Record>(Record{nullptr, record});
+void RecordResult::appendRecordJson(QByteArray *out) const {
+    if (mRecord && mRecord->build && mRecord->write) {
+        mRecord->write(out);
+        return;
+    }
+    out->append(QJsonDocument(record()).toJson(QJsonDocument::Compact));
 }
 
-void RecordResult::setRecord(std::function<QJsonObject()> build) {
-    mRecord = std::make_shared<Record>(Record{std::move(build), {}});
+void RecordResult::setRecord(const QJsonObject &record) {
+    mRecord = std::make_shared<Record>(Record{nullptr, record, nullptr});
+}
+
+void RecordResult::setRecord(std::function<QJsonObject()> build, std::function<void(QByteArray *)> write) {
+    mRecord = std::make_shared<Record>(Record{std::move(build), {}, std::move(write)});
 }
 
 RecordStore::RecordStore(const Schema &schema, DatabaseConnection &connection)
@@ -245,7 +254,15 @@ bool RecordStore::execute(const SavePlan &plan, bool ownTransaction, PlanExecuto
 
 void RecordStore::setSavedGraph(RecordResult *result, const SavePlan &plan,
                                 const PlanExecutor::Keys &keys) const {
-    result->setRecord([resolved = mResolved, plan, keys] { return savedGraph(*resolved, plan, keys); });
+    struct Saved {
+        std::shared_ptr<const ResolvedSchema> resolved;
+        SavePlan plan;
+        PlanExecutor::Keys keys;
+    };
+    const auto saved = std::make_shared<const Saved>(Saved{mResolved, plan, keys});
+    result->setRecord(
+        [saved] { return savedGraph(*saved->resolved, saved->plan, saved->keys); },
+        [saved](QByteArray *out) { appendSavedGraphJson(out, *saved->resolved, saved->plan, saved->keys); });
 }
 
 RecordResult RecordStore::save(const QString &model, const QJsonObject &record) {
@@ -256,6 +273,11 @@ RecordResult RecordStore::save(const QString &model, const QJsonObject &record) 
         result.validationFailed = true;
         return result;
     }
+    return savePlanned(plan);
+}
+
+RecordResult RecordStore::savePlanned(const SavePlan &plan) {
+    RecordResult result;
     if (!openConnection(&result))
         return result;
     PlanExecutor::Keys keys;
@@ -279,8 +301,8 @@ QList<RecordResult> RecordStore::saveBatch(const QString &model, const QList<QJs
     }
     if (valid.isEmpty())
         return results;
-    if (valid.size() == 1) {
-        results[valid.first()] = save(model, records.at(valid.first()));
+    if (valid.size() == 1) { // planned already (one graph per transaction: most bulk imports)
+        results[valid.first()] = savePlanned(plans.at(valid.first()));
         return results;
     }
     RecordResult batch;

@@ -33,13 +33,18 @@ struct RecordResult {
     // delete and restore). A save builds it on the first call: building JSON costs more than the save's own
     // work on a fast server, and a bulk import that does not print it should not pay for it.
     QJsonObject record() const;
+    // record() as compact JSON text (QJsonDocument::Compact), appended to *out. A save writes it straight
+    // from what it saved, without building the QJsonObject (what a bulk import prints per graph).
+    void appendRecordJson(QByteArray *out) const;
     void setRecord(const QJsonObject &record);
-    void setRecord(std::function<QJsonObject()> build);
+    // `write` appends the same graph as compact JSON text (for appendRecordJson()); optional.
+    void setRecord(std::function<QJsonObject()> build, std::function<void(QByteArray *)> write = nullptr);
 
 private:
     struct Record {
         std::function<QJsonObject()> build;
         QJsonObject built;
+        std::function<void(QByteArray *)> write;
     };
     std::shared_ptr<Record> mRecord; // shared by copies, so it is built once
 };
@@ -102,6 +107,8 @@ public:
 
 private:
     bool openConnection(RecordResult *result);
+    // save() of a plan already made.
+    RecordResult savePlanned(const SavePlan &plan);
     bool execute(const SavePlan &plan, bool ownTransaction, PlanExecutor::Keys *keys, RecordResult *result);
     // Sets result's record to the graph `plan` saved, built when first read.
     void setSavedGraph(RecordResult *result, const SavePlan &plan, const PlanExecutor::Keys &keys) const;

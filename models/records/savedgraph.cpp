@@ -21,9 +21,10 @@ QJsonObject writtenValues(const Table &table, const SavePlan &plan, const QList<
     return object;
 }
 
-// For a belongsToMany through a model of the design: the step inserting each linked record's junction row,
-// by the linked record's path (the row's own path), so that its values go under the through model's name as
-// the loader returns them (`products[0].orderItem.unitPrice`).
+} // namespace
+
+// The junction rows' values go under the through model's name, as the loader returns them
+// (`products[0].orderItem.unitPrice`).
 QHash<QString, int> insertedJunctionRows(const ResolvedSchema &resolved, const SavePlan &plan,
                                          const QString &model, const QString &alias) {
     QHash<QString, int> rows;
@@ -38,8 +39,6 @@ QHash<QString, int> insertedJunctionRows(const ResolvedSchema &resolved, const S
     }
     return rows;
 }
-
-} // namespace
 
 QJsonObject savedGraph(const ResolvedSchema &resolved, const SavePlan &plan, const QList<QVariant> &keys,
                        int record) {

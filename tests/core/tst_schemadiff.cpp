@@ -196,6 +196,10 @@ private slots:
         QTest::newRow("decimal less scale") << u"DECIMAL(8,2)"_s << u"DECIMAL(8,1)"_s << false;
         QTest::newRow("enum more values") << u"ENUM('a','b')"_s << u"ENUM('a','b','c')"_s << true;
         QTest::newRow("enum fewer values") << u"ENUM('a','b')"_s << u"ENUM('a')"_s << false;
+        QTest::newRow("enum reordered") << u"ENUM('a','b')"_s << u"ENUM('b','a')"_s << true;
+        QTest::newRow("enum to string") << u"ENUM('a','bb')"_s << u"STRING(2)"_s << true;
+        QTest::newRow("enum to short string") << u"ENUM('a','bbb')"_s << u"STRING(2)"_s << false;
+        QTest::newRow("string to enum") << u"STRING"_s << u"ENUM('a')"_s << false;
         QTest::newRow("string to int") << u"STRING"_s << u"INTEGER"_s << false;
     }
     void widening() {
@@ -244,6 +248,12 @@ private slots:
         const QString script = MigrationSql(SqlDialect(SqlDialect::Kind::MySql)).script(plan, u"a -> b"_s);
         QVERIFY(script.contains(u"[DATA LOSS: drops the column and its values]"_s));
         QVERIFY(!script.contains(u"BEGIN;"_s));
+        // Every script starts by checking that the database is at OLD (tests/database/tst_startingversion).
+        for (const SqlDialect &dialect : SqlDialect::all()) {
+            const QString text = MigrationSql(dialect).script(plan, {});
+            const qsizetype check = text.indexOf(u"-- First the database must be at the starting version"_s);
+            QVERIFY2(check > 0 && check < text.indexOf(u"ALTER TABLE"_s), qPrintable(text));
+        }
     }
 };
 

@@ -375,6 +375,11 @@ inline QStringList compare(const SqlDialect &dialect, const Table &expected, con
 struct CatalogTextOptions {
     QStringList skipTables;
     bool sortColumns = false;
+    // PostgreSQL: every enum type of the schema with its labels, used by a column or not (a migration must
+    // leave none behind that a fresh sync lacks).
+    bool enumTypes = false;
+    // PostgreSQL and MySQL/MariaDB: the tables' and columns' comments (SQLite keeps none).
+    bool comments = false;
 };
 
 inline QStringList catalogLines(const QSqlDatabase &db, SqlDialect::Kind kind,
@@ -399,6 +404,43 @@ inline QStringList catalogLines(const QSqlDatabase &db, SqlDialect::Kind kind,
             lines << u"  unique ("_s + key.join(u", "_s) + u')';
         for (const ForeignKey &key : table.foreignKeys)
             lines << u"  "_s + key.toString();
+    }
+    if (options.enumTypes && kind == SqlDialect::Kind::Postgres) {
+        QSqlQuery types(db);
+        if (!types.exec(
+                u"SELECT t.typname, string_agg(e.enumlabel, '|' ORDER BY e.enumsortorder) FROM pg_type t "
+                "JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = current_schema()::regnamespace "
+                "GROUP BY t.typname ORDER BY t.typname"_s))
+            lines << u"catalog error: "_s + types.lastError().text();
+        while (types.next())
+            lines << u"enum type %1 (%2)"_s.arg(types.value(0).toString(), types.value(1).toString());
+    }
+    if (options.comments && kind != SqlDialect::Kind::Sqlite) {
+        const QString sql =
+            kind == SqlDialect::Kind::Postgres
+                ? u"SELECT c.relname, a.attname, col_description(c.oid, a.attnum) FROM pg_class c JOIN "
+                  "pg_attribute a ON a.attrelid = c.oid WHERE c.relnamespace = "
+                  "current_schema()::regnamespace "
+                  "AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, "
+                  "a.attnum) IS NOT NULL UNION ALL SELECT relname, '', obj_description(oid, 'pg_class') FROM "
+                  "pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND "
+                  "obj_description(oid, 'pg_class') IS NOT NULL"_s
+                : u"SELECT TABLE_NAME, COLUMN_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE "
+                  "TABLE_SCHEMA = DATABASE() AND COLUMN_COMMENT <> '' UNION ALL SELECT TABLE_NAME, '', "
+                  "TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                  "TABLE_COMMENT <> ''"_s;
+        QSqlQuery comments(db);
+        if (!comments.exec(sql))
+            lines << u"catalog error: "_s + comments.lastError().text();
+        QStringList found;
+        while (comments.next())
+            if (!options.skipTables.contains(comments.value(0).toString()))
+                found << u"comment on %1%2: %3"_s.arg(
+                    comments.value(0).toString(),
+                    comments.value(1).toString().isEmpty() ? QString() : u'.' + comments.value(1).toString(),
+                    comments.value(2).toString());
+        found.sort();
+        lines << found;
     }
     if (!catalog.lastError().isEmpty())
         lines << u"catalog error: "_s + catalog.lastError();

@@ -23,9 +23,10 @@ inline Schema design(const QString &name) {
 
 // The catalog of every table, one line per fact (as tst_import reads it). Columns are sorted by name: ALTER
 // TABLE ADD COLUMN appends where a fresh CREATE TABLE puts the column in the design's order, and no engine
-// but SQLite (which rebuilds) can move a column.
+// but SQLite (which rebuilds) can move a column. PostgreSQL's enum types are listed too, used or not, and the
+// comments.
 inline QStringList catalogText(DatabaseConnection &connection, const QStringList &skipTables = {}) {
-    return catalogLines(connection.database(), connection.dialect().kind(), {skipTables, true});
+    return catalogLines(connection.database(), connection.dialect().kind(), {skipTables, true, true, true});
 }
 
 inline QString firstDifference(const QStringList &a, const QStringList &b) {

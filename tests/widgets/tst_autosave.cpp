@@ -10,6 +10,7 @@
 #include "project/projectdiff.h"
 #include "project/projectfile.h"
 #include "project/recoveryfile.h"
+#include "support/modal.h"
 #include "support/testsupport.h"
 #include "window/mainwindow.h"
 #include "window/recoverydialog.h"
@@ -28,6 +29,7 @@
 
 using namespace modeldesk;
 using namespace Qt::StringLiterals;
+using modeldesk::test::whenModal;
 
 namespace {
 
@@ -50,19 +52,6 @@ Project recoveredProject(const QString &path) {
     if (!project)
         qFatal("unreadable recovery: %s", qPrintable(error));
     return *project;
-}
-
-// Clicks through the next modal dialog of type T (when it shows up) with `act`.
-template <typename T, typename Act> void whenModal(Act act) {
-    auto *timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            act(dialog);
-        }
-    });
-    timer->start(20);
 }
 
 void pushFieldEdit(Document *document, const QString &model, const QString &field) {

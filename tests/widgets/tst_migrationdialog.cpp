@@ -6,6 +6,7 @@
 #include "document/document.h"
 #include "document/modelcommands.h"
 #include "project/projectfile.h"
+#include "support/modal.h"
 #include "support/testsupport.h"
 #include "window/mainwindow.h"
 #include "window/migrationdialog.h"
@@ -25,22 +26,10 @@
 #include <QTimer>
 
 using namespace modeldesk;
+using modeldesk::test::whenModal;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Clicks through the next modal dialog of type T (when it shows up) with `act`.
-template <typename T, typename Act> void whenModal(Act act) {
-    auto *timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            act(dialog);
-        }
-    });
-    timer->start(20);
-}
 
 QStringList rows(const QListWidget *list) {
     QStringList out;

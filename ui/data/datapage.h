@@ -43,6 +43,12 @@ public:
     bool connectTo(const ConnectionUrl &url, QString *error);
     // The database the page is connected to; nullopt before it first connects.
     std::optional<ConnectionUrl> connectedUrl() const;
+    // The database Data mode works with: the connected one, or else the project's default file when it
+    // exists (nullopt when there is none yet).
+    std::optional<ConnectionUrl> databaseUrl() const;
+    // Something other than the page changed the database's tables (a migration): the page reconnects, now
+    // when it is shown, else when it is next shown.
+    void databaseChanged();
     // Stays with the connected database when the design changes, also an SQLite file other than the
     // project's default one (an imported database), until another project is opened.
     void keepConnection() { mKeepConnection = true; }

@@ -7,7 +7,11 @@ namespace modeldesk {
 using namespace Qt::StringLiterals;
 
 QString DataSession::where() const {
-    const QString shown = mUrl.displayString();
+    return describe(mUrl);
+}
+
+QString DataSession::describe(const ConnectionUrl &url) {
+    const QString shown = url.displayString();
     const QString home = QDir::homePath();
     const QString sqliteHome = u"sqlite:"_s + home + u'/';
     if (home.size() > 1 && shown.startsWith(sqliteHome))

@@ -21,6 +21,7 @@ public:
     bool open(QString *error);
     // Where the data lives, without the password, a file in the home folder as "~/…": for the status bar.
     QString where() const;
+    static QString describe(const ConnectionUrl &url);
     const ConnectionUrl &url() const { return mUrl; }
     const Schema &schema() const { return mSchema; }
     const ResolvedSchema &resolved() const { return mController->resolvedSchema(); }

@@ -15,6 +15,7 @@
 #include "editing/linkpairs.h"
 #include "editing/namecheck.h"
 #include "schema/resolvedschema.h"
+#include "schema/resolvescope.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
@@ -145,6 +146,7 @@ ModelItem *DiagramScene::addModelItem(const QString &name) {
     item->setPos(mDocument->position(name));
     addItem(item);
     mModels.insert(name, item);
+    item->setHasProblem(mBadModels.contains(name)); // as the last validation found it
     connect(item, &ModelItem::moved, this, &DiagramScene::boxChanged);
     // Whoever changes a box's rows routes its links again; routing must find the box at its new size.
     connect(item, &ModelItem::resized, this,
@@ -266,23 +268,18 @@ void DiagramScene::renameModelItem(const QString &oldName, const QString &newNam
 
 void DiagramScene::rebuildLinks() {
     const QList<int> selected = selectedLinkIndices();
-    // Items are kept for the edges that are still there (same boxes, same label), only renumbered: after
-    // one link is added or removed, thousands of others need no new item, geometry or index entry.
-    auto edgeKey = [](const ModelItem *source, const ModelItem *target, const ModelItem *via,
-                      const QString &label) {
-        return QString::number(quintptr(source), 16) + u'>' + QString::number(quintptr(target), 16) + u'>' +
-               QString::number(quintptr(via), 16) + u'\n' + label;
-    };
+    // Items are kept for the links that are still there unchanged (by id: the same link, the same boxes,
+    // whether it has a mirror), only renumbered: after one link is added or removed, thousands of others need
+    // no new item, label, geometry or index entry.
     QMultiHash<QString, LinkItem *> reusable;
     reusable.reserve(mLinks.size());
     for (LinkItem *item : std::as_const(mLinks))
-        reusable.insert(edgeKey(item->sourceItem(), item->targetItem(), item->viaItem(), item->label()),
-                        item);
+        reusable.insert(item->link().id, item);
     QList<LinkItem *> kept;
     kept.reserve(mLinks.size());
     const QList<Link> &links = mDocument->schema().links;
 
-    QHash<QString, int> pairCount;
+    QHash<std::pair<ModelItem *, ModelItem *>, int> pairCount;
     QHash<ModelItem *, int> labelSlots;
     for (const LinkEdge &edge : pairLinks(links)) {
         const int i = edge.link;
@@ -296,7 +293,17 @@ void DiagramScene::rebuildLinks() {
         ModelItem *via = link.kind == Link::Kind::BelongsToMany ? mModels.value(link.through) : nullptr;
         if (via == source || via == target)
             via = nullptr;
-        LinkItem *item = reusable.take(edgeKey(source, target, via, LinkItem::labelFor(link, inverse >= 0)));
+        LinkItem *item = nullptr;
+        for (auto it = reusable.find(link.id); it != reusable.end() && it.key() == link.id; ++it) {
+            LinkItem *candidate = it.value();
+            if (candidate->sourceItem() == source && candidate->targetItem() == target &&
+                candidate->viaItem() == via && (candidate->inverseIndex() >= 0) == (inverse >= 0) &&
+                candidate->link() == link) {
+                item = candidate;
+                reusable.erase(it);
+                break;
+            }
+        }
         if (item) {
             item->setIndices(i, inverse);
         } else {
@@ -309,8 +316,9 @@ void DiagramScene::rebuildLinks() {
         if (via) {
             item->setOffset(0); // its own route, not parallel to a direct edge
         } else {
-            const QString key = link.source < link.target ? link.source + u'\n' + link.target
-                                                          : link.target + u'\n' + link.source;
+            // Keyed by the two boxes in name order, as the names give them.
+            const auto key =
+                link.source < link.target ? std::pair{source, target} : std::pair{target, source};
             const int n = pairCount.value(key, 0);
             pairCount.insert(key, n + 1);
             // Parallel edges alternate sides: 0, +28, -28, +56, ...
@@ -335,8 +343,18 @@ QHash<QString, const Table *> DiagramScene::tablesByModel(const ResolvedSchema &
 }
 
 void DiagramScene::refreshContents() {
-    // One resolve for the whole schema (foreign key rows depend on every link), then only the boxes whose
-    // rows changed are laid out again, and only their links follow.
+    // An edit resolves only the models it can have changed (ResolveScope): on a big design a whole resolve
+    // is most of an edit's cost. Their boxes are laid out again when their rows changed, and only their
+    // links follow.
+    if (const SchemaTouch &touch = mDocument->lastTouch(); !touch.everything) {
+        if (const auto tables =
+                ResolveScope::resolveAffected(mDocument->schema(), touch, &mDocument->tableNames())) {
+            for (auto it = tables->cbegin(); it != tables->cend(); ++it)
+                refreshBox(mModels.value(it.key()), it->name, it->comment, &*it);
+            return;
+        }
+    }
+    // A new design (or one with a model name twice): one resolve of the whole.
     const ResolvedSchema &resolved = mDocument->resolved();
     const QHash<QString, const Table *> tables = tablesByModel(resolved);
     for (const Model &model : mDocument->schema().models) {
@@ -344,12 +362,17 @@ void DiagramScene::refreshContents() {
         if (!item)
             continue;
         const Table *table = tables.value(model.name);
-        if (!item->setContent(table ? table->name : model.effectiveTableName(), model.comment, table))
-            continue;
-        for (LinkItem *link : item->links())
-            link->adjust();
-        boxChanged(item);
+        refreshBox(item, table ? table->name : model.effectiveTableName(), model.comment, table);
     }
+}
+
+void DiagramScene::refreshBox(ModelItem *item, const QString &tableName, const QString &comment,
+                              const Table *table) {
+    if (!item || !item->setContent(tableName, comment, table))
+        return;
+    for (LinkItem *link : item->links())
+        link->adjust();
+    boxChanged(item);
 }
 
 ModelItem *DiagramScene::modelItemAt(const QPointF &scenePos) const {
@@ -513,25 +536,25 @@ void DiagramScene::beginRename(const QString &modelName) {
 }
 
 void DiagramScene::setProblems(const QList<Problem> &problems) {
-    mProblems = problems;
+    mBadModels.clear();
+    mBadLinks.clear();
+    for (const Problem &p : problems) {
+        if (!p.isError())
+            continue;
+        if (p.link >= 0)
+            mBadLinks.insert(p.link);
+        else if (!p.model.isEmpty())
+            mBadModels.insert(p.model);
+    }
     applyProblemMarks();
 }
 
 void DiagramScene::applyProblemMarks() {
-    QSet<QString> badModels;
-    QSet<int> badLinks;
-    for (const Problem &p : std::as_const(mProblems)) {
-        if (!p.isError())
-            continue;
-        if (p.link >= 0)
-            badLinks.insert(p.link);
-        else if (!p.model.isEmpty())
-            badModels.insert(p.model);
-    }
     for (auto it = mModels.cbegin(); it != mModels.cend(); ++it)
-        it.value()->setHasProblem(badModels.contains(it.key()));
+        it.value()->setHasProblem(mBadModels.contains(it.key()));
     for (LinkItem *link : std::as_const(mLinks))
-        link->setHasProblem(badLinks.contains(link->linkIndex()) || badLinks.contains(link->inverseIndex()));
+        link->setHasProblem(mBadLinks.contains(link->linkIndex()) ||
+                            mBadLinks.contains(link->inverseIndex()));
 }
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event) {

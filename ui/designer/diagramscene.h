@@ -116,6 +116,7 @@ private:
     void renameModelItem(const QString &oldName, const QString &newName);
     void rebuildLinks();
     void refreshContents();
+    void refreshBox(ModelItem *item, const QString &tableName, const QString &comment, const Table *table);
     void applyProblemMarks();
     // Which items the background draws: far out every one but the dragged boxes and their links; during a
     // drag at any zoom, every link of a box that stays put.
@@ -128,7 +129,9 @@ private:
     std::unique_ptr<DiagramTool> mTool;
     std::optional<DiagramTool::Kind> mPendingTool;
     Link::Kind mLinkKind = Link::Kind::HasOne;
-    QList<Problem> mProblems;
+    // What the last validation marks as wrong (errors only): models by name, links by index.
+    QSet<QString> mBadModels;
+    QSet<int> mBadLinks;
     bool mLinksFrozen = false;
     bool mFar = false;
     QSet<ModelItem *> mMoving; // the boxes being dragged, while links are frozen

@@ -129,6 +129,7 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
     , mVia(via != source && via != target ? via : nullptr)
     , mLinkIndex(linkIndex)
     , mInverseIndex(inverseIndex)
+    , mLink(link)
     , mKind(link.kind)
     , mLabel(labelFor(link, inverseIndex >= 0))
     , mLabelWidth(labelMetrics().horizontalAdvance(mLabel))
@@ -184,7 +185,7 @@ void LinkItem::setOffset(double offset) {
 
 void LinkItem::setHasProblem(bool error) {
     if (mHasProblem == error)
-        return;
+        return; // the marks are applied to every link after each validation: repaint only what changed
     mHasProblem = error;
     update();
     if (mBaked)

@@ -29,6 +29,8 @@ public:
     ModelItem *targetItem() const { return mTarget; }
     ModelItem *viaItem() const { return mVia; } // the through model's box, or nullptr
     QString label() const { return mLabel; }
+    // The link it was made for (the first of a pair); an item is reused only for that very link.
+    const Link &link() const { return mLink; }
     // The links it stands for, after links before them were added or removed.
     void setIndices(int linkIndex, int inverseIndex);
     // Parallel edges between the same two boxes are drawn side by side.
@@ -37,6 +39,9 @@ public:
     // (0, 1, 2, ...) that moves its label along the line, alternately towards either end.
     void setLabelSlot(int slot);
     void setHasProblem(bool error);
+    bool hasProblem() const { return mHasProblem; }
+    double offset() const { return mOffset; }
+    int labelSlot() const { return mLabelSlot; }
     void adjust();
 
     QRectF boundingRect() const override;
@@ -96,6 +101,7 @@ private:
     ModelItem *mVia;
     int mLinkIndex;
     int mInverseIndex;
+    Link mLink;
     Link::Kind mKind;
     QString mLabel;
     double mOffset = 0;

@@ -48,6 +48,8 @@ public:
     static QList<Row> rowsFor(const Table &table);
     const QList<Row> &rows() const { return mRows; }
     QString tableName() const { return mTableName; }
+    QString comment() const { return mComment; }
+    bool hasProblem() const { return mHasProblem; }
 
     void setHasProblem(bool error);
     bool hasProblem() const { return mHasProblem; }

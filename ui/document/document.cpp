@@ -11,6 +11,23 @@ namespace modeldesk {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+SchemaTouch modelTouch(const Model &model) {
+    SchemaTouch touch;
+    touch.models.insert(model.name);
+    touch.tableNames.insert(model.effectiveTableName());
+    return touch;
+}
+
+SchemaTouch linkTouch(const Link &link) {
+    SchemaTouch touch;
+    touch.addLink(link);
+    return touch;
+}
+
+} // namespace
+
 Document::Document(QObject *parent)
     : QObject(parent) {
     connect(&mUndoStack, &QUndoStack::cleanChanged, this,
@@ -41,7 +58,8 @@ void Document::reset(const Project &project, const QString &filePath, const QStr
     mProject = project;
     // Every element of an open design has an id (an imported or generated one may come without).
     SchemaIds::assignMissing(mProject.schema);
-    schemaEdited();
+    mTableNames.reset(mProject.schema.models);
+    schemaEdited(SchemaTouch{{}, {}, true});
     mFilePath = filePath;
     mDisplayName = displayName;
     mUndoStack.clear();
@@ -76,7 +94,8 @@ void Document::markModified() {
 
 void Document::insertModel(int index, const Model &model, const QPointF &position) {
     mProject.schema.models.insert(index, model);
-    schemaEdited();
+    mTableNames.add(model);
+    schemaEdited(modelTouch(model));
     mProject.layout.positions.insert(model.name, position);
     emit modelInserted(index);
     emit schemaChanged();
@@ -84,8 +103,10 @@ void Document::insertModel(int index, const Model &model, const QPointF &positio
 
 void Document::removeModel(int index) {
     const QString name = mProject.schema.models.at(index).name;
+    SchemaTouch touch = modelTouch(mProject.schema.models.at(index));
+    mTableNames.remove(mProject.schema.models.at(index));
     mProject.schema.models.removeAt(index);
-    schemaEdited();
+    schemaEdited(std::move(touch));
     // Another model may carry the same (invalid, duplicate) name; keep its position then.
     if (mProject.schema.modelIndex(name) < 0)
         mProject.layout.positions.remove(name);
@@ -95,8 +116,12 @@ void Document::removeModel(int index) {
 
 void Document::replaceModel(int index, const Model &model) {
     Q_ASSERT(mProject.schema.models.at(index).name == model.name);
+    SchemaTouch touch = modelTouch(mProject.schema.models.at(index));
+    touch.tableNames.insert(model.effectiveTableName());
+    mTableNames.remove(mProject.schema.models.at(index));
+    mTableNames.add(model);
     mProject.schema.models[index] = model;
-    schemaEdited();
+    schemaEdited(std::move(touch));
     emit modelChanged(index);
     emit schemaChanged();
 }
@@ -104,10 +129,18 @@ void Document::replaceModel(int index, const Model &model) {
 void Document::renameModel(int index, const QString &newName, const QList<std::pair<int, Link>> &links) {
     Model &model = mProject.schema.models[index];
     const QString oldName = model.name;
+    SchemaTouch touch = modelTouch(model);
+    mTableNames.remove(model);
     model.name = newName;
-    schemaEdited();
-    for (const auto &[linkIndex, link] : links)
+    mTableNames.add(model);
+    touch.models.insert(newName);
+    touch.tableNames.insert(model.effectiveTableName());
+    for (const auto &[linkIndex, link] : links) {
+        touch.addLink(mProject.schema.links.at(linkIndex));
+        touch.addLink(link);
         mProject.schema.links[linkIndex] = link;
+    }
+    schemaEdited(std::move(touch));
     if (mProject.layout.positions.contains(oldName)) {
         // Another model may still carry the old (duplicate) name in a hand-written file; it keeps the
         // position.
@@ -123,21 +156,24 @@ void Document::renameModel(int index, const QString &newName, const QList<std::p
 
 void Document::insertLink(int index, const Link &link) {
     mProject.schema.links.insert(index, link);
-    schemaEdited();
+    schemaEdited(linkTouch(link));
     emit linksChanged();
     emit schemaChanged();
 }
 
 void Document::removeLink(int index) {
+    SchemaTouch touch = linkTouch(mProject.schema.links.at(index));
     mProject.schema.links.removeAt(index);
-    schemaEdited();
+    schemaEdited(std::move(touch));
     emit linksChanged();
     emit schemaChanged();
 }
 
 void Document::replaceLink(int index, const Link &link) {
+    SchemaTouch touch = linkTouch(mProject.schema.links.at(index));
+    touch.addLink(link);
     mProject.schema.links[index] = link;
-    schemaEdited();
+    schemaEdited(std::move(touch));
     emit linksChanged();
     emit schemaChanged();
 }

@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "schema/resolvedschema.h"
+#include "schema/resolvescope.h"
 
 #include <QMap>
 #include <QObject>
@@ -26,6 +27,11 @@ public:
     // big design a resolve costs tens of milliseconds).
     const ResolvedSchema &resolved() const;
     QUndoStack *undoStack() { return &mUndoStack; }
+    // What the last change of the schema touched (valid while schemaChanged is emitted), so that views can
+    // resolve and redraw only what it can have changed (ResolveScope).
+    const SchemaTouch &lastTouch() const { return mLastTouch; }
+    // Which models carry each table name, kept up to date edit by edit (for ResolveScope).
+    const TableNames &tableNames() const { return mTableNames; }
 
     QString filePath() const { return mFilePath; }
     // The name shown in the title bar: the file name, or "Untitled"/the example's name.
@@ -77,10 +83,17 @@ signals:
     void schemaChanged();
 
 private:
-    void schemaEdited() { mResolved.reset(); }
+    // Every schema change goes through here before its signals: the whole resolve is stale, and views learn
+    // what the change touched.
+    void schemaEdited(SchemaTouch touch) {
+        mResolved.reset();
+        mLastTouch = std::move(touch);
+    }
 
     Project mProject;
     mutable std::optional<ResolvedSchema> mResolved; // of mProject.schema; reset by every schema change
+    SchemaTouch mLastTouch;
+    TableNames mTableNames;
     QString mFilePath;
     QString mDisplayName;
     QUndoStack mUndoStack;

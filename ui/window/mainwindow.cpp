@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "data/datapage.h"
+#include "data/datasession.h"
 #include "designer/diagramscene.h"
 #include "designer/diagramview.h"
 #include "designer/linkitem.h"
@@ -234,6 +235,9 @@ void MainWindow::createFileActions() {
     });
     makeAction(u"actionMigrations"_s, tr("&Migrations…"), [this] {
         MigrationDialog dialog(mDocument, this);
+        if (const auto database = mDataPage->databaseUrl())
+            dialog.setDatabase(*database, DataSession::describe(*database));
+        connect(&dialog, &MigrationDialog::applyFinished, mDataPage, &DataPage::databaseChanged);
         dialog.exec();
     });
     makeAction(

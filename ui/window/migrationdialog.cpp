@@ -1,11 +1,15 @@
 #include "window/migrationdialog.h"
 
+#include "db/migrationrunner.h"
 #include "db/migrationsql.h"
 #include "db/sequelizemigration.h"
 #include "document/document.h"
+#include "import/schemainference.h"
 #include "project/projectfile.h"
 #include "project/wholefile.h"
 #include "schema/schemavalidator.h"
+#include "window/catalogloader.h"
+#include "window/migrationapplier.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -17,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,7 +37,15 @@ MigrationDialog::MigrationDialog(const Document *document, QWidget *parent)
     , mSteps(new QListWidget(this))
     , mDialect(new QComboBox(this))
     , mSaveSql(new QPushButton(tr("Save as &SQL…"), this))
-    , mSaveMigration(new QPushButton(tr("Save as Sequelize &Migration…"), this)) {
+    , mSaveMigration(new QPushButton(tr("Save as Sequelize &Migration…"), this))
+    , mSavedButton(new QPushButton(tr("&Last Saved Version"), this))
+    , mFileButton(new QPushButton(tr("Other &File…"), this))
+    , mDatabaseButton(new QPushButton(tr("Connected Data&base"), this))
+    , mApply(new QPushButton(tr("&Apply to Database…"), this))
+    , mStop(new QPushButton(tr("S&top"), this))
+    , mProgress(new QProgressBar(this))
+    , mLoader(new CatalogLoader(this))
+    , mApplier(new MigrationApplier(this)) {
     setWindowTitle(tr("Migrations"));
     auto *layout = new QVBoxLayout(this);
 
@@ -40,11 +53,11 @@ MigrationDialog::MigrationDialog(const Document *document, QWidget *parent)
     mSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mSource->setWordWrap(true);
     sourceRow->addWidget(mSource, 1);
-    auto *savedButton = new QPushButton(tr("&Last Saved Version"), this);
-    auto *fileButton = new QPushButton(tr("Other &File…"), this);
-    sourceRow->addWidget(savedButton);
-    sourceRow->addWidget(fileButton);
+    sourceRow->addWidget(mSavedButton);
+    sourceRow->addWidget(mFileButton);
+    sourceRow->addWidget(mDatabaseButton);
     layout->addLayout(sourceRow);
+    mDatabaseButton->setToolTip(tr("Open Data mode once to connect to a database"));
 
     mSummary->setWordWrap(true);
     layout->addWidget(mSummary);
@@ -65,15 +78,51 @@ MigrationDialog::MigrationDialog(const Document *document, QWidget *parent)
     saveRow->addWidget(mSaveMigration);
     layout->addLayout(saveRow);
 
+    auto *applyRow = new QHBoxLayout;
+    mProgress->setVisible(false);
+    mProgress->setTextVisible(true);
+    mStop->setVisible(false);
+    mApply->setToolTip(tr("Open Data mode once to connect to a database"));
+    applyRow->addWidget(mProgress, 1);
+    applyRow->addWidget(mStop);
+    applyRow->addStretch(0);
+    applyRow->addWidget(mApply);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    layout->addWidget(buttons);
+    applyRow->addWidget(buttons);
+    layout->addLayout(applyRow);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(savedButton, &QPushButton::clicked, this, &MigrationDialog::compareWithSaved);
-    connect(fileButton, &QPushButton::clicked, this, &MigrationDialog::chooseFile);
+    connect(mSavedButton, &QPushButton::clicked, this, &MigrationDialog::compareWithSaved);
+    connect(mFileButton, &QPushButton::clicked, this, &MigrationDialog::chooseFile);
     connect(mSaveSql, &QPushButton::clicked, this, &MigrationDialog::chooseSqlFile);
     connect(mSaveMigration, &QPushButton::clicked, this, &MigrationDialog::chooseMigrationFolder);
-    savedButton->setEnabled(!document->filePath().isEmpty());
+    connect(mDatabaseButton, &QPushButton::clicked, this, &MigrationDialog::compareWithDatabase);
+    connect(mApply, &QPushButton::clicked, this, &MigrationDialog::applyToDatabase);
+    connect(mStop, &QPushButton::clicked, mApplier, &MigrationApplier::stop);
+    connect(mLoader, &CatalogLoader::progress, this, [this](int done, int total) {
+        mProgress->setRange(0, total);
+        mProgress->setValue(done);
+    });
+    connect(mLoader, &CatalogLoader::failed, this, [this](const QString &error) {
+        setBusy(false, {});
+        mHasPlan = false;
+        showMessage(tr("Cannot read %1: %2").arg(mDatabaseWhere, error));
+        emit compared();
+    });
+    connect(mLoader, &CatalogLoader::loaded, this, [this](const DatabaseCatalog &catalog) {
+        setBusy(false, {});
+        usePlan(SchemaInference::infer(catalog).project.schema, mDatabaseWhere);
+        emit compared();
+    });
+    connect(mApplier, &MigrationApplier::progress, this, [this](int done, int total) {
+        mLastProgress = {done, total};
+        mProgress->setRange(0, total);
+        mProgress->setValue(done);
+        if (total > 0)
+            mProgress->setFormat(tr("Statement %1 of %2").arg(done).arg(total));
+    });
+    connect(mApplier, &MigrationApplier::finished, this, &MigrationDialog::finishApply);
     resize(680, 420);
     compareWithSaved();
 }
@@ -111,7 +160,11 @@ bool MigrationDialog::compareWith(const QString &oldPath, const QString &label) 
         showMessage(tr("Cannot read %1: %2").arg(shown, error));
         return false;
     }
-    // Like `modeldesk diff`: a design with errors has no well-defined tables to migrate.
+    return usePlan(before->schema, oldPath);
+}
+
+// Like `modeldesk diff`: a design with errors has no well-defined tables to migrate.
+bool MigrationDialog::usePlan(const Schema &before, const QString &origin) {
     const auto firstError = [](const Schema &schema) {
         for (const Problem &problem : SchemaValidator::validate(schema))
             if (problem.isError())
@@ -123,24 +176,157 @@ bool MigrationDialog::compareWith(const QString &oldPath, const QString &label) 
         showMessage(tr("The open design has errors (see the Problems panel): %1").arg(problem));
         return false;
     }
-    if (const QString problem = firstError(before->schema); !problem.isEmpty()) {
+    if (const QString problem = firstError(before); !problem.isEmpty()) {
         mHasPlan = false;
-        showMessage(tr("%1 has errors: %2").arg(shown, problem));
+        showMessage(tr("%1 has errors: %2").arg(QDir::toNativeSeparators(origin), problem));
         return false;
     }
-    mOldPath = oldPath;
-    mBefore = before->schema;
+    mOldPath = origin;
+    mBefore = before;
     mPlan = SchemaDiff::compare(mBefore, mDocument->schema());
     mHasPlan = true;
     showPlan();
     return true;
 }
 
+void MigrationDialog::setDatabase(const ConnectionUrl &url, const QString &where) {
+    mDatabase = url;
+    mDatabaseWhere = where;
+    mDatabaseButton->setEnabled(true);
+    mDatabaseButton->setToolTip(tr("Compare the design with what %1 holds").arg(where));
+    mApply->setToolTip(tr("Apply the steps to %1").arg(where));
+    const int index = mDialect->findData(url.dialect().name());
+    if (index >= 0)
+        mDialect->setCurrentIndex(index);
+    updateButtons();
+    // An untitled design (an imported database, say) has no saved version: the database is what it came from.
+    if (mDocument->filePath().isEmpty())
+        compareWithDatabase();
+}
+
+void MigrationDialog::compareWithDatabase() {
+    if (!mDatabase || isApplying())
+        return;
+    mSource->setText(
+        tr("From the database <b>%1</b> to the open design.").arg(mDatabaseWhere.toHtmlEscaped()));
+    mSource->setToolTip(mDatabase->displayString());
+    mHasPlan = false;
+    showMessage(tr("Reading %1…").arg(mDatabaseWhere));
+    mLoader->start(*mDatabase);
+    setBusy(true, tr("Reading the database…"));
+}
+
+bool MigrationDialog::isApplying() const {
+    return mApplier->isRunning();
+}
+
+void MigrationDialog::setBusy(bool busy, const QString &text) {
+    mProgress->setVisible(busy);
+    mProgress->setRange(0, 0); // busy until the first count arrives
+    mProgress->setFormat(text);
+    updateButtons();
+}
+
+// What can be clicked: nothing but Stop while the database is read or migrated; then what the plan allows.
+void MigrationDialog::updateButtons() {
+    const bool idle = !mLoader->isRunning() && !mApplier->isRunning();
+    const bool writable = idle && mHasPlan && !mPlan.isEmpty() && mPlan.unsupported().isEmpty();
+    mSavedButton->setEnabled(idle && !mDocument->filePath().isEmpty());
+    mFileButton->setEnabled(idle);
+    mDatabaseButton->setEnabled(idle && mDatabase.has_value());
+    mDialect->setEnabled(idle);
+    mSaveSql->setEnabled(writable);
+    mSaveMigration->setEnabled(writable);
+    mApply->setEnabled(writable && mDatabase.has_value());
+}
+
+bool MigrationDialog::applyToDatabase() {
+    if (!mDatabase || !mHasPlan || mPlan.isEmpty() || !mPlan.unsupported().isEmpty() || isApplying())
+        return false;
+    const SqlDialect dialect = mDatabase->dialect();
+    QString text = mPlan.steps.size() == 1
+                       ? tr("Apply 1 step to %1?").arg(mDatabaseWhere)
+                       : tr("Apply %1 steps to %2?").arg(mPlan.steps.size()).arg(mDatabaseWhere);
+    if (mPlan.hasDataLoss()) {
+        QStringList lines;
+        for (const MigrationStep &step : mPlan.dataLosingSteps())
+            lines << u"• %1: %2"_s.arg(step.description, step.lossReason);
+        text += u"\n\n"_s + tr("These steps can lose data:\n%1").arg(lines.join(u'\n'));
+    }
+    mBackup = mDatabase->isFile() && !mDatabase->path.isEmpty()
+                  ? MigrationRunner::backupPath(mDatabase->path, QDateTime::currentDateTime())
+                  : QString();
+    text += u"\n\n"_s;
+    if (!mBackup.isEmpty())
+        text += tr("A copy of the database is saved first, as %1. If a step fails, nothing is changed.")
+                    .arg(QDir::toNativeSeparators(mBackup));
+    else if (dialect.transactionalDdl())
+        text += tr("The steps run in one transaction: if one fails, nothing is changed.");
+    else
+        text += tr("%1 commits each change to the tables at once: if a step fails, the steps before it stay "
+                   "applied. Back the database up first.")
+                    .arg(dialect.title());
+    QMessageBox box(mPlan.hasDataLoss() ? QMessageBox::Warning : QMessageBox::Question, tr("Apply Migration"),
+                    text, QMessageBox::Cancel, this);
+    box.addButton(tr("&Apply"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() == QMessageBox::Cancel)
+        return false;
+    mAppliedSteps = int(mPlan.steps.size());
+    mLastProgress = {};
+    mApplier->start(*mDatabase, mPlan, mBackup);
+    setBusy(true, mBackup.isEmpty() ? tr("Applying…") : tr("Copying the database…"));
+    // Only where the engine rolls back: on MySQL/MariaDB a stop would leave the steps before it applied.
+    mStop->setVisible(dialect.transactionalDdl());
+    mSummary->setText(tr("Applying %1 steps to %2…").arg(mAppliedSteps).arg(mDatabaseWhere));
+    return true;
+}
+
+void MigrationDialog::finishApply(const QString &error, bool stopped) {
+    mStop->setVisible(false);
+    setBusy(false, {});
+    const QString copy =
+        mBackup.isEmpty() ? QString()
+                          : u" "_s + tr("The copy from before is %1.").arg(QDir::toNativeSeparators(mBackup));
+    if (error.isEmpty()) {
+        // What the database holds now, compared again: no differences is the proof.
+        compareWithDatabase();
+        mSummary->setText(tr("Applied %1 steps to %2.").arg(mAppliedSteps).arg(mDatabaseWhere) + copy);
+        connect(
+            this, &MigrationDialog::compared, this,
+            [this, copy] {
+                const QString now = mHasPlan && mPlan.isEmpty()
+                                        ? tr("the database now matches the design.")
+                                        : tr("the database still differs from the design (listed).");
+                mSummary->setText(
+                    tr("Applied %1 steps to %2: %3").arg(mAppliedSteps).arg(mDatabaseWhere, now) + copy);
+            },
+            Qt::SingleShotConnection);
+    } else {
+        const bool rolledBack = mDatabase->dialect().transactionalDdl();
+        const QString what = stopped      ? tr("Stopped; nothing was changed.")
+                             : rolledBack ? tr("The migration failed and nothing was changed: %1").arg(error)
+                                          : tr("The migration stopped at a failed step; the steps before it "
+                                               "stay applied: %1")
+                                                .arg(error);
+        mSummary->setText(u"<span style=\"color:#c01c1c\">%1</span>"_s.arg(what.toHtmlEscaped()) +
+                          copy.toHtmlEscaped());
+    }
+    emit applyFinished(error);
+}
+
+void MigrationDialog::reject() {
+    // A migration under way is not abandoned: Stop ends it (where the engine can roll back).
+    if (isApplying())
+        return;
+    mLoader->cancel();
+    QDialog::reject();
+}
+
 void MigrationDialog::showMessage(const QString &text) {
     mSteps->clear();
     mSummary->setText(text);
-    mSaveSql->setEnabled(false);
-    mSaveMigration->setEnabled(false);
+    updateButtons();
 }
 
 void MigrationDialog::showPlan() {
@@ -172,9 +358,7 @@ void MigrationDialog::showPlan() {
                               .arg(losing));
     else
         mSummary->setText(tr("%1; none loses data.").arg(steps));
-    const bool writable = !mPlan.isEmpty() && mPlan.unsupported().isEmpty();
-    mSaveSql->setEnabled(writable);
-    mSaveMigration->setEnabled(writable);
+    updateButtons();
 }
 
 // The GUI's --allow-data-loss: the data-losing steps, then Save or Cancel.
