@@ -53,7 +53,6 @@ public:
     // out), and paints nothing itself unless it is selected (see DiagramScene::bake).
     void setBaked(bool baked);
     bool isBaked() const { return mBaked; }
-    bool hasProblem() const { return mHasProblem; }
     // The line as drawn far out: straight from end to end, or else the path.
     bool isStraight() const { return mSource != mTarget && !mVia && mLegs.first().size() <= 2; }
     QLineF line() const { return QLineF(mFrom, mTo); }

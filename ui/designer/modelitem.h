@@ -52,7 +52,6 @@ public:
     bool hasProblem() const { return mHasProblem; }
 
     void setHasProblem(bool error);
-    bool hasProblem() const { return mHasProblem; }
     // A baked box is drawn by the scene into the views' cached background (far out, a plain tile among
     // thousands) and paints nothing itself unless it is selected (see DiagramScene::bake).
     void setBaked(bool baked);
