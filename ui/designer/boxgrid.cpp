@@ -15,13 +15,12 @@ BoxGrid::Cells BoxGrid::cellsOf(const QRectF &rect) {
 }
 
 void BoxGrid::place(ModelItem *box, const QRectF &rect) {
-    const auto it = mRects.constFind(box);
-    if (it != mRects.cend()) {
-        if (*it == rect)
+    if (const auto it = mRects.find(box); it != mRects.end()) {
+        if (it->second == rect)
             return;
         remove(box);
     }
-    mRects.insert(box, rect);
+    mRects.emplace(box, rect);
     const Cells c = cellsOf(rect);
     for (int column = c.left; column <= c.right; ++column)
         for (int row = c.top; row <= c.bottom; ++row)
@@ -29,10 +28,10 @@ void BoxGrid::place(ModelItem *box, const QRectF &rect) {
 }
 
 void BoxGrid::remove(ModelItem *box) {
-    const auto it = mRects.constFind(box);
-    if (it == mRects.cend())
+    const auto it = mRects.find(box);
+    if (it == mRects.end())
         return;
-    const Cells c = cellsOf(*it);
+    const Cells c = cellsOf(it->second);
     for (int column = c.left; column <= c.right; ++column) {
         for (int row = c.top; row <= c.bottom; ++row) {
             const auto cell = mCells.find(key(column, row));
@@ -48,9 +47,9 @@ void BoxGrid::clear() {
     mRects.clear();
 }
 
-QList<ModelItem *> BoxGrid::boxesIn(const QRectF &area) const {
-    QList<ModelItem *> result;
-    if (mRects.isEmpty())
+QList<BoxGrid::Entry> BoxGrid::boxesIn(const QRectF &area) const {
+    QList<Entry> result;
+    if (mRects.empty())
         return result;
     const Cells c = cellsOf(area);
     for (int column = c.left; column <= c.right; ++column) {
@@ -65,7 +64,7 @@ QList<ModelItem *> BoxGrid::boxesIn(const QRectF &area) const {
                 // it meets the area.
                 const Cells first = cellsOf(entry.rect.intersected(area));
                 if (first.left == column && first.top == row)
-                    result.append(entry.box);
+                    result.append(entry);
             }
         }
     }

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QRectF>
 
+#include <unordered_map>
+
 namespace modeldesk {
 
 class ModelItem;
@@ -17,8 +19,12 @@ public:
     void place(ModelItem *box, const QRectF &rect);
     void remove(ModelItem *box);
     void clear();
+    struct Entry {
+        ModelItem *box;
+        QRectF rect; // as placed
+    };
     // The boxes whose rect (as placed) intersects `area`, each once, in no particular order.
-    QList<ModelItem *> boxesIn(const QRectF &area) const;
+    QList<Entry> boxesIn(const QRectF &area) const;
 
 private:
     struct Cells {
@@ -27,12 +33,8 @@ private:
     static Cells cellsOf(const QRectF &rect);
     static quint64 key(int column, int row) { return (quint64(quint32(column)) << 32) | quint32(row); }
 
-    struct Entry {
-        ModelItem *box;
-        QRectF rect;
-    };
     QHash<quint64, QList<Entry>> mCells;
-    QHash<ModelItem *, QRectF> mRects;
+    std::unordered_map<const ModelItem *, QRectF> mRects;
 };
 
 } // namespace modeldesk

@@ -69,9 +69,10 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
 
 DiagramScene::~DiagramScene() {
     mTool.reset();
-    // Links refer to boxes; remove them first.
+    // Links refer to boxes; remove them first. Then the boxes, while the grid they leave is still here.
     qDeleteAll(mLinks);
     mLinks.clear();
+    clear();
 }
 
 void DiagramScene::setTool(DiagramTool::Kind kind) {
@@ -149,6 +150,8 @@ ModelItem *DiagramScene::addModelItem(const QString &name) {
     item->setHasProblem(mBadModels.contains(name)); // as the last validation found it
     connect(item, &ModelItem::moved, this, &DiagramScene::boxChanged);
     // Whoever changes a box's rows routes its links again; routing must find the box at its new size.
+    // However a box goes, the grid forgets it (routing must never meet a deleted box).
+    connect(item, &QObject::destroyed, this, [this, item] { mBoxGrid.remove(item); });
     connect(item, &ModelItem::resized, this,
             [this](ModelItem *box) { mBoxGrid.place(box, box->sceneBoundingRect()); });
     coverItem(item);

@@ -78,7 +78,7 @@ public:
     void setProblems(const QList<Problem> &problems);
     QMap<QString, QSizeF> boxSizes() const;
     // The boxes whose bounds meet `area`, for routing links around them (faster than items(area)).
-    QList<ModelItem *> boxesIn(const QRectF &area) const { return mBoxGrid.boxesIn(area); }
+    QList<BoxGrid::Entry> boxesIn(const QRectF &area) const { return mBoxGrid.boxesIn(area); }
 
     // The default QGraphicsScene mouse handling, for tools that build on it.
     void defaultMousePress(QGraphicsSceneMouseEvent *event) { QGraphicsScene::mousePressEvent(event); }

@@ -225,33 +225,33 @@ QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value) 
 
 QList<QPointF> LinkItem::routeLeg(const QRectF &a, const QRectF &b, const QPointF &shift) const {
     const QLineF straight(a.center(), b.center());
-    // The other boxes in `area`: from the canvas's grid of boxes (its index also holds every link, and on a
-    // big design hundreds of long links cross any area), else from the scene.
+    // The bounds of the other boxes in `area`: from the canvas's grid of boxes (its index also holds every
+    // link, and on a big design hundreds of long links cross any area), else from the scene.
     const auto otherBoxes = [&](const QRectF &area) {
-        QList<const QGraphicsItem *> boxes;
+        QList<QRectF> boxes;
         if (const auto *diagram = qobject_cast<const DiagramScene *>(scene())) {
-            for (const ModelItem *box : diagram->boxesIn(area))
-                if (box != mSource && box != mTarget && box != mVia)
-                    boxes << box;
+            for (const BoxGrid::Entry &entry : diagram->boxesIn(area))
+                if (entry.box != mSource && entry.box != mTarget && entry.box != mVia)
+                    boxes << entry.rect;
         } else if (scene()) {
             for (const QGraphicsItem *item : scene()->items(area, Qt::IntersectsItemBoundingRect))
                 if (item->type() == ModelItem::Type && item != mSource && item != mTarget && item != mVia)
-                    boxes << item;
+                    boxes << item->sceneBoundingRect();
         }
         return boxes;
     };
     // Only when a box is under the straight line are the boxes around it gathered and the line routed.
     bool blocked = false;
     if (straight.length() <= EdgeRouter::kMaxRoutedLength)
-        for (const QGraphicsItem *box : otherBoxes(QRectF(straight.p1(), straight.p2()).normalized()))
-            if (EdgeRouter::crosses(straight, box->sceneBoundingRect())) {
+        for (const QRectF &box : otherBoxes(QRectF(straight.p1(), straight.p2()).normalized()))
+            if (EdgeRouter::crosses(straight, box)) {
                 blocked = true;
                 break;
             }
     QList<QRectF> obstacles;
     if (blocked) {
-        for (const QGraphicsItem *box : otherBoxes(EdgeRouter::reach(a, b)))
-            obstacles << box->sceneBoundingRect().adjusted(3, 3, -3, -3);
+        for (const QRectF &box : otherBoxes(EdgeRouter::reach(a, b)))
+            obstacles << box.adjusted(3, 3, -3, -3);
         // In one order whatever order the boxes were found in, so that among routes of equal length the
         // same one wins after any history of edits.
         std::sort(obstacles.begin(), obstacles.end(), [](const QRectF &x, const QRectF &y) {
