@@ -100,6 +100,14 @@ Project generated(int models, int fields, int links, quint32 seed = 1) {
     return DesignGenerator::generate(options);
 }
 
+// How many pixels differ between two pictures of the same size.
+qsizetype differingPixels(const QImage &a, const QImage &b) {
+    qsizetype different = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            different += a.pixel(x, y) != b.pixel(x, y);
+    return different;
+}
 } // namespace
 
 class TstBigDesign : public QObject {
@@ -419,6 +427,73 @@ private slots:
                 different += frozen.pixel(x, y) != live.pixel(x, y) && !rerouted.contains(QPoint(x, y));
         QVERIFY2(different < live.width() * live.height() / 200, qPrintable(QString::number(different)));
         document.undoStack()->setClean();
+    }
+
+    // The auto-layout is one undo step moving every box at once; undo puts every box back exactly where it
+    // was and redo where the layout put it. Far out, where boxes and links are drawn into the view's cached
+    // background, the view then shows what a redraw of its whole background gives.
+    void autoLayoutUndoRedoRoundTrip() {
+        for (const double zoom : {0.5, 0.03}) {
+            Document document;
+            DiagramScene scene(&document);
+            DiagramView view(&scene);
+            view.resize(700, 500);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            document.reset(generated(300, 5, 450, 4), {});
+            view.setZoom(zoom);
+            view.centerOn(scene.itemsBoundingRect().center());
+            QCOMPARE(scene.isFarView(), zoom < 0.05);
+            QCoreApplication::processEvents();
+            const QMap<QString, QPointF> before = document.project().layout.positions;
+
+            // Far out the background is redrawn only where something changed: the picture must be the one a
+            // redraw of the whole background gives, to the pixel.
+            const auto pictureIsCurrent = [&](const char *step) {
+                QCoreApplication::processEvents();
+                if (!scene.isFarView())
+                    return;
+                const QImage shown = view.viewport()->grab().toImage();
+                view.resetCachedContent();
+                const QImage expected = view.viewport()->grab().toImage();
+                QCOMPARE(shown.size(), expected.size());
+                const qsizetype different = differingPixels(shown, expected);
+                QVERIFY2(different == 0,
+                         qPrintable(u"%1: %2 pixels differ at zoom %3"_s.arg(QLatin1StringView(step))
+                                        .arg(different)
+                                        .arg(zoom)));
+            };
+
+            scene.autoLayout();
+            QCOMPARE(document.undoStack()->count(), 1);
+            const QMap<QString, QPointF> after = document.project().layout.positions;
+            qsizetype moved = 0;
+            for (auto it = after.cbegin(); it != after.cend(); ++it)
+                moved += before.value(it.key()) != it.value();
+            QVERIFY2(moved > 250, qPrintable(QString::number(moved)));
+            for (ModelItem *item : scene.modelItems())
+                QCOMPARE(item->pos(), after.value(item->modelName()));
+            pictureIsCurrent("layout");
+            if (QTest::currentTestFailed())
+                return;
+
+            document.undoStack()->undo();
+            QCOMPARE(document.project().layout.positions, before);
+            for (ModelItem *item : scene.modelItems())
+                QCOMPARE(item->pos(), before.value(item->modelName()));
+            pictureIsCurrent("undo");
+            if (QTest::currentTestFailed())
+                return;
+
+            document.undoStack()->redo();
+            QCOMPARE(document.project().layout.positions, after);
+            for (ModelItem *item : scene.modelItems())
+                QCOMPARE(item->pos(), after.value(item->modelName()));
+            pictureIsCurrent("redo");
+            if (QTest::currentTestFailed())
+                return;
+            document.undoStack()->setClean();
+        }
     }
 
     void autoLayoutOfABigDesign() {

@@ -1,5 +1,6 @@
 #include "designer/diagramscene.h"
 
+#include "designer/bakedlayer.h"
 #include "designer/diagramtheme.h"
 #include "designer/linkitem.h"
 #include "designer/linktool.h"
@@ -37,10 +38,14 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
     , mTool(std::make_unique<SelectTool>(this)) {
-    // A large fixed scene rect avoids growing it (and re-indexing) as boxes move; coverItem() widens it in
-    // big steps for designs that do not fit.
+    // A large fixed scene rect avoids growing it as boxes move; coverItem() widens it in big steps for
+    // designs that do not fit.
     setSceneRect(kDefaultSceneRect);
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // No spatial index: a BSP tree files an item in every leaf its bounds cross, and on a big design the long
+    // links cross most of it (10,000 models: thousands of leaves each), so every change to such a link and
+    // every look at the whole design walked millions of entries. A list costs a quick bounds test per item
+    // where the index would skip it; routing finds nearby boxes through mBoxGrid instead.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     connect(document, &Document::resetDone, this, &DiagramScene::rebuild);
     connect(document, &Document::modelInserted, this, [this](int index) {
         const QString name = mDocument->schema().models.at(index).name;
@@ -58,14 +63,16 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
         if (ModelItem *item = mModels.value(name); item && item->pos() != pos)
             item->setPos(pos);
     });
+    connect(document, &Document::positionsChanged, this, &DiagramScene::moveBoxes);
     rebuild();
 }
 
 DiagramScene::~DiagramScene() {
     mTool.reset();
-    // Links refer to boxes; remove them first.
+    // Links refer to boxes; remove them first. Then the boxes, while the grid they leave is still here.
     qDeleteAll(mLinks);
     mLinks.clear();
+    clear();
 }
 
 void DiagramScene::setTool(DiagramTool::Kind kind) {
@@ -103,6 +110,7 @@ void DiagramScene::rebuild() {
     clear();
     mModels.clear();
     mBoxRects.clear();
+    mBoxGrid.clear();
     mRerouteArea = QRectF();
     setSceneRect(kDefaultSceneRect);
     // Boxes get their content as they are created, and links are made once the boxes are in place: no box
@@ -117,6 +125,7 @@ void DiagramScene::rebuild() {
     }
     placeUnplacedModels();
     rebuildLinks();
+    bake();
 }
 
 // A project written without a layout would stack every box at the origin: those boxes are laid out now, with
@@ -140,15 +149,24 @@ ModelItem *DiagramScene::addModelItem(const QString &name) {
     mModels.insert(name, item);
     item->setHasProblem(mBadModels.contains(name)); // as the last validation found it
     connect(item, &ModelItem::moved, this, &DiagramScene::boxChanged);
+    // Whoever changes a box's rows routes its links again; routing must find the box at its new size.
+    // However a box goes, the grid forgets it (routing must never meet a deleted box).
+    connect(item, &QObject::destroyed, this, [this, item] { mBoxGrid.remove(item); });
+    connect(item, &ModelItem::resized, this,
+            [this](ModelItem *box) { mBoxGrid.place(box, box->sceneBoundingRect()); });
     coverItem(item);
     mBoxRects.insert(item, item->sceneBoundingRect());
+    mBoxGrid.place(item, item->sceneBoundingRect());
     return item;
 }
 
 void DiagramScene::coverItem(ModelItem *item) {
+    coverRect(item->sceneBoundingRect());
+}
+
+void DiagramScene::coverRect(const QRectF &box) {
     // The scene rect is fixed (growing it on every move would re-index the scene), but it must hold every
     // box so the view can scroll to all of them: widen it generously when a box gets near its edge.
-    const QRectF box = item->sceneBoundingRect();
     const QRectF inner =
         sceneRect().adjusted(kSceneMargin / 2, kSceneMargin / 2, -kSceneMargin / 2, -kSceneMargin / 2);
     if (inner.contains(box))
@@ -159,8 +177,49 @@ void DiagramScene::coverItem(ModelItem *item) {
 void DiagramScene::boxChanged(ModelItem *item) {
     coverItem(item);
     const QRectF now = item->sceneBoundingRect();
+    mBoxGrid.place(item, now);
+    if (item->isBaked())
+        bakedChanged(mBoxRects.value(item, now) | now);
     rerouteLater(mBoxRects.value(item, now) | now);
     mBoxRects.insert(item, now);
+}
+
+// Each box goes to its place without its links following (following would route a link once per box that
+// moved at either end), then the scene rect grows once and every link near where the boxes were and are is
+// routed once: that is every link touching a moved box (its bounds still touch the box's old place) and every
+// link that a box now blocks or no longer blocks.
+void DiagramScene::moveBoxes(const QMap<QString, QPointF> &positions) {
+    QRectF area;
+    QList<ModelItem *> moved;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        ModelItem *item = mModels.value(it.key());
+        if (!item || item->pos() == it.value())
+            continue;
+        const QRectF was = item->sceneBoundingRect();
+        item->setPosQuietly(it.value());
+        const QRectF now = item->sceneBoundingRect();
+        area |= mBoxRects.value(item, was) | was | now;
+        mBoxRects.insert(item, now);
+        mBoxGrid.place(item, now);
+        moved.append(item);
+    }
+    if (moved.isEmpty())
+        return;
+    coverRect(area);
+    if (mFar)
+        bakedChanged(area);
+    if (mLinksFrozen) {
+        // In the middle of a drag the other links keep still until the drop; these boxes' links follow now.
+        for (ModelItem *item : std::as_const(moved))
+            for (LinkItem *link : item->links())
+                link->adjust();
+        rerouteLater(area);
+        return;
+    }
+    // Every link near the boxes' old and new places, straight from the list (one pass, no scene query).
+    for (LinkItem *link : std::as_const(mLinks))
+        if (link->sceneBoundingRect().intersects(area))
+            link->adjust();
 }
 
 void DiagramScene::rerouteLater(const QRectF &area) {
@@ -186,7 +245,10 @@ void DiagramScene::removeModelItem(const QString &name) {
     if (!item)
         return;
     rerouteLater(item->sceneBoundingRect());
+    if (item->isBaked())
+        bakedChanged(item->sceneBoundingRect());
     mBoxRects.remove(item);
+    mBoxGrid.remove(item);
     bool routedThrough = false; // links that only passed through this box are still in the design
     for (LinkItem *link : QList<LinkItem *>(item->links())) {
         routedThrough = routedThrough || link->viaItem() == item;
@@ -204,6 +266,7 @@ void DiagramScene::renameModelItem(const QString &oldName, const QString &newNam
         return;
     item->setModelName(newName);
     mModels.insert(newName, item);
+    boxChanged(item); // a longer name widens the box
 }
 
 void DiagramScene::rebuildLinks() {
@@ -532,53 +595,74 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
 void DiagramScene::freezeLinks(const QList<ModelItem *> &moving) {
     if (mLinksFrozen)
         return;
-    const QSet<ModelItem *> live(moving.cbegin(), moving.cend());
-    for (LinkItem *link : std::as_const(mLinks))
-        link->setBaked(!live.contains(link->sourceItem()) && !live.contains(link->targetItem()) &&
-                       !live.contains(link->viaItem()));
     mLinksFrozen = true;
-    invalidate(sceneRect(), BackgroundLayer);
+    mMoving = QSet<ModelItem *>(moving.cbegin(), moving.cend());
+    bake();
 }
 
 void DiagramScene::thawLinks() {
     if (!mLinksFrozen)
         return;
     mLinksFrozen = false;
-    for (LinkItem *link : std::as_const(mLinks)) {
-        if (link->isBaked()) {
-            link->setBaked(false);
-            link->update();
-        }
-    }
-    invalidate(sceneRect(), BackgroundLayer);
+    mMoving.clear();
+    bake();
     reroute(); // the links near where the boxes were dragged from and to
+}
+
+void DiagramScene::setFarView(bool far) {
+    if (far == mFar)
+        return;
+    mFar = far;
+    bake();
+}
+
+void DiagramScene::bake() {
+    for (LinkItem *link : std::as_const(mLinks)) {
+        const bool moves = mMoving.contains(link->sourceItem()) || mMoving.contains(link->targetItem()) ||
+                           mMoving.contains(link->viaItem());
+        link->setBaked((mLinksFrozen || mFar) && !moves);
+    }
+    for (ModelItem *box : std::as_const(mModels))
+        box->setBaked(mFar && !mMoving.contains(box));
+    mBakedDirty = QRectF();
+    invalidate(sceneRect(), BackgroundLayer);
+}
+
+void DiagramScene::bakedChanged(const QRectF &area) {
+    mBakedDirty |= area;
+    if (mBakedRedrawPending)
+        return;
+    mBakedRedrawPending = true;
+    QMetaObject::invokeMethod(this, &DiagramScene::redrawBaked, Qt::QueuedConnection);
+}
+
+void DiagramScene::redrawBaked() {
+    mBakedRedrawPending = false;
+    if (mBakedDirty.isNull())
+        return;
+    // A one-pixel line drawn far out reaches a pixel beyond its bounds as the view maps them.
+    double pad = 4;
+    for (const QGraphicsView *view : views())
+        pad = std::max(pad, 3 / std::max(1e-3, view->transform().m11()));
+    invalidate(std::exchange(mBakedDirty, QRectF()).adjusted(-pad, -pad, pad, pad), BackgroundLayer);
 }
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
     drawGrid(painter, rect);
-    if (!mLinksFrozen)
+    if (!mLinksFrozen && !mFar)
         return;
-    // The frozen links, in stacking order, as they would draw themselves. Only those the painter can show:
-    // when the view refills its background cache it passes much more than the viewport.
+    // Only what the painter can show: when the view refills its background cache it passes much more than the
+    // viewport.
     QRectF area = rect;
     if (const QPaintDevice *device = painter->device())
         area &= painter->worldTransform().inverted().mapRect(QRectF(0, 0, device->width(), device->height()));
     if (painter->hasClipping())
         area &= painter->clipBoundingRect();
-    const QList<QGraphicsItem *> exposed = items(area, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
-    for (QGraphicsItem *item : exposed) {
-        if (item->type() != LinkItem::Type || !static_cast<LinkItem *>(item)->isBaked())
-            continue;
-        QStyleOptionGraphicsItem option;
-        option.state = QStyle::State_Enabled;
-        if (item->isSelected())
-            option.state |= QStyle::State_Selected;
-        option.exposedRect = item->boundingRect();
-        painter->save();
-        painter->setTransform(item->sceneTransform(), true);
-        static_cast<LinkItem *>(item)->paintContent(painter, &option);
-        painter->restore();
-    }
+    const double dpi = painter->device() ? painter->device()->logicalDpiY() : 96;
+    if (mFar && painter->worldTransform().m11() < ModelItem::plainTileZoom(dpi))
+        BakedLayer::paintFar(painter, area, mLinks, modelItems());
+    else
+        BakedLayer::paintItems(painter, items(area, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder));
 }
 
 void DiagramScene::drawGrid(QPainter *painter, const QRectF &rect) {

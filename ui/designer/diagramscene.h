@@ -1,5 +1,6 @@
 #pragma once
 
+#include "designer/boxgrid.h"
 #include "designer/diagramtool.h"
 #include "schema/link.h"
 #include "schema/resolvedschema.h"
@@ -65,9 +66,19 @@ public:
     void freezeLinks(const QList<ModelItem *> &moving);
     void thawLinks();
     bool linksFrozen() const { return mLinksFrozen; }
+    // Far out (every box a plain tile without its name) the views' cached background draws every box and link
+    // in a few batched calls, and the items paint nothing themselves: painting ten thousand boxes and fifteen
+    // thousand links one by one costs more than a frame. The view says when it is that far out.
+    void setFarView(bool far);
+    bool isFarView() const { return mFar; }
+    // A baked item changed its place or looks: that area of the background is drawn again (once the event
+    // loop is back, for all such changes together).
+    void bakedChanged(const QRectF &area);
 
     void setProblems(const QList<Problem> &problems);
     QMap<QString, QSizeF> boxSizes() const;
+    // The boxes whose bounds meet `area`, for routing links around them (faster than items(area)).
+    QList<BoxGrid::Entry> boxesIn(const QRectF &area) const { return mBoxGrid.boxesIn(area); }
 
     // The default QGraphicsScene mouse handling, for tools that build on it.
     void defaultMousePress(QGraphicsSceneMouseEvent *event) { QGraphicsScene::mousePressEvent(event); }
@@ -91,6 +102,10 @@ private:
     void placeUnplacedModels();
     ModelItem *addModelItem(const QString &name);
     void coverItem(ModelItem *item);
+    void coverRect(const QRectF &box);
+    // Many boxes moved at once (the auto-layout, undoing a drag of a selection): see moveBoxes() in
+    // diagramscene.cpp.
+    void moveBoxes(const QMap<QString, QPointF> &positions);
     // A box moved, grew or went: the links near where it was and where it is now are routed again (once
     // the event loop is back, so a drag or a layout of many boxes costs one pass).
     void boxChanged(ModelItem *item);
@@ -103,6 +118,10 @@ private:
     void refreshContents();
     void refreshBox(ModelItem *item, const QString &tableName, const QString &comment, const Table *table);
     void applyProblemMarks();
+    // Which items the background draws: far out every one but the dragged boxes and their links; during a
+    // drag at any zoom, every link of a box that stays put.
+    void bake();
+    void redrawBaked();
 
     Document *mDocument;
     QHash<QString, ModelItem *> mModels;
@@ -114,8 +133,13 @@ private:
     QSet<QString> mBadModels;
     QSet<int> mBadLinks;
     bool mLinksFrozen = false;
+    bool mFar = false;
+    QSet<ModelItem *> mMoving; // the boxes being dragged, while links are frozen
+    QRectF mBakedDirty;
+    bool mBakedRedrawPending = false;
     QHash<ModelItem *, QRectF> mBoxRects; // where each box was when its links were last routed
     QRectF mRerouteArea;
+    BoxGrid mBoxGrid; // every box's bounds, kept by addModelItem, boxChanged, moveBoxes and removeModelItem
     bool mReroutePending = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "designer/diagramscene.h"
 #include "designer/diagramtheme.h"
+#include "designer/modelitem.h"
 
 #include <QGraphicsItem>
 #include <QKeyEvent>
@@ -63,6 +64,8 @@ void DiagramView::setZoom(double value) {
     if (qFuzzyCompare(factor, 1.0))
         return;
     scale(factor, factor);
+    if (auto *diagram = qobject_cast<DiagramScene *>(scene()))
+        diagram->setFarView(z < ModelItem::plainTileZoom(viewport()->logicalDpiY()));
     emit zoomChanged(z);
 }
 

@@ -1,5 +1,6 @@
 #include "designer/linkitem.h"
 
+#include "designer/diagramscene.h"
 #include "designer/diagramtheme.h"
 #include "designer/modelitem.h"
 #include "editing/edgerouter.h"
@@ -12,6 +13,9 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
+
+#include <algorithm>
+#include <tuple>
 
 namespace modeldesk {
 
@@ -145,6 +149,8 @@ LinkItem::LinkItem(ModelItem *source, ModelItem *target, int linkIndex, const Li
 }
 
 LinkItem::~LinkItem() {
+    if (mBaked)
+        bakedChanged(mBounds);
     mSource->removeLink(this);
     mTarget->removeLink(this);
     if (mVia)
@@ -182,28 +188,77 @@ void LinkItem::setHasProblem(bool error) {
         return; // the marks are applied to every link after each validation: repaint only what changed
     mHasProblem = error;
     update();
+    if (mBaked)
+        bakedChanged(mBounds);
+}
+
+void LinkItem::setBaked(bool baked) {
+    if (mBaked == baked)
+        return;
+    mBaked = baked;
+    updateContentsFlag();
+}
+
+void LinkItem::updateContentsFlag() {
+    // With no contents Qt skips the item when it paints (it still takes the mouse): far out that is most of
+    // what a repaint of thousands of links would cost.
+    const bool none = mBaked && !isSelected();
+    if (bool(flags() & ItemHasNoContents) == none)
+        return;
+    setFlag(ItemHasNoContents, none);
+    if (!none)
+        update();
+    else
+        bakedChanged(sceneBoundingRect()); // Qt repaints no area of an item without contents
+}
+
+void LinkItem::bakedChanged(const QRectF &area) const {
+    if (auto *diagram = qobject_cast<DiagramScene *>(scene()))
+        diagram->bakedChanged(area);
+}
+
+QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value) {
+    if (change == ItemSelectedHasChanged)
+        updateContentsFlag(); // a selected link draws itself, in the selection's colour
+    return QGraphicsItem::itemChange(change, value);
 }
 
 QList<QPointF> LinkItem::routeLeg(const QRectF &a, const QRectF &b, const QPointF &shift) const {
-    const QGraphicsScene *s = scene();
     const QLineF straight(a.center(), b.center());
-    const auto otherBox = [&](const QGraphicsItem *item) {
-        return item->type() == ModelItem::Type && item != mSource && item != mTarget && item != mVia;
+    // The bounds of the other boxes in `area`: from the canvas's grid of boxes (its index also holds every
+    // link, and on a big design hundreds of long links cross any area), else from the scene.
+    const auto otherBoxes = [&](const QRectF &area) {
+        QList<QRectF> boxes;
+        if (const auto *diagram = qobject_cast<const DiagramScene *>(scene())) {
+            for (const BoxGrid::Entry &entry : diagram->boxesIn(area))
+                if (entry.box != mSource && entry.box != mTarget && entry.box != mVia)
+                    boxes << entry.rect;
+        } else if (scene()) {
+            for (const QGraphicsItem *item : scene()->items(area, Qt::IntersectsItemBoundingRect))
+                if (item->type() == ModelItem::Type && item != mSource && item != mTarget && item != mVia)
+                    boxes << item->sceneBoundingRect();
+        }
+        return boxes;
     };
     // Only when a box is under the straight line are the boxes around it gathered and the line routed.
     bool blocked = false;
-    if (s && straight.length() <= EdgeRouter::kMaxRoutedLength)
-        for (const QGraphicsItem *item :
-             s->items(QRectF(straight.p1(), straight.p2()).normalized(), Qt::IntersectsItemBoundingRect))
-            if (otherBox(item) && EdgeRouter::crosses(straight, item->sceneBoundingRect())) {
+    if (straight.length() <= EdgeRouter::kMaxRoutedLength)
+        for (const QRectF &box : otherBoxes(QRectF(straight.p1(), straight.p2()).normalized()))
+            if (EdgeRouter::crosses(straight, box)) {
                 blocked = true;
                 break;
             }
     QList<QRectF> obstacles;
-    if (blocked)
-        for (const QGraphicsItem *item : s->items(EdgeRouter::reach(a, b), Qt::IntersectsItemBoundingRect))
-            if (otherBox(item))
-                obstacles << item->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    if (blocked) {
+        for (const QRectF &box : otherBoxes(EdgeRouter::reach(a, b)))
+            obstacles << box.adjusted(3, 3, -3, -3);
+        // In one order whatever order the boxes were found in, so that among routes of equal length the
+        // same one wins after any history of edits.
+        std::sort(obstacles.begin(), obstacles.end(), [](const QRectF &x, const QRectF &y) {
+            return std::tuple(x.top(), x.left(), x.bottom(), x.right()) <
+                   std::tuple(y.top(), y.left(), y.bottom(), y.right());
+        });
+    }
     QList<QPointF> points = blocked ? EdgeRouter::route(a, b, obstacles) : QList<QPointF>{};
     if (points.size() <= 2)
         return {borderPoint(a, b.center() + shift) + shift, borderPoint(b, a.center() + shift) + shift};
@@ -234,10 +289,13 @@ void LinkItem::adjust() {
     if (legs == mLegs && !mPath.isEmpty())
         return;
     prepareGeometryChange();
+    const QRectF was = mBounds;
     mLegs = legs;
     mFrom = mLegs.first().first();
     mTo = mLegs.last().last();
     updateGeometry();
+    if (mBaked)
+        bakedChanged(was | mBounds);
 }
 
 void LinkItem::updateGeometry() {
@@ -343,8 +401,7 @@ QPainterPath LinkItem::shape() const {
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
-    if (!mBaked)
-        paintContent(painter, option);
+    paintContent(painter, option); // Qt does not call it while the link is baked (it has no contents then)
 }
 
 void LinkItem::paintContent(QPainter *painter, const QStyleOptionGraphicsItem *option) {

@@ -49,10 +49,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     // What paint() draws, for painters that draw the link on its behalf (the scene's link layer, images).
     void paintContent(QPainter *painter, const QStyleOptionGraphicsItem *option);
-    // A baked link is drawn by the scene into the view's cached background while boxes are dragged, and
-    // draws nothing itself (see DiagramScene::freezeLinks).
-    void setBaked(bool baked) { mBaked = baked; }
+    // A baked link is drawn by the scene into the views' cached background (while boxes are dragged, and far
+    // out), and paints nothing itself unless it is selected (see DiagramScene::bake).
+    void setBaked(bool baked);
     bool isBaked() const { return mBaked; }
+    // The line as drawn far out: straight from end to end, or else the path.
+    bool isStraight() const { return mSource != mTarget && !mVia && mLegs.first().size() <= 2; }
+    QLineF line() const { return QLineF(mFrom, mTo); }
+    const QPainterPath &path() const { return mPath; }
 
     enum { Type = UserType + 2 };
     int type() const override { return Type; }
@@ -70,7 +74,13 @@ public:
     // boxes in its way (EdgeRouter).
     const QList<QList<QPointF>> &legs() const { return mLegs; }
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
+    void updateContentsFlag();
+    // Tells the scene that this baked link's area of the background must be drawn again.
+    void bakedChanged(const QRectF &area) const;
     // A leg from box `a` to box `b`, routed around the other boxes of the scene, moved sideways by `shift`.
     QList<QPointF> routeLeg(const QRectF &a, const QRectF &b, const QPointF &shift) const;
     void updateGeometry();

@@ -1,5 +1,6 @@
 #include "designer/modelitem.h"
 
+#include "designer/diagramscene.h"
 #include "designer/diagramtheme.h"
 #include "designer/linkitem.h"
 
@@ -24,6 +25,9 @@ constexpr double kMinWidth = 190;
 // Below this zoom a box is a tile with its name; below kRowDetail it shows its header but no rows.
 constexpr double kFarDetail = 0.4;
 constexpr double kRowDetail = 0.7;
+// The far-out tile's name is drawn at most this big, and not at all when it would be under kMinTextPixels.
+constexpr double kMaxFarPointSize = 40;
+constexpr double kMinTextPixels = 5;
 
 // Fonts and their metrics are built once: relayout() runs for every box of a design when it opens.
 struct Fonts {
@@ -158,6 +162,31 @@ void ModelItem::setHasProblem(bool error) {
         return;
     mHasProblem = error;
     update();
+    if (auto *diagram = qobject_cast<DiagramScene *>(scene()); diagram && mBaked)
+        diagram->bakedChanged(sceneBoundingRect());
+}
+
+void ModelItem::setBaked(bool baked) {
+    if (mBaked == baked)
+        return;
+    mBaked = baked;
+    updateContentsFlag();
+}
+
+void ModelItem::updateContentsFlag() {
+    // With no contents Qt skips the item when it paints (it still takes the mouse and can be dragged).
+    const bool none = mBaked && !isSelected();
+    if (bool(flags() & ItemHasNoContents) == none)
+        return;
+    setFlag(ItemHasNoContents, none);
+    if (!none)
+        update();
+    else if (auto *diagram = qobject_cast<DiagramScene *>(scene()))
+        diagram->bakedChanged(sceneBoundingRect()); // Qt repaints no area of an item without contents
+}
+
+double ModelItem::plainTileZoom(double dpi) {
+    return kMinTextPixels * 72.0 / (kMaxFarPointSize * std::max(1.0, dpi));
 }
 
 void ModelItem::relayout() {
@@ -180,10 +209,11 @@ void ModelItem::relayout() {
     const QSizeF size(std::ceil(std::max(kMinWidth, width)), kHeaderHeight + lines * kRowHeight + 6);
     // Far out the name fills the tile's width (up to a limit), so that it stays readable longest.
     const double fit = nameWidth > 0 ? (size.width() - 12) / nameWidth : 1;
-    mFarPointSize = std::clamp(f.name.pointSizeF() * fit, f.name.pointSizeF(), 40.0);
+    mFarPointSize = std::clamp(f.name.pointSizeF() * fit, f.name.pointSizeF(), kMaxFarPointSize);
     if (size != mSize) {
         prepareGeometryChange();
         mSize = size;
+        emit resized(this);
     }
     update();
 }
@@ -235,7 +265,7 @@ void ModelItem::paintTile(QPainter *painter, double lod, const QColor &header, b
     }
     // Text a few pixels high is noise, and laying it out is what makes a far-out paint slow.
     const double pixelHeight = mFarPointSize * painter->device()->logicalDpiY() / 72.0 * lod;
-    if (pixelHeight < 5)
+    if (pixelHeight < kMinTextPixels)
         return;
     QFont font = fonts().name;
     font.setPointSizeF(mFarPointSize);
@@ -310,11 +340,19 @@ void ModelItem::paintRows(QPainter *painter) const {
     }
 }
 
+void ModelItem::setPosQuietly(const QPointF &pos) {
+    mQuiet = true;
+    setPos(pos);
+    mQuiet = false;
+}
+
 QVariant ModelItem::itemChange(GraphicsItemChange change, const QVariant &value) {
-    if (change == ItemPositionHasChanged) {
+    if (change == ItemSelectedHasChanged)
+        updateContentsFlag(); // a selected box draws itself, with the selection's frame
+    if (change == ItemPositionHasChanged && !mQuiet) {
+        emit moved(this); // first: the scene's grid of boxes, which routing reads, learns where it is
         for (LinkItem *link : std::as_const(mLinks))
             link->adjust();
-        emit moved(this);
     }
     return QGraphicsObject::itemChange(change, value);
 }

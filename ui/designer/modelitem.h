@@ -34,6 +34,9 @@ public:
     explicit ModelItem(const QString &modelName);
 
     QString modelName() const { return mModelName; }
+    // Moves the box without its links following and without `moved`: for the scene, when it moves many boxes
+    // at once and routes their links once afterwards (DiagramScene::moveBoxes).
+    void setPosQuietly(const QPointF &pos);
     void setModelName(const QString &name);
     // Rebuilds the rows from the resolved table (or clears them when the model has none). Returns false,
     // touching nothing, when the content is what the box already shows: the scene refreshes every box after
@@ -49,6 +52,13 @@ public:
     bool hasProblem() const { return mHasProblem; }
 
     void setHasProblem(bool error);
+    // A baked box is drawn by the scene into the views' cached background (far out, a plain tile among
+    // thousands) and paints nothing itself unless it is selected (see DiagramScene::bake).
+    void setBaked(bool baked);
+    bool isBaked() const { return mBaked; }
+    // Below this zoom every box is a plain tile without its name (on a screen of `dpi` dots per inch): what
+    // the scene can draw in batches (BakedLayer::paintFar).
+    static double plainTileZoom(double dpi);
     void addLink(LinkItem *link) { mLinks.append(link); }
     void removeLink(LinkItem *link) { mLinks.removeAll(link); }
     const QList<LinkItem *> &links() const { return mLinks; }
@@ -66,6 +76,8 @@ public:
 
 signals:
     void moved(ModelItem *item);
+    // Its size changed (new rows, a new name).
+    void resized(ModelItem *item);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -74,6 +86,7 @@ protected:
 
 private:
     void relayout();
+    void updateContentsFlag();
     void paintTile(QPainter *painter, double lod, const QColor &header, bool selected) const;
     void paintBox(QPainter *painter, const QColor &header, bool selected) const;
     void paintRows(QPainter *painter) const;
@@ -87,6 +100,8 @@ private:
     double mFarPointSize = 10; // the name's font size on the far-out tile, fitted to the box
     bool mHasProblem = false;
     bool mHovered = false;
+    bool mQuiet = false; // in setPosQuietly()
+    bool mBaked = false;
     QList<LinkItem *> mLinks;
 };
 

@@ -55,6 +55,7 @@ AutoSaver::AutoSaver(Document *document, int interval, QObject *parent)
     connect(&mTimer, &QTimer::timeout, this, &AutoSaver::write);
     connect(document, &Document::schemaChanged, this, &AutoSaver::edited);
     connect(document, &Document::positionChanged, this, &AutoSaver::edited);
+    connect(document, &Document::positionsChanged, this, &AutoSaver::edited);
     connect(document, &Document::modelInserted, this, &AutoSaver::structuralEdit);
     connect(document, &Document::modelRemoved, this, &AutoSaver::structuralEdit);
     connect(document, &Document::linksChanged, this, &AutoSaver::onLinksChanged);

@@ -183,6 +183,12 @@ void Document::setPosition(const QString &modelName, const QPointF &position) {
     emit positionChanged(modelName, position);
 }
 
+void Document::setPositions(const QMap<QString, QPointF> &positions) {
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        mProject.layout.positions.insert(it.key(), it.value());
+    emit positionsChanged(positions);
+}
+
 void Document::setView(double zoom, const QPointF &center) {
     // The view is saved with the file but is not an edit: no undo step, and it does not mark the file
     // modified.

@@ -4,6 +4,7 @@
 #include "schema/resolvedschema.h"
 #include "schema/resolvescope.h"
 
+#include <QMap>
 #include <QObject>
 #include <QPointF>
 #include <QUndoStack>
@@ -58,6 +59,9 @@ public:
     void removeLink(int index);
     void replaceLink(int index, const Link &link);
     void setPosition(const QString &modelName, const QPointF &position);
+    // Moves many boxes as one change (a drag of a selection, the auto-layout): one positionsChanged signal,
+    // so that the canvas can move them all and route their links once instead of once per box.
+    void setPositions(const QMap<QString, QPointF> &positions);
     void setView(double zoom, const QPointF &center);
 
     QPointF position(const QString &modelName) const { return mProject.layout.positions.value(modelName); }
@@ -72,6 +76,7 @@ signals:
     void modelRenamed(const QString &oldName, const QString &newName);
     void linksChanged();
     void positionChanged(const QString &modelName, const QPointF &position);
+    void positionsChanged(const QMap<QString, QPointF> &positions);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     // Anything in the schema changed (for validation and other whole-schema views).

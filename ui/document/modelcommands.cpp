@@ -121,13 +121,11 @@ MoveModelsCommand::MoveModelsCommand(Document *document, const QMap<QString, QPo
 }
 
 void MoveModelsCommand::redo() {
-    for (auto it = mAfter.cbegin(); it != mAfter.cend(); ++it)
-        mDocument->setPosition(it.key(), it.value());
+    mDocument->setPositions(mAfter);
 }
 
 void MoveModelsCommand::undo() {
-    for (auto it = mBefore.cbegin(); it != mBefore.cend(); ++it)
-        mDocument->setPosition(it.key(), it.value());
+    mDocument->setPositions(mBefore);
 }
 
 } // namespace modeldesk

@@ -107,6 +107,9 @@ MainWindow::~MainWindow() {
     // The document's last signals (its undo stack clearing) must not reach a half-destroyed window.
     mDocument->disconnect(this);
     mDocument->undoStack()->disconnect();
+    // Nor the canvas's: it is deleted after the document, and its selected items going would make the
+    // properties panel read the deleted document.
+    mScene->blockSignals(true);
 }
 
 void MainWindow::setMode(Mode mode) {
