@@ -628,6 +628,17 @@ void DiagramScene::bake() {
     invalidate(sceneRect(), BackgroundLayer);
 }
 
+void DiagramScene::updateContentsFlag(QGraphicsItem *item, bool baked) {
+    const bool none = baked && !item->isSelected();
+    if (bool(item->flags() & QGraphicsItem::ItemHasNoContents) == none)
+        return;
+    item->setFlag(QGraphicsItem::ItemHasNoContents, none);
+    if (!none)
+        item->update();
+    else if (auto *diagram = qobject_cast<DiagramScene *>(item->scene()))
+        diagram->bakedChanged(item->sceneBoundingRect());
+}
+
 void DiagramScene::bakedChanged(const QRectF &area) {
     mBakedDirty |= area;
     if (mBakedRedrawPending)

@@ -74,6 +74,10 @@ public:
     // A baked item changed its place or looks: that area of the background is drawn again (once the event
     // loop is back, for all such changes together).
     void bakedChanged(const QRectF &area);
+    // Whether `item` paints itself: not while the background draws it for it (`baked`), unless it is selected
+    // (it draws itself on top, in the selection's colours). With no contents Qt skips the item when it paints
+    // (it still takes the mouse and can be dragged), and repaints no area of it: the background does.
+    static void updateContentsFlag(QGraphicsItem *item, bool baked);
 
     void setProblems(const QList<Problem> &problems);
     QMap<QString, QSizeF> boxSizes() const;

@@ -196,20 +196,7 @@ void LinkItem::setBaked(bool baked) {
     if (mBaked == baked)
         return;
     mBaked = baked;
-    updateContentsFlag();
-}
-
-void LinkItem::updateContentsFlag() {
-    // With no contents Qt skips the item when it paints (it still takes the mouse): far out that is most of
-    // what a repaint of thousands of links would cost.
-    const bool none = mBaked && !isSelected();
-    if (bool(flags() & ItemHasNoContents) == none)
-        return;
-    setFlag(ItemHasNoContents, none);
-    if (!none)
-        update();
-    else
-        bakedChanged(sceneBoundingRect()); // Qt repaints no area of an item without contents
+    DiagramScene::updateContentsFlag(this, mBaked);
 }
 
 void LinkItem::bakedChanged(const QRectF &area) const {
@@ -219,7 +206,8 @@ void LinkItem::bakedChanged(const QRectF &area) const {
 
 QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value) {
     if (change == ItemSelectedHasChanged)
-        updateContentsFlag(); // a selected link draws itself, in the selection's colour
+        DiagramScene::updateContentsFlag(this,
+                                         mBaked); // a selected link draws itself, in the selection's colour
     return QGraphicsItem::itemChange(change, value);
 }
 

@@ -78,7 +78,6 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    void updateContentsFlag();
     // Tells the scene that this baked link's area of the background must be drawn again.
     void bakedChanged(const QRectF &area) const;
     // A leg from box `a` to box `b`, routed around the other boxes of the scene, moved sideways by `shift`.

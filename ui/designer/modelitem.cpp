@@ -170,19 +170,7 @@ void ModelItem::setBaked(bool baked) {
     if (mBaked == baked)
         return;
     mBaked = baked;
-    updateContentsFlag();
-}
-
-void ModelItem::updateContentsFlag() {
-    // With no contents Qt skips the item when it paints (it still takes the mouse and can be dragged).
-    const bool none = mBaked && !isSelected();
-    if (bool(flags() & ItemHasNoContents) == none)
-        return;
-    setFlag(ItemHasNoContents, none);
-    if (!none)
-        update();
-    else if (auto *diagram = qobject_cast<DiagramScene *>(scene()))
-        diagram->bakedChanged(sceneBoundingRect()); // Qt repaints no area of an item without contents
+    DiagramScene::updateContentsFlag(this, mBaked);
 }
 
 double ModelItem::plainTileZoom(double dpi) {
@@ -348,7 +336,8 @@ void ModelItem::setPosQuietly(const QPointF &pos) {
 
 QVariant ModelItem::itemChange(GraphicsItemChange change, const QVariant &value) {
     if (change == ItemSelectedHasChanged)
-        updateContentsFlag(); // a selected box draws itself, with the selection's frame
+        DiagramScene::updateContentsFlag(this,
+                                         mBaked); // a selected box draws itself, with the selection's frame
     if (change == ItemPositionHasChanged && !mQuiet) {
         emit moved(this); // first: the scene's grid of boxes, which routing reads, learns where it is
         for (LinkItem *link : std::as_const(mLinks))

@@ -86,7 +86,6 @@ protected:
 
 private:
     void relayout();
-    void updateContentsFlag();
     void paintTile(QPainter *painter, double lod, const QColor &header, bool selected) const;
     void paintBox(QPainter *painter, const QColor &header, bool selected) const;
     void paintRows(QPainter *painter) const;
