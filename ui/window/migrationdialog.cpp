@@ -295,7 +295,8 @@ void MigrationDialog::finishApply(const QString &error, bool stopped) {
         connect(
             this, &MigrationDialog::compared, this,
             [this, copy] {
-                const QString now = mHasPlan && mPlan.isEmpty()
+                const QString now = !mHasPlan ? tr("reading it again failed: %1").arg(mSummary->text())
+                                    : mPlan.isEmpty()
                                         ? tr("the database now matches the design.")
                                         : tr("the database still differs from the design (listed).");
                 mSummary->setText(
